@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+// Shared pybind11 helpers: attribute conversion and zero-copy numpy arrays.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+
+#include <healthnet/attributes.hpp>
+
+namespace healthnet::bindings {
+
+namespace py = pybind11;
+
+/// Moves a vector into a numpy array that owns it (no element copy).
+template <class T>
+py::array_t<T> to_numpy(std::vector<T>&& values) {
+  auto* owned = new std::vector<T>(std::move(values));
+  py::capsule free_when_done(owned, [](void* p) { delete static_cast<std::vector<T>*>(p); });
+  return py::array_t<T>({owned->size()}, {sizeof(T)}, owned->data(), free_when_done);
+}
+
+/// A Python dict of str -> bool | int | float | str (numpy scalars too).
+/// @throws py::type_error naming the key for other values.
+attribute_map attributes_from_python(const py::handle& dict, const char* what);
+py::dict attributes_to_python(const attribute_map& attrs);
+py::object attribute_to_python(const attribute_value& value);
+
+void register_model(py::module_& m);
+void register_io(py::module_& m);
+void register_metrics(py::module_& m);
+
+}  // namespace healthnet::bindings

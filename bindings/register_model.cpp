@@ -1,0 +1,365 @@
+// SPDX-License-Identifier: MIT
+// Domain model: Network, Actor, Tie, Body, Region, Sector, Taxonomy.
+#include <optional>
+#include <sstream>
+
+#include <pybind11/stl.h>
+
+#include <healthnet/network.hpp>
+#include <healthnet/detail/text.hpp>
+
+#include "common.hpp"
+
+namespace healthnet::bindings {
+
+attribute_map attributes_from_python(const py::handle& obj, const char* what) {
+  attribute_map out;
+  if (obj.is_none()) return out;
+  if (!py::isinstance<py::dict>(obj)) throw py::type_error(std::string(what) + " must be a dict");
+  const py::module_ numbers = py::module_::import("numbers");
+  const py::object real = numbers.attr("Real");
+  for (auto [key, value] : py::reinterpret_borrow<py::dict>(obj)) {
+    const auto name = py::str(key).cast<std::string>();
+    if (py::isinstance<py::bool_>(value) || py::type::of(value).attr("__name__").cast<std::string>() == "bool_") {
+      out.emplace(name, value.cast<bool>());
+    } else if (py::isinstance(value, real)) {
+      out.emplace(name, value.cast<double>());
+    } else if (py::isinstance<py::str>(value)) {
+      out.emplace(name, value.cast<std::string>());
+    } else {
+      throw py::type_error(std::string(what) + "['" + name + "'] must be str, int, float or bool, not " +
+                           py::type::of(value).attr("__name__").cast<std::string>());
+    }
+  }
+  return out;
+}
+
+py::object attribute_to_python(const attribute_value& value) {
+  if (const auto* b = std::get_if<bool>(&value)) return py::bool_(*b);
+  if (const auto* d = std::get_if<double>(&value)) return py::float_(*d);
+  return py::str(std::get<std::string>(value));
+}
+
+py::dict attributes_to_python(const attribute_map& attrs) {
+  py::dict out;
+  for (const auto& [k, v] : attrs) out[py::str(k)] = attribute_to_python(v);
+  return out;
+}
+
+namespace {
+
+degree_mode parse_mode(const std::string& mode) {
+  if (mode == "all") return degree_mode::all;
+  if (mode == "in") return degree_mode::in;
+  if (mode == "out") return degree_mode::out;
+  throw invalid_input(field_location("mode"), "expected 'all', 'in' or 'out', got '" + mode + "'");
+}
+
+body_kind parse_kind(const std::string& kind) {
+  const auto k = parse_body_kind(kind);
+  if (!k) {
+    throw invalid_input(field_location("kind"), "unknown body kind '" + kind +
+                                                    "' (expected steering_group, working_group, "
+                                                    "coordination_office or health_conference)");
+  }
+  return *k;
+}
+
+std::string network_repr(const network& net) {
+  std::ostringstream os;
+  os << "<healthnet.Network";
+  if (!net.region().name.empty()) os << " '" << net.region().name << "'";
+  os << ": " << net.n_actors() << " actors, " << net.n_ties() << " ties, " << net.n_bodies() << " bodies, "
+     << (net.directed() ? "directed" : "undirected") << ">";
+  return os.str();
+}
+
+// Keeps the actors for which `keep` holds: a callable(Actor) -> bool, or an
+// iterable of actor ids.
+network subnetwork_from_python(const network& net, const py::object& keep) {
+  if (PyCallable_Check(keep.ptr())) {
+    return net.subnetwork([&](const actor& a) { return keep(a).cast<bool>(); });
+  }
+  std::vector<char> wanted(net.n_actors(), 0);
+  for (auto id : keep) wanted[net.index_of(py::str(id).cast<std::string>())] = 1;
+  return net.subnetwork([&](const actor& a) { return wanted[net.index_of(a.id)] != 0; });
+}
+
+}  // namespace
+
+void register_model(py::module_& m) {
+  py::class_<geo_point>(m, "GeoPoint", "A position in WGS 84 degrees.")
+      .def(py::init<double, double>(), py::arg("lat"), py::arg("lon"))
+      .def_readwrite("lat", &geo_point::lat)
+      .def_readwrite("lon", &geo_point::lon)
+      .def("__eq__", [](const geo_point& a, const geo_point& b) { return a == b; })
+      .def("__repr__", [](const geo_point& p) {
+        return "GeoPoint(lat=" + std::to_string(p.lat) + ", lon=" + std::to_string(p.lon) + ")";
+      });
+
+  py::class_<actor>(m, "Actor", R"doc(
+An actor of the network: a practice, hospital, insurer, office or group.
+
+Parameters
+----------
+id : str
+    Unique, non-empty id.
+name : str, optional
+sectors : list of str, optional
+    Sector ids; the first is the primary sector.
+type : str, optional
+    Actor type, e.g. ``"gp_practice"``.
+attributes : dict, optional
+    Free attributes; values are str, int/float (stored as float) or bool.
+location : GeoPoint, optional
+)doc")
+      .def(py::init([](std::string id, std::string name, std::vector<std::string> sectors, std::string type,
+                       const py::object& attributes, std::optional<geo_point> location) {
+             return actor{std::move(id), std::move(name), std::move(sectors), std::move(type),
+                          attributes_from_python(attributes, "attributes"), location};
+           }),
+           py::arg("id"), py::arg("name") = "", py::arg("sectors") = std::vector<std::string>{},
+           py::arg("type") = "", py::arg("attributes") = py::none(), py::arg("location") = py::none())
+      .def_readwrite("id", &actor::id)
+      .def_readwrite("name", &actor::name)
+      .def_readwrite("sectors", &actor::sectors)
+      .def_readwrite("type", &actor::type)
+      .def_readwrite("location", &actor::location)
+      .def_property_readonly("sector", [](const actor& a) -> py::object {
+        if (a.sectors.empty()) return py::none();
+        return py::str(a.sectors.front());
+      }, "The primary sector, or None.")
+      .def_property(
+          "attributes", [](const actor& a) { return attributes_to_python(a.attributes); },
+          [](actor& a, const py::object& d) { a.attributes = attributes_from_python(d, "attributes"); })
+      .def("__eq__", [](const actor& a, const actor& b) { return a == b; })
+      .def("__repr__", [](const actor& a) {
+        return "Actor(id='" + a.id + "', name='" + a.name + "', sector=" +
+               (a.sectors.empty() ? std::string("None") : "'" + a.sectors.front() + "'") + ")";
+      });
+
+  py::class_<tie>(m, "Tie", R"doc(
+A cooperation tie. Directed networks read it as source -> target.
+
+Parameters
+----------
+source, target : str
+    Actor ids.
+relations : iterable of str, optional
+    Relation types, e.g. ``{"referral", "information"}`` (multiplex).
+weight : float, default 1.0
+    Frequency or intensity; finite and >= 0.
+attributes : dict, optional
+since : str, optional
+    ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``).
+)doc")
+      .def(py::init([](std::string s, std::string t, std::vector<std::string> rel, double w,
+                       const py::object& attributes, std::optional<std::string> since) {
+             return tie{std::move(s), std::move(t), {rel.begin(), rel.end()}, w,
+                        attributes_from_python(attributes, "attributes"), std::move(since)};
+           }),
+           py::arg("source"), py::arg("target"), py::arg("relations") = std::vector<std::string>{},
+           py::arg("weight") = 1.0, py::arg("attributes") = py::none(), py::arg("since") = py::none())
+      .def_readwrite("source", &tie::source)
+      .def_readwrite("target", &tie::target)
+      .def_property(
+          "relations", [](const tie& t) { return std::vector<std::string>(t.relations.begin(), t.relations.end()); },
+          [](tie& t, const std::vector<std::string>& r) { t.relations = {r.begin(), r.end()}; },
+          "Relation types, sorted.")
+      .def_readwrite("weight", &tie::weight)
+      .def_readwrite("since", &tie::since)
+      .def_property(
+          "attributes", [](const tie& t) { return attributes_to_python(t.attributes); },
+          [](tie& t, const py::object& d) { t.attributes = attributes_from_python(d, "attributes"); })
+      .def("__eq__", [](const tie& a, const tie& b) { return a == b; })
+      .def("__repr__", [](const tie& t) {
+        std::string rel;
+        for (const auto& r : t.relations) rel += (rel.empty() ? "'" : ", '") + r + "'";
+        return "Tie('" + t.source + "' - '" + t.target + "', relations=[" + rel + "], weight=" +
+               healthnet::detail::format_number(t.weight) + ")";
+      });
+
+  py::class_<body>(m, "Body", R"doc(
+A governance body and its members.
+
+Parameters
+----------
+id : str
+kind : {"steering_group", "working_group", "coordination_office", "health_conference"}
+name : str, optional
+members : list of str, optional
+    Actor ids.
+topic : str, optional
+year : int, optional
+)doc")
+      .def(py::init([](std::string id, const std::string& kind, std::string name, std::vector<std::string> members,
+                       std::optional<std::string> topic, std::optional<int> year) {
+             return body{std::move(id), parse_kind(kind), std::move(name), std::move(members), std::move(topic), year};
+           }),
+           py::arg("id"), py::arg("kind"), py::arg("name") = "", py::arg("members") = std::vector<std::string>{},
+           py::arg("topic") = py::none(), py::arg("year") = py::none())
+      .def_readwrite("id", &body::id)
+      .def_property(
+          "kind", [](const body& b) { return std::string(to_string(b.kind)); },
+          [](body& b, const std::string& k) { b.kind = parse_kind(k); })
+      .def_readwrite("name", &body::name)
+      .def_readwrite("members", &body::members)
+      .def_readwrite("topic", &body::topic)
+      .def_readwrite("year", &body::year)
+      .def("__eq__", [](const body& a, const body& b) { return a == b; })
+      .def("__repr__", [](const body& b) {
+        return "Body(id='" + b.id + "', kind='" + std::string(to_string(b.kind)) + "', name='" + b.name + "', " +
+               std::to_string(b.members.size()) + " members)";
+      });
+
+  py::class_<region_info>(m, "Region", "Metadata of the region a network describes.")
+      .def(py::init([](std::string id, std::string name, std::string state, std::optional<std::int64_t> population,
+                       std::string wave, std::string date) {
+             return region_info{std::move(id), std::move(name), std::move(state), population, std::move(wave),
+                                std::move(date)};
+           }),
+           py::arg("id") = "", py::arg("name") = "", py::arg("state") = "", py::arg("population") = py::none(),
+           py::arg("wave") = "", py::arg("date") = "")
+      .def_readwrite("id", &region_info::id)
+      .def_readwrite("name", &region_info::name)
+      .def_readwrite("state", &region_info::state)
+      .def_readwrite("population", &region_info::population)
+      .def_readwrite("wave", &region_info::wave)
+      .def_readwrite("date", &region_info::date)
+      .def("__eq__", [](const region_info& a, const region_info& b) { return a == b; })
+      .def("__repr__", [](const region_info& r) {
+        return "Region(id='" + r.id + "', name='" + r.name + "', state='" + r.state + "')";
+      });
+
+  py::class_<sector>(m, "Sector", "One sector of a taxonomy, with German and English labels.")
+      .def(py::init([](std::string id, std::string de, std::string en, bool core) {
+             return sector{std::move(id), std::move(de), std::move(en), core};
+           }),
+           py::arg("id"), py::arg("label_de") = "", py::arg("label_en") = "", py::arg("core") = false)
+      .def_readonly("id", &sector::id)
+      .def_readonly("label_de", &sector::label_de)
+      .def_readonly("label_en", &sector::label_en)
+      .def_readonly("core", &sector::core)
+      .def("__repr__", [](const sector& s) { return "Sector('" + s.id + "', '" + s.label_en + "')"; });
+
+  py::class_<taxonomy>(m, "Taxonomy", "A sector vocabulary (ids with German and English labels).")
+      .def(py::init<std::vector<sector>>(), py::arg("sectors"))
+      .def_static("builtin", &taxonomy::builtin, py::return_value_policy::copy,
+                  "The built-in taxonomy of the sectors named in the programmes.")
+      .def_static("load", &taxonomy::load, py::arg("path"),
+                  "Load a taxonomy from JSON ``{\"sectors\": [{\"id\", \"de\", \"en\", \"core\"}]}``.")
+      .def_property_readonly("sectors", &taxonomy::sectors)
+      .def("label", &taxonomy::label, py::arg("id"), py::arg("lang") = "en",
+           "Label of a sector in ``lang`` ('de' or 'en'); the id for unknown sectors.")
+      .def("core_sectors", &taxonomy::core_sectors, "Ids of the core sectors.")
+      .def("__contains__", [](const taxonomy& t, const std::string& id) { return t.contains(id); })
+      .def("__len__", &taxonomy::size)
+      .def("__eq__", [](const taxonomy& a, const taxonomy& b) { return a == b; })
+      .def("__repr__", [](const taxonomy& t) { return "<Taxonomy: " + std::to_string(t.size()) + " sectors>"; });
+
+  py::class_<network>(m, "Network", R"doc(
+A regional cooperation network: actors, ties, governance bodies, region.
+
+Parameters
+----------
+directed : bool, default False
+    Whether ties are directed (survey nominations) or symmetric.
+
+Notes
+-----
+A tie added between a pair that is already tied merges into the existing
+tie: relations are united, weights add up, new attributes overwrite, and
+``since`` keeps the earlier date.
+)doc")
+      .def(py::init([](bool directed) { return network(directed ? directedness::directed : directedness::undirected); }),
+           py::arg("directed") = false)
+      .def_property_readonly("directed", &network::directed, "Whether ties are directed.")
+      .def_property_readonly("n_actors", &network::n_actors, "Number of actors.")
+      .def_property_readonly("n_ties", &network::n_ties, "Number of ties (an undirected tie counts once).")
+      .def_property_readonly("n_bodies", &network::n_bodies, "Number of governance bodies.")
+      .def_property("region", &network::region, &network::set_region, "Region metadata (a copy; assign to change).")
+      .def_property("taxonomy", &network::sector_taxonomy, &network::set_taxonomy, "The sector vocabulary.")
+      .def_property("allow_self_loops", &network::allow_self_loops, &network::set_allow_self_loops,
+                    "Whether ties from an actor to itself are accepted (default False).")
+      .def(
+          "add_actor",
+          [](network& net, std::string id, std::string name, std::vector<std::string> sectors, std::string type,
+             const py::object& attributes, std::optional<geo_point> location) {
+            net.add_actor(actor{std::move(id), std::move(name), std::move(sectors), std::move(type),
+                                attributes_from_python(attributes, "attributes"), location});
+          },
+          py::arg("id"), py::arg("name") = "", py::arg("sectors") = std::vector<std::string>{}, py::arg("type") = "",
+          py::arg("attributes") = py::none(), py::arg("location") = py::none(),
+          "Add an actor. Raises ValueError for an empty or duplicate id.")
+      .def(
+          "add_tie",
+          [](network& net, std::string s, std::string t, std::vector<std::string> rel, double w,
+             const py::object& attributes, std::optional<std::string> since) {
+            return net.add_tie(tie{std::move(s), std::move(t), {rel.begin(), rel.end()}, w,
+                                   attributes_from_python(attributes, "attributes"), std::move(since)});
+          },
+          py::arg("source"), py::arg("target"), py::arg("relations") = std::vector<std::string>{},
+          py::arg("weight") = 1.0, py::arg("attributes") = py::none(), py::arg("since") = py::none(),
+          "Add a tie, or merge it into the existing tie of the pair; returns the stored Tie. "
+          "Raises KeyError for an unknown actor, ValueError for a bad weight or a self-loop.")
+      .def(
+          "add_body",
+          [](network& net, std::string id, const std::string& kind, std::string name, std::vector<std::string> members,
+             std::optional<std::string> topic, std::optional<int> year) {
+            net.add_body(body{std::move(id), parse_kind(kind), std::move(name), std::move(members), std::move(topic), year});
+          },
+          py::arg("id"), py::arg("kind"), py::arg("name") = "", py::arg("members") = std::vector<std::string>{},
+          py::arg("topic") = py::none(), py::arg("year") = py::none(), "Add a governance body.")
+      .def("update_actor", &network::update_actor, py::arg("actor"), "Replace the data of the actor with the same id.")
+      .def("remove_actor", &network::remove_actor, py::arg("id"),
+           "Remove an actor with its ties and body memberships. Raises KeyError if unknown.")
+      .def("remove_tie", &network::remove_tie, py::arg("source"), py::arg("target"), "Remove the tie of a pair.")
+      .def("remove_body", &network::remove_body, py::arg("id"), "Remove a governance body.")
+      .def("has_actor", &network::has_actor, py::arg("id"))
+      .def("has_tie", &network::has_tie, py::arg("source"), py::arg("target"))
+      .def("actor", &network::get_actor, py::arg("id"), "The Actor with this id (a copy). Raises KeyError.")
+      .def("tie", &network::get_tie, py::arg("source"), py::arg("target"), "The Tie joining the pair (a copy).")
+      .def("body", &network::get_body, py::arg("id"), "The Body with this id (a copy).")
+      .def_property_readonly(
+          "actors", [](const network& net) { return std::vector<actor>(net.actors().begin(), net.actors().end()); },
+          "All actors, in order (copies).")
+      .def_property_readonly(
+          "ties", [](const network& net) { return std::vector<tie>(net.ties().begin(), net.ties().end()); },
+          "All ties, in order (copies).")
+      .def_property_readonly(
+          "bodies", [](const network& net) { return std::vector<body>(net.bodies().begin(), net.bodies().end()); },
+          "All governance bodies (copies).")
+      .def_property_readonly(
+          "actor_ids",
+          [](const network& net) {
+            py::list out(net.n_actors());
+            for (std::size_t i = 0; i < net.n_actors(); ++i) out[i] = py::str(net.actors()[i].id);
+            return out;
+          },
+          "Actor ids in index order (the index of every per-actor result).")
+      .def("neighbors", [](const network& net, const std::string& id, const std::string& mode) {
+             return net.neighbors(id, parse_mode(mode));
+           },
+           py::arg("id"), py::arg("mode") = "all",
+           "Ids of the actors tied to ``id``; mode 'out', 'in' or 'all' for directed networks.")
+      .def("subnetwork", &subnetwork_from_python, py::arg("keep"),
+           "The subnetwork of the actors selected by ``keep``: a callable(Actor) -> bool or an iterable of ids. "
+           "Ties among them are kept, bodies keep only selected members.")
+      .def("filter_ties", [](const network& net, const py::function& keep) {
+             return net.filter_ties([&](const tie& t) { return keep(t).cast<bool>(); });
+           },
+           py::arg("keep"), "All actors, and only the ties for which ``keep(Tie)`` is true.")
+      .def("body_subnetwork", &network::body_subnetwork, py::arg("body_id"),
+           "The members of one governance body and the ties among them.")
+      .def("relation_layer", &network::relation_layer, py::arg("relation"),
+           "All actors, and only the ties that carry ``relation``.")
+      .def("copy", [](const network& net) { return network(net); }, "A deep copy.")
+      .def("__copy__", [](const network& net) { return network(net); })
+      .def("__deepcopy__", [](const network& net, const py::dict&) { return network(net); }, py::arg("memo"))
+      .def("__contains__", [](const network& net, const std::string& id) { return net.has_actor(id); })
+      .def("__len__", &network::n_actors)
+      .def("__eq__", [](const network& a, const network& b) { return a == b; })
+      .def("__repr__", &network_repr);
+}
+
+}  // namespace healthnet::bindings

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+// Small text helpers shared by the parsers: line numbers, UTF-8 checks, numbers.
+#pragma once
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+namespace healthnet::detail {
+
+/// 1-based line of byte `offset` in `text`.
+inline std::size_t line_of(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
+/// Offset of the first byte that is not valid UTF-8, or npos.
+inline std::size_t invalid_utf8_offset(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = 0;
+    unsigned min = 0;
+    if ((c & 0xE0) == 0xC0) { len = 2; min = 0x80; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; min = 0x800; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; min = 0x10000; }
+    else return i;
+    if (i + len > n) return i;
+    unsigned cp = c & (0x7F >> len);
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+/// Parses a whole string as a finite or non-finite double (no spaces, no
+/// trailing characters). With `decimal_comma`, a single `,` is read as `.`.
+inline std::optional<double> parse_number(std::string_view s, bool decimal_comma = false) {
+  if (s.empty()) return std::nullopt;
+  std::string buffer;
+  if (decimal_comma && s.find(',') != std::string_view::npos) {
+    if (s.find('.') != std::string_view::npos || std::count(s.begin(), s.end(), ',') != 1) return std::nullopt;
+    buffer.assign(s);
+    std::replace(buffer.begin(), buffer.end(), ',', '.');
+    s = buffer;
+  }
+  if (s.front() == '+') s.remove_prefix(1);
+  if (s.empty()) return std::nullopt;
+  double value{};
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc{} || end != s.data() + s.size()) return std::nullopt;
+  return value;
+}
+
+/// Shortest text that reads back as the same double; integers without `.0`.
+inline std::string format_number(double v) {
+  char buf[64];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return ec == std::errc{} ? std::string(buf, end) : std::string("nan");
+}
+
+/// Removes leading and trailing spaces and tabs.
+inline std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+/// Text shown for a bad value in a message: quoted, cut to 40 characters.
+inline std::string quote_value(std::string_view s) {
+  std::string out = "'";
+  out += s.size() > 40 ? std::string(s.substr(0, 40)) + "..." : std::string(s);
+  return out + "'";
+}
+
+}  // namespace healthnet::detail

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+/// @file example.hpp
+/// @brief The built-in example region and a generator of synthetic regions.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <healthnet/network.hpp>
+
+namespace healthnet {
+
+/// "Landkreis Musterstadt": a fictional but realistic health region of about
+/// 120 actors across all built-in sectors, with a coordination office, a
+/// steering group, working groups, a health conference and multiplex ties.
+/// Made by a seeded generator, so it is the same on every machine.
+network example_region();
+
+/// Parameters of a synthetic, sector-structured region (a stochastic block
+/// model with homophily).
+struct synthetic_options {
+  std::size_t n_actors{150};
+  std::size_t n_ties{600};        ///< target number of ties (distinct pairs)
+  std::vector<std::string> sectors;  ///< empty: the built-in core sectors
+  /// Probability weight of a within-sector tie relative to a cross-sector tie
+  /// (1 = no homophily).
+  double homophily{4.0};
+  bool directed{false};
+  bool weighted{false};           ///< draw integer weights 1..5
+  bool with_bodies{true};         ///< add a steering group, office, working groups, conference
+  std::uint64_t seed{1};
+  std::string region_id{"synthetic"};
+};
+
+/// A synthetic region; the same options give the same network on every machine.
+network synthetic_region(const synthetic_options& options);
+
+}  // namespace healthnet

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+/// @file io.hpp
+/// @brief Reading and writing networks: healthnet JSON, CSV pairs, GraphML.
+///
+/// Every reader either returns a complete network or throws invalid_input
+/// naming the file, the line and the field; it never returns half a network.
+/// Every writer writes atomically (a temporary file in the same directory,
+/// then a rename), so an interrupted run never leaves a truncated file.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <healthnet/network.hpp>
+
+namespace healthnet {
+
+/// Options shared by the readers.
+struct read_options {
+  /// Accept ties from an actor to itself (rejected by default).
+  bool allow_self_loops{false};
+};
+
+/// Options of the CSV reader (an actors file plus a ties file).
+///
+/// Actors file: required column `id`; optional `name`, `type`, the sector
+/// column (`sector` by default) and `sectors` (further sectors separated by
+/// `|`). Ties file: required `source` and `target`; optional `relation` or
+/// `relations` (several separated by `|`), `since` and the weight column.
+/// Every other column becomes an attribute: numbers parse as numbers, `true`
+/// and `false` as booleans, an empty cell leaves the attribute absent.
+///
+/// The separator (`,`, `;` or tab) is detected from the header line. With `;`
+/// numbers may use a decimal comma (`1,5`), as German Excel writes them.
+/// Files are UTF-8, with or without byte order mark; fields may be quoted
+/// with `"` and may then hold separators, doubled quotes and line breaks.
+struct csv_options {
+  bool directed{true};
+  /// Actors column holding the primary sector; empty for none.
+  std::string sector{"sector"};
+  /// Ties column holding the weight; empty: every weight is 1.
+  std::string weight;
+  bool allow_self_loops{false};
+};
+
+/// Reads a healthnet JSON file (see docs/format.md). @throws invalid_input, file_error
+network read_json(const std::string& path, const read_options& options = {});
+/// Parses healthnet JSON text; `origin` names the text in error messages.
+network parse_json(std::string_view text, const std::string& origin = "<json>", const read_options& options = {});
+/// Serialises to healthnet JSON (`indent` < 0 for one line). Round trips exactly.
+std::string to_json(const network& net, int indent = 2);
+/// Writes healthnet JSON atomically. @throws file_error
+void write_json(const network& net, const std::string& path);
+
+/// Reads an actors CSV and a ties CSV. @throws invalid_input, file_error
+network read_csv(const std::string& actors_path, const std::string& ties_path, const csv_options& options = {});
+/// Parses actors and ties CSV text; the origins name them in error messages.
+network parse_csv(std::string_view actors_text, std::string_view ties_text, const csv_options& options = {},
+                  const std::string& actors_origin = "<actors>", const std::string& ties_origin = "<ties>");
+
+/// Reads GraphML (Gephi, igraph, networkx). Node and edge `<data>` keys
+/// become attributes; keys named `name`, `sector`, `sectors`, `type`,
+/// `relations` and `weight` fill the matching fields. @throws invalid_input, file_error
+network read_graphml(const std::string& path, const read_options& options = {});
+/// Parses GraphML text; `origin` names it in error messages.
+network parse_graphml(std::string_view text, const std::string& origin = "<graphml>", const read_options& options = {});
+/// Serialises to GraphML; bodies and region metadata go into graph-level data.
+std::string to_graphml(const network& net);
+/// Writes GraphML atomically. @throws file_error
+void write_graphml(const network& net, const std::string& path);
+
+}  // namespace healthnet

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: MIT
+/// @file version.hpp
+/// @brief Library version.
+#pragma once
+
+#define HEALTHNET_VERSION_MAJOR 0
+#define HEALTHNET_VERSION_MINOR 1
+#define HEALTHNET_VERSION_PATCH 0
+#define HEALTHNET_VERSION_STRING "0.1.0"
+
+namespace healthnet {
+/// The library version, `major.minor.patch`.
+inline constexpr const char* version = HEALTHNET_VERSION_STRING;
+}  // namespace healthnet

@@ -1,0 +1,68 @@
+# SPDX-License-Identifier: MIT
+"""healthnet: cooperation networks of regional health programmes.
+
+Models the actors of a health region (practices, hospitals, nursing services,
+insurers, the municipality, the public health office, self-help groups, ...)
+and their cooperation ties, and computes what evaluators and researchers
+need. Built for the German "Gesundheitsregionen".
+
+>>> import healthnet as hn
+>>> net = hn.example()
+>>> round(hn.density(net), 3) > 0
+True
+"""
+
+from ._core import (
+    Actor,
+    Body,
+    GeoPoint,
+    Network,
+    Region,
+    Sector,
+    Taxonomy,
+    Tie,
+    __version__,
+)
+from ._display import Summary, summary
+from ._io import (
+    example,
+    from_json,
+    read_csv,
+    read_graphml,
+    read_json,
+    synthetic_region,
+    to_graphml,
+    to_json,
+    write_graphml,
+    write_json,
+)
+from ._metrics import degree, density, isolates, sector_counts, strength
+
+__all__ = [
+    "Actor",
+    "Body",
+    "GeoPoint",
+    "Network",
+    "Region",
+    "Sector",
+    "Summary",
+    "Taxonomy",
+    "Tie",
+    "__version__",
+    "degree",
+    "density",
+    "example",
+    "from_json",
+    "isolates",
+    "read_csv",
+    "read_graphml",
+    "read_json",
+    "sector_counts",
+    "strength",
+    "summary",
+    "synthetic_region",
+    "to_graphml",
+    "to_json",
+    "write_graphml",
+    "write_json",
+]

@@ -1,0 +1,232 @@
+# SPDX-License-Identifier: MIT
+"""Reading and writing networks: healthnet JSON, CSV pairs, GraphML."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from . import _core
+from ._core import Network
+
+PathLike = str | os.PathLike[str]
+
+
+def read_json(path: PathLike, *, allow_self_loops: bool = False) -> Network:
+    """Read a network from a healthnet JSON file.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file (see ``docs/format.md`` for the format).
+    allow_self_loops : bool, default False
+        Accept ties from an actor to itself.
+
+    Returns
+    -------
+    Network
+
+    Raises
+    ------
+    ValueError
+        For malformed or invalid content; the message names the file, the
+        line and the field, e.g. ``region.json:12: ties[3].weight: weight is
+        negative: -1``.
+    OSError
+        When the file cannot be read.
+    """
+    return _core._read_json(os.fspath(path), allow_self_loops)
+
+
+def from_json(text: str, *, origin: str = "<json>", allow_self_loops: bool = False) -> Network:
+    """Parse a network from healthnet JSON text.
+
+    Parameters
+    ----------
+    text : str
+        The JSON document.
+    origin : str, default "<json>"
+        Name used for the text in error messages.
+    allow_self_loops : bool, default False
+
+    Returns
+    -------
+    Network
+    """
+    return _core._parse_json(text, origin, allow_self_loops)
+
+
+def to_json(net: Network, *, indent: int = 2) -> str:
+    """Serialise a network to healthnet JSON text (exact round trip).
+
+    Parameters
+    ----------
+    net : Network
+    indent : int, default 2
+        Spaces per level; a negative value gives one line.
+
+    Returns
+    -------
+    str
+    """
+    return _core._to_json(net, indent)
+
+
+def write_json(net: Network, path: PathLike) -> None:
+    """Write a network to a healthnet JSON file, atomically.
+
+    The file is written to a temporary file in the same directory and then
+    renamed, so an interrupted write never leaves a truncated file.
+
+    Parameters
+    ----------
+    net : Network
+    path : str or os.PathLike
+    """
+    _core._write_json(net, os.fspath(path))
+
+
+def read_csv(
+    actors: PathLike,
+    ties: PathLike,
+    *,
+    directed: bool = True,
+    sector: str | None = "sector",
+    weight: str | None = None,
+    allow_self_loops: bool = False,
+) -> Network:
+    """Read a network from an actors CSV and a ties CSV.
+
+    Parameters
+    ----------
+    actors : str or os.PathLike
+        Actors file with a required ``id`` column; optional ``name``,
+        ``type``, the sector column and ``sectors`` (further sectors
+        separated by ``|``).
+    ties : str or os.PathLike
+        Ties file with required ``source`` and ``target`` columns; optional
+        ``relation``/``relations`` (separated by ``|``), ``since`` and the
+        weight column.
+    directed : bool, default True
+        Survey nominations are directed; pass False for symmetric ties.
+    sector : str or None, default "sector"
+        Actors column holding the primary sector (any values are allowed).
+    weight : str or None, default None
+        Ties column holding the weight; None gives every tie weight 1.
+    allow_self_loops : bool, default False
+
+    Returns
+    -------
+    Network
+
+    Notes
+    -----
+    Every other column becomes an attribute: numbers parse as numbers,
+    ``true``/``false`` as booleans, and an empty cell leaves the attribute
+    absent. The separator (``,``, ``;`` or tab) is detected from the
+    header; with ``;`` a decimal comma (``1,5``) is read as German Excel
+    writes it. UTF-8 with or without byte order mark.
+
+    Raises
+    ------
+    ValueError
+        Naming the file, the line and the column.
+    """
+    return _core._read_csv(
+        os.fspath(actors), os.fspath(ties), directed, sector or "", weight or "", allow_self_loops
+    )
+
+
+def read_graphml(path: PathLike, *, allow_self_loops: bool = False) -> Network:
+    """Read a network from GraphML (as written by Gephi, igraph, networkx).
+
+    Node and edge data keys become attributes; keys named ``name``,
+    ``sector``, ``sectors``, ``type``, ``relations`` and ``weight`` fill the
+    matching fields.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+    allow_self_loops : bool, default False
+
+    Returns
+    -------
+    Network
+    """
+    return _core._read_graphml(os.fspath(path), allow_self_loops)
+
+
+def to_graphml(net: Network) -> str:
+    """Serialise a network to GraphML text.
+
+    Parameters
+    ----------
+    net : Network
+
+    Returns
+    -------
+    str
+    """
+    return _core._to_graphml(net)
+
+
+def write_graphml(net: Network, path: PathLike) -> None:
+    """Write a network to a GraphML file, atomically.
+
+    Parameters
+    ----------
+    net : Network
+    path : str or os.PathLike
+    """
+    _core._write_graphml(net, os.fspath(path))
+
+
+def example() -> Network:
+    """The built-in example region "Landkreis Musterstadt".
+
+    A fictional but realistic region of about 120 actors across all built-in
+    sectors, with a coordination office, a steering group, working groups, a
+    health conference and multiplex ties. It is made by a seeded generator
+    and is identical on every machine.
+
+    Returns
+    -------
+    Network
+    """
+    return _core._example_region()
+
+
+def synthetic_region(
+    n_actors: int = 150,
+    n_ties: int = 600,
+    *,
+    sectors: Sequence[str] | None = None,
+    homophily: float = 4.0,
+    directed: bool = False,
+    weighted: bool = False,
+    with_bodies: bool = True,
+    seed: int = 1,
+    region_id: str = "synthetic",
+) -> Network:
+    """A synthetic, sector-structured region (stochastic block model).
+
+    Parameters
+    ----------
+    n_actors, n_ties : int
+        Size of the network; ties are distinct pairs without self-loops.
+    sectors : sequence of str, optional
+        Sector ids to spread the actors over; default the core sectors.
+    homophily : float, default 4.0
+        How much more likely a within-sector tie is than a cross-sector tie.
+    directed, weighted, with_bodies : bool
+    seed : int, default 1
+        The same seed gives the same network on every machine.
+    region_id : str
+
+    Returns
+    -------
+    Network
+    """
+    return _core._synthetic_region(
+        n_actors, n_ties, list(sectors or []), homophily, directed, weighted, with_bodies, seed, region_id
+    )

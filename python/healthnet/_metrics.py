@@ -1,0 +1,129 @@
+# SPDX-License-Identifier: MIT
+"""First metrics: density, degree, strength, isolates, sector counts."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import pandas as pd
+
+from . import _core
+from ._core import Network
+
+Mode = Literal["all", "in", "out"]
+
+
+def _actor_series(net: Network, values, name: str) -> pd.Series:
+    return pd.Series(values, index=pd.Index(net.actor_ids, name="actor"), name=name)
+
+
+def density(net: Network, weighted: bool = False) -> float:
+    """Share of possible ties that exist.
+
+    Binary: ``m / (n(n-1))`` when directed, ``2m / (n(n-1))`` when
+    undirected. Valued (``weighted=True``): the sum of tie weights over the
+    same number of possible pairs (UCINET valued density, R sna ``gden``).
+
+    Parameters
+    ----------
+    net : Network
+    weighted : bool, default False
+
+    Returns
+    -------
+    float
+        0 for networks with fewer than two actors.
+
+    References
+    ----------
+    networkx ``density``; R sna ``gden``; igraph ``density(loops=False)``.
+    """
+    return _core._density(net, weighted)
+
+
+def degree(net: Network, mode: Mode = "all", weighted: bool = False) -> pd.Series:
+    """Degree of every actor.
+
+    Parameters
+    ----------
+    net : Network
+    mode : {"all", "in", "out"}, default "all"
+        For directed networks: ties received, sent, or both (their sum).
+        Ignored for undirected networks.
+    weighted : bool, default False
+        Sum tie weights instead of counting ties (strength).
+
+    Returns
+    -------
+    pandas.Series
+        Indexed by actor id, in actor order.
+
+    References
+    ----------
+    networkx ``Graph.degree`` / ``DiGraph.in_degree`` / ``out_degree``;
+    igraph ``degree``/``strength``.
+    """
+    return _actor_series(net, _core._degree(net, mode, weighted), "strength" if weighted else "degree")
+
+
+def strength(net: Network, mode: Mode = "all") -> pd.Series:
+    """Weighted degree: the sum of the weights of each actor's ties.
+
+    Parameters
+    ----------
+    net : Network
+    mode : {"all", "in", "out"}, default "all"
+
+    Returns
+    -------
+    pandas.Series
+        Indexed by actor id.
+
+    References
+    ----------
+    networkx ``degree(weight="weight")``; igraph ``strength``.
+    """
+    return degree(net, mode, weighted=True)
+
+
+def isolates(net: Network) -> list[str]:
+    """Ids of the actors without any tie, in actor order.
+
+    Parameters
+    ----------
+    net : Network
+
+    Returns
+    -------
+    list of str
+
+    References
+    ----------
+    networkx ``isolates``.
+    """
+    return _core._isolates(net)
+
+
+def sector_counts(net: Network) -> pd.Series:
+    """Number of actors per primary sector.
+
+    Taxonomy sectors come first in taxonomy order (only those present), then
+    other sector values alphabetically, then ``"(missing)"`` for actors
+    without a sector.
+
+    Parameters
+    ----------
+    net : Network
+
+    Returns
+    -------
+    pandas.Series
+        Indexed by sector id, named ``"actors"``.
+    """
+    pairs = _core._sector_counts(net)
+    return pd.Series(
+        [count for _, count in pairs],
+        index=pd.Index([sector for sector, _ in pairs], name="sector"),
+        name="actors",
+        dtype="int64",
+    )

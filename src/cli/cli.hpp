@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+// The healthnet command line tool: argument handling shared by the commands.
+#pragma once
+
+#include <cstdio>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <healthnet/network.hpp>
+
+namespace healthnet::cli {
+
+/// A usage error: exit code 2, message plus a hint to --help.
+struct usage_error : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// Parsed arguments: positionals, `--name value` options and `--flag` flags.
+struct arguments {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> options;
+  std::vector<std::string> flags;
+
+  [[nodiscard]] bool flag(const std::string& name) const;
+  [[nodiscard]] std::optional<std::string> option(const std::string& name) const;
+};
+
+/// Splits `args` by a command's specification: options that take a value and
+/// flags; anything else starting with `-` is a usage error.
+arguments parse_arguments(const std::vector<std::string>& args, const std::vector<std::string>& value_options,
+                          const std::vector<std::string>& flag_options);
+
+/// The network named by the arguments: one FILE (.json, .graphml), the
+/// `--actors A --ties T` CSV pair, or `--example`.
+network load_network(const arguments& args, const std::string& path);
+
+int run_validate(const std::vector<std::string>& args);
+int run_metrics(const std::vector<std::string>& args);
+int run_convert(const std::vector<std::string>& args);
+
+}  // namespace healthnet::cli

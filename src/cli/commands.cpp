@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: MIT
+// The commands of the healthnet tool.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include <healthnet/composition.hpp>
+#include <healthnet/detail/file_io.hpp>
+#include <healthnet/detail/text.hpp>
+#include <healthnet/example.hpp>
+#include <healthnet/io.hpp>
+#include <healthnet/profile.hpp>
+
+#include "cli.hpp"
+
+namespace healthnet::cli {
+
+namespace {
+
+constexpr const char* input_help = R"(input (one of):
+  FILE                  a healthnet JSON (.json) or GraphML (.graphml, .xml) file
+  --actors A --ties T   an actors CSV and a ties CSV
+      --undirected        ties are symmetric (default: directed nominations)
+      --sector COLUMN     actors column with the primary sector (default: sector)
+      --weight COLUMN     ties column with the weight (default: none, all 1)
+  --allow-self-loops    accept ties from an actor to itself
+)";
+
+const std::vector<std::string> input_value_options = {"--actors", "--ties", "--sector", "--weight"};
+const std::vector<std::string> input_flags = {"--undirected", "--allow-self-loops", "--help", "-h"};
+
+std::vector<std::string> concat(std::vector<std::string> a, const std::vector<std::string>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  if (s.size() < suffix.size()) return false;
+  std::string tail = s.substr(s.size() - suffix.size());
+  std::transform(tail.begin(), tail.end(), tail.begin(), [](unsigned char c) { return std::tolower(c); });
+  return tail == suffix;
+}
+
+enum class file_format { json, graphml };
+
+file_format format_of(const std::string& path) {
+  if (ends_with(path, ".json")) return file_format::json;
+  if (ends_with(path, ".graphml") || ends_with(path, ".xml")) return file_format::graphml;
+  throw usage_error("cannot tell the format of '" + path + "' from its extension (expected .json or .graphml)");
+}
+
+bool wants_help(const arguments& args, const char* text) {
+  if (!args.flag("--help") && !args.flag("-h")) return false;
+  std::fputs(text, stdout);
+  return true;
+}
+
+std::string format_value(double v) {
+  if (std::isnan(v)) return "nan";
+  if (v == std::floor(v) && std::abs(v) < 1e15) return detail::format_number(v);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4f", v);
+  return buf;
+}
+
+/// Describes the input for messages: the file, or the CSV pair.
+std::string input_name(const arguments& args, const std::string& path) {
+  if (!path.empty()) return path;
+  if (args.flag("--example")) return "example region";
+  return args.option("--actors").value_or("") + " + " + args.option("--ties").value_or("");
+}
+
+}  // namespace
+
+bool arguments::flag(const std::string& name) const {
+  return std::find(flags.begin(), flags.end(), name) != flags.end();
+}
+
+std::optional<std::string> arguments::option(const std::string& name) const {
+  const auto it = options.find(name);
+  if (it == options.end()) return std::nullopt;
+  return it->second;
+}
+
+arguments parse_arguments(const std::vector<std::string>& args, const std::vector<std::string>& value_options,
+                          const std::vector<std::string>& flag_options) {
+  arguments out;
+  auto known = [](const std::vector<std::string>& list, const std::string& s) {
+    return std::find(list.begin(), list.end(), s) != list.end();
+  };
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string a = args[i];
+    std::string value;
+    bool inline_value = false;
+    if (a.rfind("--", 0) == 0 && a.find('=') != std::string::npos) {
+      value = a.substr(a.find('=') + 1);
+      a = a.substr(0, a.find('='));
+      inline_value = true;
+    }
+    if (known(value_options, a)) {
+      if (!inline_value) {
+        if (i + 1 >= args.size()) throw usage_error("option " + a + " needs a value");
+        value = args[++i];
+      }
+      if (out.options.count(a)) throw usage_error("option " + a + " given twice");
+      out.options[a] = value;
+    } else if (known(flag_options, a) && !inline_value) {
+      out.flags.push_back(a);
+    } else if (a.size() > 1 && a[0] == '-') {
+      throw usage_error("unknown option '" + args[i] + "'");
+    } else {
+      out.positional.push_back(a);
+    }
+  }
+  return out;
+}
+
+network load_network(const arguments& args, const std::string& path) {
+  const bool csv = args.option("--actors") || args.option("--ties");
+  const bool example = args.flag("--example");
+  if (static_cast<int>(csv) + static_cast<int>(example) + static_cast<int>(!path.empty()) != 1) {
+    throw usage_error("give exactly one input: FILE, --actors A --ties T, or --example");
+  }
+  if (example) return example_region();
+  if (csv) {
+    if (!args.option("--actors") || !args.option("--ties")) throw usage_error("--actors and --ties go together");
+    csv_options o;
+    o.directed = !args.flag("--undirected");
+    o.sector = args.option("--sector").value_or("sector");
+    o.weight = args.option("--weight").value_or("");
+    o.allow_self_loops = args.flag("--allow-self-loops");
+    return read_csv(*args.option("--actors"), *args.option("--ties"), o);
+  }
+  if (args.option("--sector") || args.option("--weight") || args.flag("--undirected")) {
+    throw usage_error("--sector, --weight and --undirected apply to CSV input only");
+  }
+  const read_options o{args.flag("--allow-self-loops")};
+  return format_of(path) == file_format::json ? read_json(path, o) : read_graphml(path, o);
+}
+
+int run_validate(const std::vector<std::string>& raw) {
+  static const std::string help = std::string(R"(usage: healthnet validate FILE
+       healthnet validate --actors A --ties T [--undirected] [--sector COL] [--weight COL]
+
+Reads the network and reports the first problem with its file, line and field.
+Exit code 0 when the input is valid, 1 when it is not.
+
+)") + input_help;
+  const auto args = parse_arguments(raw, input_value_options, input_flags);
+  if (wants_help(args, help.c_str())) return 0;
+  if (args.positional.size() > 1) throw usage_error("validate takes one FILE");
+  const std::string path = args.positional.empty() ? "" : args.positional.front();
+  const network net = load_network(args, path);
+  std::printf("ok: %s: %zu actors, %zu ties, %zu bodies, %s\n", input_name(args, path).c_str(), net.n_actors(),
+              net.n_ties(), net.n_bodies(), net.directed() ? "directed" : "undirected");
+  return 0;
+}
+
+int run_metrics(const std::vector<std::string>& raw) {
+  static const std::string help = std::string(R"(usage: healthnet metrics FILE [--format table|json]
+       healthnet metrics --example [--format table|json]
+       healthnet metrics --actors A --ties T [--format table|json]
+
+Prints the whole-network metrics (the profile) and the actors per sector.
+
+options:
+  --format table|json   output format (default: table)
+  --example             use the built-in example region "Landkreis Musterstadt"
+
+)") + input_help;
+  const auto args = parse_arguments(raw, concat(input_value_options, {"--format"}), concat(input_flags, {"--example"}));
+  if (wants_help(args, help.c_str())) return 0;
+  if (args.positional.size() > 1) throw usage_error("metrics takes one FILE");
+  const std::string format = args.option("--format").value_or("table");
+  if (format != "table" && format != "json") throw usage_error("--format must be table or json, not '" + format + "'");
+  const std::string path = args.positional.empty() ? "" : args.positional.front();
+  const network net = load_network(args, path);
+  const auto entries = profile(net);
+  const auto sectors = sector_counts(net);
+  const region_info& r = net.region();
+
+  if (format == "json") {
+    nlohmann::ordered_json doc;
+    doc["input"] = input_name(args, path);
+    nlohmann::ordered_json region = nlohmann::ordered_json::object();
+    if (!r.id.empty()) region["id"] = r.id;
+    if (!r.name.empty()) region["name"] = r.name;
+    if (!r.state.empty()) region["state"] = r.state;
+    if (r.population) region["population"] = *r.population;
+    if (!r.wave.empty()) region["wave"] = r.wave;
+    doc["region"] = region;
+    doc["directed"] = net.directed();
+    nlohmann::ordered_json metrics = nlohmann::ordered_json::object();
+    for (const auto& e : entries) metrics[e.name] = e.value;
+    doc["metrics"] = metrics;
+    nlohmann::ordered_json counts = nlohmann::ordered_json::object();
+    for (const auto& [s, n] : sectors) counts[s] = n;
+    doc["actors_per_sector"] = counts;
+    std::printf("%s\n", doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace).c_str());
+    return 0;
+  }
+
+  std::string title = r.name.empty() ? input_name(args, path) : r.name;
+  if (!r.state.empty()) title += " (" + r.state + ")";
+  if (!r.wave.empty()) title += ", wave " + r.wave;
+  std::printf("%s\n%s network\n\n", title.c_str(), net.directed() ? "directed" : "undirected");
+  std::size_t width = 6;
+  for (const auto& e : entries) width = std::max(width, e.name.size());
+  std::printf("%-*s  %s\n", static_cast<int>(width), "metric", "value");
+  for (const auto& e : entries) {
+    std::printf("%-*s  %s\n", static_cast<int>(width), e.name.c_str(), format_value(e.value).c_str());
+  }
+  std::size_t swidth = 6;
+  for (const auto& [s, n] : sectors) swidth = std::max(swidth, s.size());
+  std::printf("\n%-*s  %6s  %s\n", static_cast<int>(swidth), "sector", "actors", "label");
+  for (const auto& [s, n] : sectors) {
+    std::printf("%-*s  %6zu  %s\n", static_cast<int>(swidth), s.c_str(), n,
+                net.sector_taxonomy().contains(s) ? net.sector_taxonomy().label(s, "de").c_str() : "");
+  }
+  return 0;
+}
+
+int run_convert(const std::vector<std::string>& raw) {
+  static const std::string help = std::string(R"(usage: healthnet convert IN OUT
+       healthnet convert --actors A --ties T OUT
+
+Converts a network; formats are chosen by extension (.json = healthnet JSON,
+.graphml/.xml = GraphML). OUT is written atomically and never over an input.
+
+)") + input_help;
+  const auto args = parse_arguments(raw, input_value_options, input_flags);
+  if (wants_help(args, help.c_str())) return 0;
+  const bool csv = args.option("--actors") || args.option("--ties");
+  const std::size_t want = csv ? 1 : 2;
+  if (args.positional.size() != want) {
+    throw usage_error(csv ? "convert --actors A --ties T takes one OUT file" : "convert takes IN and OUT");
+  }
+  const std::string in = csv ? "" : args.positional[0];
+  const std::string out = args.positional.back();
+  const file_format out_format = format_of(out);
+  for (const auto& input : {in, args.option("--actors").value_or(""), args.option("--ties").value_or("")}) {
+    if (!input.empty() && (input == out || detail::same_file(input, out))) {
+      throw usage_error("refusing to write over the input file '" + input + "'");
+    }
+  }
+  const network net = load_network(args, in);
+  if (out_format == file_format::json) write_json(net, out);
+  else write_graphml(net, out);
+  std::printf("wrote %s: %zu actors, %zu ties, %zu bodies\n", out.c_str(), net.n_actors(), net.n_ties(),
+              net.n_bodies());
+  return 0;
+}
+
+}  // namespace healthnet::cli

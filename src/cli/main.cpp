@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+// healthnet: validate, analyse and convert regional health networks.
+// Exit codes: 0 success, 1 bad input (one message on stderr), 2 usage error.
+#include <cstdio>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include <healthnet/error.hpp>
+#include <healthnet/version.hpp>
+
+#include "cli.hpp"
+
+namespace {
+
+constexpr const char* usage = R"(usage: healthnet <command> [options]
+
+Analyse the cooperation networks of regional health programmes.
+
+commands:
+  validate   check a network file (or a CSV pair) and report problems
+  metrics    print whole-network metrics and actors per sector
+  convert    convert between healthnet JSON, GraphML and CSV pairs
+
+options:
+  -h, --help     show this help (also: healthnet <command> --help)
+  -V, --version  show the version
+
+exit codes: 0 success, 1 bad input, 2 usage error
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    std::fputs(usage, stderr);
+    return 2;
+  }
+  const std::string command = args.front();
+  const std::vector<std::string> rest(args.begin() + 1, args.end());
+  try {
+    if (command == "-h" || command == "--help" || command == "help") {
+      std::fputs(usage, stdout);
+      return 0;
+    }
+    if (command == "-V" || command == "--version") {
+      std::printf("healthnet %s\n", healthnet::version);
+      return 0;
+    }
+    if (command == "validate") return healthnet::cli::run_validate(rest);
+    if (command == "metrics") return healthnet::cli::run_metrics(rest);
+    if (command == "convert") return healthnet::cli::run_convert(rest);
+    throw healthnet::cli::usage_error("unknown command '" + command + "'");
+  } catch (const healthnet::cli::usage_error& e) {
+    std::fprintf(stderr, "healthnet: %s\n(see 'healthnet %s--help')\n", e.what(),
+                 command.rfind('-', 0) == 0 ? "" : (command + " ").c_str());
+    return 2;
+  } catch (const healthnet::error& e) {
+    std::fprintf(stderr, "healthnet: error: %s\n", e.what());
+    return 1;
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "healthnet: error: out of memory\n");
+    return 1;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "healthnet: error: %s\n", e.what());
+    return 1;
+  }
+}

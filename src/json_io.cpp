@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: MIT
+// healthnet JSON: the native format (docs/format.md, docs/healthnet.schema.json).
+#include <cmath>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include <healthnet/detail/file_io.hpp>
+#include <healthnet/io.hpp>
+#include <healthnet/taxonomy.hpp>
+
+#include "json_locate.hpp"
+
+namespace healthnet {
+
+namespace {
+
+using json = nlohmann::json;
+using ordered_json = nlohmann::ordered_json;
+using value_t = json::value_t;
+using detail::json_reader;
+
+attribute_map read_attributes(const json_reader& r, const json& obj, const std::string& pointer) {
+  attribute_map out;
+  const json& attrs = r.member(obj, pointer, "attributes", value_t::object, false);
+  if (!attrs.is_object()) return out;
+  for (const auto& [key, v] : attrs.items()) {
+    const std::string path = pointer + "/attributes/" + key;
+    if (v.is_boolean()) out.emplace(key, v.get<bool>());
+    else if (v.is_number()) out.emplace(key, v.get<double>());
+    else if (v.is_string()) out.emplace(key, v.get<std::string>());
+    else r.fail(path, std::string("attribute must be a string, number or boolean, found ") + json_reader::type_name(v));
+  }
+  return out;
+}
+
+region_info read_region(const json_reader& r, const json& doc) {
+  region_info region;
+  const json& j = r.member(doc, "", "region", value_t::object, false);
+  if (!j.is_object()) return region;
+  region.id = r.string_member(j, "/region", "id", false);
+  region.name = r.string_member(j, "/region", "name", false);
+  region.state = r.string_member(j, "/region", "state", false);
+  region.wave = r.string_member(j, "/region", "wave", false);
+  region.date = r.string_member(j, "/region", "date", false);
+  const json& pop = r.member(j, "/region", "population", value_t::number_float, false);
+  if (pop.is_number()) {
+    const double p = pop.get<double>();
+    if (!(p >= 0) || p != std::floor(p) || p > 9.0e15) {
+      r.fail("/region/population", "population must be a whole number >= 0, found " + pop.dump());
+    }
+    region.population = static_cast<std::int64_t>(p);
+  }
+  return region;
+}
+
+actor read_actor(const json_reader& r, const json& item, const std::string& path) {
+  r.object_at(item, path);
+  actor a;
+  a.id = r.string_member(item, path, "id", true);
+  if (a.id.empty()) r.fail(path + "/id", "actor id is empty");
+  a.name = r.string_member(item, path, "name", false);
+  a.sectors = r.string_list_member(item, path, "sectors");
+  // "sector" is accepted as a shorthand for a single primary sector.
+  if (a.sectors.empty()) {
+    const std::string s = r.string_member(item, path, "sector", false);
+    if (!s.empty()) a.sectors.push_back(s);
+  }
+  a.type = r.string_member(item, path, "type", false);
+  a.attributes = read_attributes(r, item, path);
+  const json& loc = r.member(item, path, "location", value_t::object, false);
+  if (loc.is_object()) {
+    const std::string lp = path + "/location";
+    const json& lat = r.member(loc, lp, "lat", value_t::number_float, true);
+    const json& lon = r.member(loc, lp, "lon", value_t::number_float, true);
+    a.location = geo_point{lat.get<double>(), lon.get<double>()};
+    if (std::abs(a.location->lat) > 90) r.fail(lp + "/lat", "latitude out of range: " + lat.dump());
+    if (std::abs(a.location->lon) > 180) r.fail(lp + "/lon", "longitude out of range: " + lon.dump());
+  }
+  return a;
+}
+
+tie read_tie(const json_reader& r, const json& item, const std::string& path, const network& net) {
+  r.object_at(item, path);
+  tie t;
+  t.source = r.string_member(item, path, "source", true);
+  t.target = r.string_member(item, path, "target", true);
+  if (!net.has_actor(t.source)) r.fail(path + "/source", "unknown actor id '" + t.source + "'");
+  if (!net.has_actor(t.target)) r.fail(path + "/target", "unknown actor id '" + t.target + "'");
+  for (auto& rel : r.string_list_member(item, path, "relations")) t.relations.insert(std::move(rel));
+  const json& w = r.member(item, path, "weight", value_t::number_float, false);
+  if (w.is_number()) {
+    t.weight = w.get<double>();
+    if (!std::isfinite(t.weight)) r.fail(path + "/weight", "weight is not a finite number");
+    if (t.weight < 0) r.fail(path + "/weight", "weight is negative: " + w.dump());
+  }
+  t.attributes = read_attributes(r, item, path);
+  const json& since = r.member(item, path, "since", value_t::string, false);
+  if (since.is_string()) t.since = since.get<std::string>();
+  if (t.source == t.target && !net.allow_self_loops()) {
+    r.fail(path + "/target", "self-loop on actor '" + t.source + "' (self-loops are not allowed)");
+  }
+  return t;
+}
+
+body read_body(const json_reader& r, const json& item, const std::string& path, const network& net) {
+  r.object_at(item, path);
+  body b;
+  b.id = r.string_member(item, path, "id", true);
+  if (b.id.empty()) r.fail(path + "/id", "body id is empty");
+  const std::string kind = r.string_member(item, path, "kind", true);
+  const auto k = parse_body_kind(kind);
+  if (!k) {
+    r.fail(path + "/kind", "unknown body kind '" + kind +
+                               "' (expected steering_group, working_group, coordination_office or health_conference)");
+  }
+  b.kind = *k;
+  b.name = r.string_member(item, path, "name", false);
+  b.members = r.string_list_member(item, path, "members");
+  for (std::size_t i = 0; i < b.members.size(); ++i) {
+    if (!net.has_actor(b.members[i])) {
+      r.fail(path + "/members/" + std::to_string(i), "unknown actor id '" + b.members[i] + "'");
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if (b.members[j] == b.members[i]) {
+        r.fail(path + "/members/" + std::to_string(i), "actor '" + b.members[i] + "' listed twice");
+      }
+    }
+  }
+  const json& topic = r.member(item, path, "topic", value_t::string, false);
+  if (topic.is_string()) b.topic = topic.get<std::string>();
+  const json& year = r.member(item, path, "year", value_t::number_float, false);
+  if (year.is_number()) {
+    const double y = year.get<double>();
+    if (y != std::floor(y) || y < 1900 || y > 2200) r.fail(path + "/year", "year must be a whole year, found " + year.dump());
+    b.year = static_cast<int>(y);
+  }
+  return b;
+}
+
+taxonomy read_taxonomy(const json_reader& r, const json& obj, const std::string& pointer) {
+  const auto& list = r.member(obj, pointer, "sectors", value_t::array, true);
+  std::vector<sector> sectors;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string path = pointer + "/sectors/" + std::to_string(i);
+    const auto& item = r.object_at(list[i], path);
+    sector s;
+    s.id = r.string_member(item, path, "id", true);
+    if (s.id.empty()) r.fail(path + "/id", "sector id is empty");
+    s.label_de = r.string_member(item, path, "de", false);
+    s.label_en = r.string_member(item, path, "en", false);
+    if (s.label_de.empty()) s.label_de = s.id;
+    if (s.label_en.empty()) s.label_en = s.id;
+    s.core = r.bool_member(item, path, "core", false);
+    for (const auto& prev : sectors) {
+      if (prev.id == s.id) r.fail(path + "/id", "duplicate sector id '" + s.id + "'");
+    }
+    sectors.push_back(std::move(s));
+  }
+  return taxonomy(std::move(sectors));
+}
+
+ordered_json attributes_json(const attribute_map& attrs) {
+  ordered_json out = ordered_json::object();
+  for (const auto& [k, v] : attrs) {
+    std::visit([&](const auto& x) { out[k] = x; }, v);
+  }
+  return out;
+}
+
+}  // namespace
+
+network parse_json(std::string_view text, const std::string& origin, const read_options& options) {
+  const json doc = detail::parse_json_document(text, origin);
+  const json_reader r{text, origin};
+  r.object_at(doc, "");
+  const json& format = r.member(doc, "", "format", value_t::string, false);
+  if (format.is_string() && format.get<std::string>() != "healthnet") {
+    r.fail("/format", "not a healthnet file (format is " + format.dump() + ")");
+  }
+  const json& version = r.member(doc, "", "version", value_t::number_float, false);
+  if (version.is_number() && version.get<double>() != 1) {
+    r.fail("/version", "unsupported format version " + version.dump() + " (this healthnet reads version 1)");
+  }
+  network net(r.bool_member(doc, "", "directed", false) ? directedness::directed : directedness::undirected);
+  net.set_allow_self_loops(options.allow_self_loops || r.bool_member(doc, "", "self_loops", false));
+  net.set_region(read_region(r, doc));
+  const json& tax = r.member(doc, "", "taxonomy", value_t::object, false);
+  if (tax.is_object()) net.set_taxonomy(read_taxonomy(r, tax, "/taxonomy"));
+
+  const json& actors = r.member(doc, "", "actors", value_t::array, true);
+  for (std::size_t i = 0; i < actors.size(); ++i) {
+    const std::string path = "/actors/" + std::to_string(i);
+    actor a = read_actor(r, actors[i], path);
+    if (net.has_actor(a.id)) r.fail(path + "/id", "duplicate actor id '" + a.id + "'");
+    net.add_actor(std::move(a));
+  }
+  const json& ties = r.member(doc, "", "ties", value_t::array, false);
+  for (std::size_t i = 0; i < ties.size(); ++i) {
+    const std::string path = "/ties/" + std::to_string(i);
+    net.add_tie(read_tie(r, ties[i], path, net));
+  }
+  const json& bodies = r.member(doc, "", "bodies", value_t::array, false);
+  for (std::size_t i = 0; i < bodies.size(); ++i) {
+    const std::string path = "/bodies/" + std::to_string(i);
+    body b = read_body(r, bodies[i], path, net);
+    if (net.find_body(b.id)) r.fail(path + "/id", "duplicate body id '" + b.id + "'");
+    net.add_body(std::move(b));
+  }
+  return net;
+}
+
+network read_json(const std::string& path, const read_options& options) {
+  return parse_json(detail::read_file(path), path, options);
+}
+
+std::string to_json(const network& net, int indent) {
+  ordered_json doc;
+  doc["format"] = "healthnet";
+  doc["version"] = 1;
+  doc["directed"] = net.directed();
+  if (net.allow_self_loops()) doc["self_loops"] = true;
+  const region_info& reg = net.region();
+  ordered_json region = ordered_json::object();
+  auto put = [](ordered_json& o, const char* key, const std::string& v) {
+    if (!v.empty()) o[key] = v;
+  };
+  put(region, "id", reg.id);
+  put(region, "name", reg.name);
+  put(region, "state", reg.state);
+  if (reg.population) region["population"] = *reg.population;
+  put(region, "wave", reg.wave);
+  put(region, "date", reg.date);
+  doc["region"] = region;
+  if (net.has_custom_taxonomy()) {
+    ordered_json sectors = ordered_json::array();
+    for (const auto& s : net.sector_taxonomy().sectors()) {
+      sectors.push_back({{"id", s.id}, {"de", s.label_de}, {"en", s.label_en}, {"core", s.core}});
+    }
+    doc["taxonomy"] = {{"sectors", sectors}};
+  }
+  ordered_json actors = ordered_json::array();
+  for (const auto& a : net.actors()) {
+    ordered_json j;
+    j["id"] = a.id;
+    j["name"] = a.name;
+    j["sectors"] = a.sectors;
+    j["type"] = a.type;
+    j["attributes"] = attributes_json(a.attributes);
+    if (a.location) j["location"] = {{"lat", a.location->lat}, {"lon", a.location->lon}};
+    actors.push_back(std::move(j));
+  }
+  doc["actors"] = std::move(actors);
+  ordered_json ties = ordered_json::array();
+  for (const auto& t : net.ties()) {
+    ordered_json j;
+    j["source"] = t.source;
+    j["target"] = t.target;
+    j["relations"] = ordered_json::array();
+    for (const auto& rel : t.relations) j["relations"].push_back(rel);
+    j["weight"] = t.weight;
+    if (!t.attributes.empty()) j["attributes"] = attributes_json(t.attributes);
+    if (t.since) j["since"] = *t.since;
+    ties.push_back(std::move(j));
+  }
+  doc["ties"] = std::move(ties);
+  ordered_json bodies = ordered_json::array();
+  for (const auto& b : net.bodies()) {
+    ordered_json j;
+    j["id"] = b.id;
+    j["kind"] = std::string(to_string(b.kind));
+    j["name"] = b.name;
+    j["members"] = b.members;
+    if (b.topic) j["topic"] = *b.topic;
+    if (b.year) j["year"] = *b.year;
+    bodies.push_back(std::move(j));
+  }
+  doc["bodies"] = std::move(bodies);
+  try {
+    std::string out = doc.dump(indent, ' ', false, ordered_json::error_handler_t::strict);
+    out += '\n';
+    return out;
+  } catch (const ordered_json::type_error&) {
+    throw invalid_input("network holds a string that is not valid utf-8; cannot write json");
+  }
+}
+
+void write_json(const network& net, const std::string& path) { detail::write_file_atomically(path, to_json(net)); }
+
+taxonomy taxonomy::parse(std::string_view text, const std::string& origin) {
+  const json doc = detail::parse_json_document(text, origin);
+  const json_reader r{text, origin};
+  r.object_at(doc, "");
+  return read_taxonomy(r, doc, "");
+}
+
+taxonomy taxonomy::load(const std::string& path) { return parse(detail::read_file(path), path); }
+
+}  // namespace healthnet

@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: MIT
+#include "json_locate.hpp"
+
+#include <healthnet/detail/text.hpp>
+
+namespace healthnet::detail {
+
+namespace {
+
+using json = nlohmann::json;
+
+// A char iterator that publishes how far the parser has read.
+class tracking_iterator {
+ public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+
+  tracking_iterator() = default;
+  tracking_iterator(const char* p, const char** furthest) : m_p(p), m_furthest(furthest) {}
+  reference operator*() const { return *m_p; }
+  tracking_iterator& operator++() {
+    ++m_p;
+    if (m_furthest && m_p > *m_furthest) *m_furthest = m_p;
+    return *this;
+  }
+  tracking_iterator operator++(int) {
+    auto old = *this;
+    ++*this;
+    return old;
+  }
+  friend bool operator==(const tracking_iterator& a, const tracking_iterator& b) { return a.m_p == b.m_p; }
+
+ private:
+  const char* m_p{nullptr};
+  const char** m_furthest{nullptr};
+};
+
+// SAX handler that stops at the first value or key whose path is `target`,
+// remembering the deepest prefix of `target` met so far.
+class pointer_finder : public nlohmann::json_sax<json> {
+ public:
+  pointer_finder(std::vector<std::string> target, const char** furthest)
+      : m_target(std::move(target)), m_furthest(furthest) {}
+
+  bool null() override { return value(); }
+  bool boolean(bool) override { return value(); }
+  bool number_integer(number_integer_t) override { return value(); }
+  bool number_unsigned(number_unsigned_t) override { return value(); }
+  bool number_float(number_float_t, const string_t&) override { return value(); }
+  bool string(string_t&) override { return value(); }
+  bool binary(binary_t&) override { return value(); }
+  bool start_object(std::size_t) override {
+    if (!value()) return false;
+    m_frames.push_back({false, 0, {}});
+    return true;
+  }
+  bool key(string_t& k) override {
+    m_frames.back().key = k;
+    m_frames.back().has_key = true;
+    return check_path();
+  }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t) override {
+    if (!value()) return false;
+    m_frames.push_back({true, 0, {}});
+    return true;
+  }
+  bool end_array() override { return close(); }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+  [[nodiscard]] std::size_t best_offset() const noexcept { return m_best_offset; }
+  [[nodiscard]] bool found() const noexcept { return m_found; }
+
+ private:
+  struct frame {
+    bool is_array;
+    std::size_t next_index;
+    std::string key;
+    bool has_key{false};
+  };
+  // Called before each value: the value's path is the frames' selectors.
+  bool value() {
+    if (!m_frames.empty() && m_frames.back().is_array) {
+      m_frames.back().key = std::to_string(m_frames.back().next_index++);
+      m_frames.back().has_key = true;
+    }
+    return check_path();
+  }
+  bool close() {
+    m_frames.pop_back();
+    return true;
+  }
+  bool check_path() {
+    std::size_t depth = 0;
+    for (const auto& f : m_frames) {
+      if (!f.has_key) break;
+      if (depth >= m_target.size() || f.key != m_target[depth]) return true;
+      ++depth;
+    }
+    if (depth > m_best_depth || (depth == 0 && m_best_depth == 0 && !m_seen)) {
+      m_best_depth = depth;
+      m_best_offset = offset();
+      m_seen = true;
+    }
+    if (depth == m_target.size()) {
+      m_found = true;
+      return false;
+    }
+    return true;
+  }
+  [[nodiscard]] std::size_t offset() const noexcept { return static_cast<std::size_t>(*m_furthest - m_base); }
+
+ public:
+  const char* m_base{nullptr};
+
+ private:
+  std::vector<std::string> m_target;
+  const char** m_furthest;
+  std::vector<frame> m_frames;
+  std::size_t m_best_depth{0};
+  std::size_t m_best_offset{0};
+  bool m_seen{false};
+  bool m_found{false};
+};
+
+std::vector<std::string> split_pointer(const std::string& pointer) {
+  std::vector<std::string> parts;
+  std::size_t i = 0;
+  while (i < pointer.size()) {
+    if (pointer[i] == '/') ++i;
+    const auto j = pointer.find('/', i);
+    std::string part = pointer.substr(i, j == std::string::npos ? std::string::npos : j - i);
+    // RFC 6901 unescaping: ~1 -> /, ~0 -> ~
+    std::string unescaped;
+    for (std::size_t k = 0; k < part.size(); ++k) {
+      if (part[k] == '~' && k + 1 < part.size()) {
+        unescaped += part[k + 1] == '1' ? '/' : '~';
+        ++k;
+      } else {
+        unescaped += part[k];
+      }
+    }
+    parts.push_back(std::move(unescaped));
+    if (j == std::string::npos) break;
+    i = j;
+  }
+  return parts;
+}
+
+}  // namespace
+
+json parse_json_document(std::string_view text, const std::string& origin) {
+  if (trim(text).empty()) throw invalid_input(source_location{origin, 1, {}}, "file is empty");
+  if (const auto bad = invalid_utf8_offset(text); bad != std::string_view::npos) {
+    throw invalid_input(source_location{origin, line_of(text, bad), {}},
+                        "invalid utf-8 byte (save the file as utf-8)");
+  }
+  std::size_t start = 0;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") start = 3;  // tolerate a byte order mark
+  try {
+    return json::parse(text.begin() + static_cast<std::ptrdiff_t>(start), text.end());
+  } catch (const json::parse_error& e) {
+    // e.byte is 1-based; message: "[json.exception.parse_error.101] parse error at line L, column C: WHAT"
+    const std::size_t offset = start + (e.byte > 0 ? e.byte - 1 : 0);
+    std::string what = e.what();
+    if (const auto p = what.find(": "); p != std::string::npos && what.find("parse error") != std::string::npos) {
+      what = what.substr(p + 2);
+    }
+    const std::size_t line = line_of(text, offset);
+    const std::size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+    const std::size_t column = offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+    throw invalid_input(source_location{origin, line, "column " + std::to_string(column)}, "invalid json: " + what);
+  }
+}
+
+std::size_t locate_json_pointer(std::string_view text, const std::string& pointer) {
+  const char* furthest = text.data();
+  pointer_finder finder(split_pointer(pointer), &furthest);
+  finder.m_base = text.data();
+  tracking_iterator first(text.data(), &furthest);
+  tracking_iterator last(text.data() + text.size(), nullptr);
+  try {
+    json::sax_parse(first, last, &finder, nlohmann::detail::input_format_t::json, false);
+  } catch (...) {
+    return 0;
+  }
+  // The offset is just past the token that matched; step back onto it.
+  const std::size_t offset = finder.best_offset();
+  return line_of(text, offset == 0 ? 0 : offset - 1);
+}
+
+std::string pointer_to_field(const std::string& pointer) {
+  std::string out;
+  for (const auto& part : split_pointer(pointer)) {
+    const bool index = !part.empty() && part.find_first_not_of("0123456789") == std::string::npos;
+    if (index) out += "[" + part + "]";
+    else out += (out.empty() ? "" : ".") + part;
+  }
+  return out;
+}
+
+const char* json_reader::type_name(const json& j) {
+  switch (j.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    case json::value_t::string: return "a string";
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return "a number";
+    default: return "an unsupported value";
+  }
+}
+
+const json& json_reader::object_at(const json& j, const std::string& pointer) const {
+  if (!j.is_object()) fail(pointer, std::string("expected an object, found ") + type_name(j));
+  return j;
+}
+
+const json& json_reader::member(const json& obj, const std::string& pointer, const char* key, json::value_t type,
+                                bool required) const {
+  static const json absent;
+  const auto it = obj.find(key);
+  const std::string path = pointer + "/" + key;
+  if (it == obj.end()) {
+    if (required) fail(pointer, std::string("missing required field '") + key + "'");
+    return absent;
+  }
+  const bool number_wanted = type == json::value_t::number_float;
+  const bool ok = number_wanted ? it->is_number() : it->type() == type;
+  if (!ok) {
+    const json expected_example = [&]() -> json {
+      switch (type) {
+        case json::value_t::array: return json::array();
+        case json::value_t::object: return json::object();
+        case json::value_t::string: return "";
+        case json::value_t::boolean: return false;
+        default: return 0.0;
+      }
+    }();
+    fail(path, std::string("expected ") + type_name(expected_example) + ", found " + type_name(*it));
+  }
+  return *it;
+}
+
+std::string json_reader::string_member(const json& obj, const std::string& pointer, const char* key,
+                                       bool required) const {
+  const json& j = member(obj, pointer, key, json::value_t::string, required);
+  return j.is_string() ? j.get<std::string>() : std::string();
+}
+
+bool json_reader::bool_member(const json& obj, const std::string& pointer, const char* key, bool fallback) const {
+  const json& j = member(obj, pointer, key, json::value_t::boolean, false);
+  return j.is_boolean() ? j.get<bool>() : fallback;
+}
+
+std::vector<std::string> json_reader::string_list_member(const json& obj, const std::string& pointer,
+                                                         const char* key) const {
+  const json& j = member(obj, pointer, key, json::value_t::array, false);
+  std::vector<std::string> out;
+  if (!j.is_array()) return out;
+  out.reserve(j.size());
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    if (!j[i].is_string()) {
+      fail(pointer + "/" + key + "/" + std::to_string(i), std::string("expected a string, found ") + type_name(j[i]));
+    }
+    out.push_back(j[i].get<std::string>());
+  }
+  return out;
+}
+
+}  // namespace healthnet::detail

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+// Private helpers for reading JSON documents with line-precise errors.
+//
+// nlohmann/json keeps no positions in its values. Instead of paying for
+// positions on every load, the reader addresses values by JSON pointer and,
+// only when it has to report a problem, re-scans the text with a SAX parser
+// that stops at that pointer and returns the line it was found on.
+#pragma once
+
+#include <cstddef>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include <healthnet/error.hpp>
+
+namespace healthnet::detail {
+
+/// Parses a whole document; syntax errors name origin, line and column.
+nlohmann::json parse_json_document(std::string_view text, const std::string& origin);
+
+/// 1-based line of the value (or object key) at `pointer` (e.g.
+/// `/actors/3/weight`), or of its nearest existing ancestor; 0 if unknown.
+std::size_t locate_json_pointer(std::string_view text, const std::string& pointer);
+
+/// `/actors/3/weight` -> `actors[3].weight`.
+std::string pointer_to_field(const std::string& pointer);
+
+/// Typed access to a parsed document that reports problems with positions.
+struct json_reader {
+  std::string_view text;
+  std::string origin;
+
+  [[noreturn]] void fail(const std::string& pointer, const std::string& problem) const {
+    throw invalid_input(source_location{origin, locate_json_pointer(text, pointer), pointer_to_field(pointer)},
+                        problem);
+  }
+  static const char* type_name(const nlohmann::json& j);
+
+  const nlohmann::json& object_at(const nlohmann::json& j, const std::string& pointer) const;
+  /// The member `key` of object `obj` at `pointer`, checked for `type` (a
+  /// number accepts integers too); a null json when absent and not required.
+  const nlohmann::json& member(const nlohmann::json& obj, const std::string& pointer, const char* key,
+                               nlohmann::json::value_t type, bool required) const;
+  std::string string_member(const nlohmann::json& obj, const std::string& pointer, const char* key,
+                            bool required) const;
+  bool bool_member(const nlohmann::json& obj, const std::string& pointer, const char* key, bool fallback) const;
+  std::vector<std::string> string_list_member(const nlohmann::json& obj, const std::string& pointer,
+                                              const char* key) const;
+};
+
+}  // namespace healthnet::detail
