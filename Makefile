@@ -17,7 +17,7 @@ JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 APT_PACKAGES := g++ make libboost-graph-dev nlohmann-json3-dev libgtest-dev doxygen
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help deps venv build demo test test-cpp test-python docs stubs clean
+.PHONY: help deps venv build demo test test-cpp test-python docs stubs examples clean
 
 help:
 	@echo "make demo   - set up, build, and print the metrics of the example region"
@@ -86,3 +86,7 @@ stubs: build
 
 clean:
 	rm -rf $(BUILD)
+
+examples: build
+	$(BUILD)/healthnet convert --example examples/musterstadt.json
+	$(BUILD)/healthnet convert --example examples/musterstadt.graphml

@@ -12,26 +12,26 @@ namespace healthnet::bindings {
 
 void register_io(py::module_& m) {
   using gil_free = py::call_guard<py::gil_scoped_release>;
-  m.def("_read_json", [](const std::string& path, bool self_loops) {
+  m.def("read_json", [](const std::string& path, bool self_loops) {
         return read_json(path, read_options{self_loops});
       }, py::arg("path"), py::arg("allow_self_loops") = false, gil_free());
-  m.def("_parse_json", [](const std::string& text, const std::string& origin, bool self_loops) {
+  m.def("parse_json", [](const std::string& text, const std::string& origin, bool self_loops) {
         return parse_json(text, origin, read_options{self_loops});
       }, py::arg("text"), py::arg("origin") = "<json>", py::arg("allow_self_loops") = false, gil_free());
-  m.def("_to_json", &to_json, py::arg("net"), py::arg("indent") = 2, gil_free());
-  m.def("_write_json", &write_json, py::arg("net"), py::arg("path"), gil_free());
-  m.def("_read_csv", [](const std::string& actors, const std::string& ties, bool directed, const std::string& sector,
+  m.def("to_json", &to_json, py::arg("net"), py::arg("indent") = 2, gil_free());
+  m.def("write_json", &write_json, py::arg("net"), py::arg("path"), gil_free());
+  m.def("read_csv", [](const std::string& actors, const std::string& ties, bool directed, const std::string& sector,
                         const std::string& weight, bool self_loops) {
         return read_csv(actors, ties, csv_options{directed, sector, weight, self_loops});
       }, py::arg("actors"), py::arg("ties"), py::arg("directed"), py::arg("sector"), py::arg("weight"),
       py::arg("allow_self_loops"), gil_free());
-  m.def("_read_graphml", [](const std::string& path, bool self_loops) {
+  m.def("read_graphml", [](const std::string& path, bool self_loops) {
         return read_graphml(path, read_options{self_loops});
       }, py::arg("path"), py::arg("allow_self_loops") = false, gil_free());
-  m.def("_to_graphml", &to_graphml, py::arg("net"), gil_free());
-  m.def("_write_graphml", &write_graphml, py::arg("net"), py::arg("path"), gil_free());
-  m.def("_example_region", &example_region, gil_free());
-  m.def("_synthetic_region", [](std::size_t n_actors, std::size_t n_ties, std::vector<std::string> sectors,
+  m.def("to_graphml", &to_graphml, py::arg("net"), gil_free());
+  m.def("write_graphml", &write_graphml, py::arg("net"), py::arg("path"), gil_free());
+  m.def("example_region", &example_region, gil_free());
+  m.def("synthetic_region", [](std::size_t n_actors, std::size_t n_ties, std::vector<std::string> sectors,
                                 double homophily, bool directed, bool weighted, bool with_bodies,
                                 std::uint64_t seed, std::string region_id) {
         synthetic_options o;

@@ -23,8 +23,8 @@ degree_mode mode_from(const std::string& mode) {
 
 void register_metrics(py::module_& m) {
   using gil_free = py::call_guard<py::gil_scoped_release>;
-  m.def("_density", &density, py::arg("net"), py::arg("weighted") = false, gil_free());
-  m.def("_degree", [](const network& net, const std::string& mode, bool weighted) {
+  m.def("density", &density, py::arg("net"), py::arg("weighted") = false, gil_free());
+  m.def("degree", [](const network& net, const std::string& mode, bool weighted) {
         const auto dm = mode_from(mode);
         std::vector<double> values;
         {
@@ -33,8 +33,8 @@ void register_metrics(py::module_& m) {
         }
         return to_numpy(std::move(values));
       }, py::arg("net"), py::arg("mode") = "all", py::arg("weighted") = false);
-  m.def("_isolates", &isolates, py::arg("net"), gil_free());
-  m.def("_sector_counts", &sector_counts, py::arg("net"), gil_free());
+  m.def("isolates", &isolates, py::arg("net"), gil_free());
+  m.def("sector_counts", &sector_counts, py::arg("net"), gil_free());
 }
 
 }  // namespace healthnet::bindings

@@ -353,6 +353,10 @@ tie: relations are united, weights add up, new attributes overwrite, and
            "The members of one governance body and the ties among them.")
       .def("relation_layer", &network::relation_layer, py::arg("relation"),
            "All actors, and only the ties that carry ``relation``.")
+      .def("summary", [](const py::object& self) {
+             return py::module_::import("healthnet._display").attr("summary")(self);
+           },
+           "Key facts of the network (see ``healthnet.summary``); prints as text, displays as a table in Jupyter.")
       .def("copy", [](const network& net) { return network(net); }, "A deep copy.")
       .def("__copy__", [](const network& net) { return network(net); })
       .def("__deepcopy__", [](const network& net, const py::dict&) { return network(net); }, py::arg("memo"))

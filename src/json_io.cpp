@@ -9,6 +9,8 @@
 #include <healthnet/io.hpp>
 #include <healthnet/taxonomy.hpp>
 
+#include <healthnet/detail/text.hpp>
+
 #include "json_locate.hpp"
 
 namespace healthnet {
@@ -96,7 +98,12 @@ tie read_tie(const json_reader& r, const json& item, const std::string& path, co
   }
   t.attributes = read_attributes(r, item, path);
   const json& since = r.member(item, path, "since", value_t::string, false);
-  if (since.is_string()) t.since = since.get<std::string>();
+  if (since.is_string()) {
+    t.since = since.get<std::string>();
+    if (!detail::is_iso_date(*t.since)) {
+      r.fail(path + "/since", "since " + detail::quote_value(*t.since) + " is not a date of the form yyyy-mm-dd, yyyy-mm or yyyy");
+    }
+  }
   if (t.source == t.target && !net.allow_self_loops()) {
     r.fail(path + "/target", "self-loop on actor '" + t.source + "' (self-loops are not allowed)");
   }

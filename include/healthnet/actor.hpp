@@ -13,8 +13,9 @@ namespace healthnet {
 
 /// A geographic position (WGS 84 degrees).
 struct geo_point {
-  double lat{};
-  double lon{};
+  double lat{};  ///< latitude in degrees, positive north
+  double lon{};  ///< longitude in degrees, positive east
+  /// Member-wise equality.
   friend bool operator==(const geo_point&, const geo_point&) = default;
 };
 
@@ -35,6 +36,7 @@ struct actor {
     static const std::string none;
     return sectors.empty() ? none : sectors.front();
   }
+  /// Member-wise equality.
   friend bool operator==(const actor&, const actor&) = default;
 };
 

@@ -91,18 +91,22 @@ class analysis_view {
     return v;
   }
 
+  /// Number of vertices (actors).
   [[nodiscard]] std::size_t n_vertices() const noexcept { return m_n; }
   /// Number of ties (each undirected tie once).
   [[nodiscard]] std::size_t n_ties() const noexcept { return m_ties; }
   /// Number of stored out-arcs: ties when directed, twice the ties when undirected.
   [[nodiscard]] std::size_t n_arcs() const noexcept { return m_out.targets.size(); }
+  /// Whether ties are arcs.
   [[nodiscard]] bool directed() const noexcept { return m_directed; }
   /// True when some tie weight differs from 1.
   [[nodiscard]] bool weighted() const noexcept { return m_weighted; }
 
+  /// Vertices `v` sends ties to, sorted; all neighbours when undirected.
   [[nodiscard]] std::span<const vertex_index> out_neighbors(vertex_index v) const noexcept {
     return row(out(), v);
   }
+  /// Vertices that send ties to `v`, sorted; all neighbours when undirected.
   [[nodiscard]] std::span<const vertex_index> in_neighbors(vertex_index v) const noexcept {
     return row(in(), v);
   }
@@ -114,9 +118,11 @@ class analysis_view {
   [[nodiscard]] std::span<const double> in_weights(vertex_index v) const noexcept {
     return weight_row(in(), v);
   }
+  /// Number of out-neighbours of `v`. O(1).
   [[nodiscard]] std::size_t out_degree(vertex_index v) const noexcept {
     return out().offsets[v + 1] - out().offsets[v];
   }
+  /// Number of in-neighbours of `v`. O(1).
   [[nodiscard]] std::size_t in_degree(vertex_index v) const noexcept {
     return in().offsets[v + 1] - in().offsets[v];
   }
@@ -127,11 +133,17 @@ class analysis_view {
   }
 
   /// Raw arrays, for kernels and for zero-copy export.
+  /// Out-CSR row offsets, n_vertices() + 1 entries.
   [[nodiscard]] std::span<const std::uint32_t> out_offsets() const noexcept { return out().offsets; }
+  /// Out-CSR neighbour indices, n_arcs() entries.
   [[nodiscard]] std::span<const vertex_index> out_targets() const noexcept { return out().targets; }
+  /// Out-CSR weights, parallel to out_targets(); empty when unweighted.
   [[nodiscard]] std::span<const double> out_weight_array() const noexcept { return out().weights; }
+  /// In-CSR row offsets; the out-CSR's when undirected.
   [[nodiscard]] std::span<const std::uint32_t> in_offsets() const noexcept { return in().offsets; }
+  /// In-CSR neighbour indices; the out-CSR's when undirected.
   [[nodiscard]] std::span<const vertex_index> in_targets() const noexcept { return in().targets; }
+  /// In-CSR weights, parallel to in_targets(); empty when unweighted.
   [[nodiscard]] std::span<const double> in_weight_array() const noexcept { return in().weights; }
 
   /// Bytes held by the arrays (capacity), for memory budgets.

@@ -26,12 +26,13 @@ enum class body_kind {
 /// A governance body and its member actors.
 struct body {
   std::string id;                    ///< unique within a network
-  body_kind kind{body_kind::working_group};
+  body_kind kind{body_kind::working_group};  ///< kind of body; a working group by default
   std::string name;                  ///< e.g. `Steuerungsgruppe`
   std::vector<std::string> members;  ///< actor ids, in the order given
   std::optional<std::string> topic;  ///< e.g. `Prävention` for a working group
   std::optional<int> year;           ///< e.g. the year of a health conference
 
+  /// Member-wise equality.
   friend bool operator==(const body&, const body&) = default;
 };
 

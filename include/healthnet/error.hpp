@@ -43,12 +43,16 @@ inline source_location field_location(std::string field) {
 /// The message reads `file:line: field: problem`, leaving out what is unknown.
 class invalid_input : public std::invalid_argument, public error {
  public:
+  /// A problem found at `where`; the message is compose(where, problem).
   invalid_input(source_location where, const std::string& problem)
       : std::invalid_argument(compose(where, problem)), m_where(std::move(where)), m_problem(problem) {}
+  /// A problem with no known location.
   explicit invalid_input(const std::string& problem) : invalid_input(source_location{}, problem) {}
 
   [[nodiscard]] const char* what() const noexcept override { return std::invalid_argument::what(); }
+  /// Where the problem was found.
   [[nodiscard]] const source_location& where() const noexcept { return m_where; }
+  /// The problem alone, without the location.
   [[nodiscard]] const std::string& problem() const noexcept { return m_problem; }
 
   /// `file:line: field: problem` with unknown parts omitted.
@@ -72,6 +76,7 @@ class invalid_input : public std::invalid_argument, public error {
 /// An id that names no actor, tie or body of the network.
 class not_found : public std::out_of_range, public error {
  public:
+  /// An error with this message.
   explicit not_found(const std::string& message) : std::out_of_range(message) {}
   [[nodiscard]] const char* what() const noexcept override { return std::out_of_range::what(); }
 };
@@ -79,6 +84,7 @@ class not_found : public std::out_of_range, public error {
 /// A file could not be opened, read, written or renamed.
 class file_error : public std::runtime_error, public error {
  public:
+  /// An error with this message.
   explicit file_error(const std::string& message) : std::runtime_error(message) {}
   [[nodiscard]] const char* what() const noexcept override { return std::runtime_error::what(); }
 };

@@ -35,11 +35,13 @@ struct read_options {
 /// Files are UTF-8, with or without byte order mark; fields may be quoted
 /// with `"` and may then hold separators, doubled quotes and line breaks.
 struct csv_options {
+  /// Build a directed network (ties run from `source` to `target`).
   bool directed{true};
   /// Actors column holding the primary sector; empty for none.
   std::string sector{"sector"};
   /// Ties column holding the weight; empty: every weight is 1.
   std::string weight;
+  /// Accept ties from an actor to itself (rejected by default).
   bool allow_self_loops{false};
 };
 

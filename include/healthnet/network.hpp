@@ -24,6 +24,7 @@
 #include <healthnet/taxonomy.hpp>
 #include <healthnet/tie.hpp>
 #include <healthnet/detail/string_hash.hpp>
+#include <healthnet/detail/text.hpp>
 
 namespace healthnet {
 
@@ -48,8 +49,10 @@ enum class degree_mode {
 /// several threads at once; mutation needs exclusive access.
 class network {
  public:
+  /// An empty network, undirected by default.
   explicit network(directedness d = directedness::undirected) : m_directed(d == directedness::directed) {}
 
+  /// A deep copy; shares the cached analysis view, which is immutable.
   network(const network& other)
       : m_directed(other.m_directed),
         m_allow_self_loops(other.m_allow_self_loops),
@@ -63,13 +66,16 @@ class network {
         m_bodies(other.m_bodies),
         m_body_index(other.m_body_index),
         m_view(other.cached_view()) {}
+  /// Takes over the contents of `other`, leaving it an empty undirected network.
   network(network&& other) noexcept { swap(other); }
+  /// Copy or move assignment (copy-and-swap).
   network& operator=(network other) noexcept {
     swap(other);
     return *this;
   }
   ~network() = default;
 
+  /// Exchanges the contents of two networks.
   void swap(network& other) noexcept {
     using std::swap;
     swap(m_directed, other.m_directed);
@@ -88,12 +94,17 @@ class network {
 
   // ---- network-wide properties -------------------------------------------
 
+  /// Whether ties are arcs.
   [[nodiscard]] bool directed() const noexcept { return m_directed; }
+  /// Directed or undirected, as a directedness value.
   [[nodiscard]] directedness kind() const noexcept {
     return m_directed ? directedness::directed : directedness::undirected;
   }
+  /// The region metadata.
   [[nodiscard]] const region_info& region() const noexcept { return m_region; }
+  /// Replaces the region metadata.
   void set_region(region_info r) { m_region = std::move(r); }
+  /// The sector vocabulary: the custom one if set, else taxonomy::builtin().
   [[nodiscard]] const taxonomy& sector_taxonomy() const noexcept {
     return m_taxonomy ? *m_taxonomy : taxonomy::builtin();
   }
@@ -103,10 +114,14 @@ class network {
   [[nodiscard]] bool has_custom_taxonomy() const noexcept { return m_taxonomy != nullptr; }
   /// Self-loops are rejected unless allowed here.
   [[nodiscard]] bool allow_self_loops() const noexcept { return m_allow_self_loops; }
+  /// Allows or rejects self-loops in later add_tie() calls.
   void set_allow_self_loops(bool allow) noexcept { m_allow_self_loops = allow; }
 
+  /// Number of actors.
   [[nodiscard]] std::size_t n_actors() const noexcept { return m_actors.size(); }
+  /// Number of ties (distinct pairs).
   [[nodiscard]] std::size_t n_ties() const noexcept { return m_ties.size(); }
+  /// Number of governance bodies.
   [[nodiscard]] std::size_t n_bodies() const noexcept { return m_bodies.size(); }
 
   // ---- actors ---------------------------------------------------------------
@@ -150,6 +165,7 @@ class network {
     invalidate();
   }
 
+  /// Whether an actor has this id. O(1).
   [[nodiscard]] bool has_actor(std::string_view id) const noexcept { return m_actor_index.find(id) != m_actor_index.end(); }
   /// The actor's index in the analysis view.
   /// @throws not_found when no actor has that id.
@@ -167,6 +183,7 @@ class network {
   }
   /// All actors, in index order.
   [[nodiscard]] std::span<const actor> actors() const noexcept { return m_actors; }
+  /// The actor with index `i`. @throws std::out_of_range when `i` >= n_actors()
   [[nodiscard]] const actor& actor_at(vertex_index i) const { return m_actors.at(i); }
 
   /// Ids of the actors tied to `id` (out-neighbours, in-neighbours or both),
@@ -204,12 +221,16 @@ class network {
   /// @returns the stored (possibly merged) tie.
   /// @throws not_found when an end is not an actor of the network.
   /// @throws invalid_input for a weight that is NaN, infinite or negative, or a
-  ///         self-loop while self-loops are not allowed.
+  ///         self-loop while self-loops are not allowed, or a `since` that is
+  ///         not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
   const tie& add_tie(tie t) {
     if (!std::isfinite(t.weight)) {
       throw invalid_input(field_location("weight"), "weight is not a finite number");
     }
     if (t.weight < 0) throw invalid_input(field_location("weight"), "weight is negative");
+    if (t.since && !detail::is_iso_date(*t.since)) {
+      throw invalid_input(field_location("since"), "since '" + *t.since + "' is not a date of the form yyyy-mm-dd, yyyy-mm or yyyy");
+    }
     const auto u = index_of(t.source);
     const auto v = index_of(t.target);
     if (u == v && !m_allow_self_loops) {
@@ -254,6 +275,7 @@ class network {
     const auto it = m_tie_index.find(pair_key(s->second, t->second));
     return it == m_tie_index.end() ? nullptr : &m_ties[it->second];
   }
+  /// Whether a tie joins the pair (either orientation when undirected).
   [[nodiscard]] bool has_tie(std::string_view source, std::string_view target) const noexcept {
     return find_tie(source, target) != nullptr;
   }
@@ -306,6 +328,7 @@ class network {
     if (!b) throw not_found("unknown body id '" + std::string(id) + "'");
     return *b;
   }
+  /// All governance bodies, in the order they were added.
   [[nodiscard]] std::span<const body> bodies() const noexcept { return m_bodies; }
 
   // ---- derived networks -----------------------------------------------------

@@ -17,7 +17,7 @@ namespace healthnet {
 /// One named whole-network value.
 struct profile_entry {
   std::string name;  ///< snake_case, stable: used as JSON key and Series index
-  double value{};
+  double value{};    ///< the metric's value
 };
 
 /// Whole-network metrics, in a fixed order: n_actors, n_ties, n_bodies,

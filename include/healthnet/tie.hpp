@@ -25,6 +25,7 @@ struct tie {
   attribute_map attributes;           ///< free attributes, e.g. trust ratings
   std::optional<std::string> since;   ///< ISO date `YYYY-MM-DD` (or `YYYY`, `YYYY-MM`)
 
+  /// Member-wise equality.
   friend bool operator==(const tie&, const tie&) = default;
 };
 

@@ -89,5 +89,3 @@ def summary(net: Network) -> Summary:
     facts["sectors present"] = int((counts.index != "(missing)").sum())
     return Summary(facts, counts)
 
-
-Network.summary = summary  # type: ignore[attr-defined]

@@ -35,7 +35,7 @@ def read_json(path: PathLike, *, allow_self_loops: bool = False) -> Network:
     OSError
         When the file cannot be read.
     """
-    return _core._read_json(os.fspath(path), allow_self_loops)
+    return _core.read_json(os.fspath(path), allow_self_loops)
 
 
 def from_json(text: str, *, origin: str = "<json>", allow_self_loops: bool = False) -> Network:
@@ -53,7 +53,7 @@ def from_json(text: str, *, origin: str = "<json>", allow_self_loops: bool = Fal
     -------
     Network
     """
-    return _core._parse_json(text, origin, allow_self_loops)
+    return _core.parse_json(text, origin, allow_self_loops)
 
 
 def to_json(net: Network, *, indent: int = 2) -> str:
@@ -69,7 +69,7 @@ def to_json(net: Network, *, indent: int = 2) -> str:
     -------
     str
     """
-    return _core._to_json(net, indent)
+    return _core.to_json(net, indent)
 
 
 def write_json(net: Network, path: PathLike) -> None:
@@ -83,7 +83,7 @@ def write_json(net: Network, path: PathLike) -> None:
     net : Network
     path : str or os.PathLike
     """
-    _core._write_json(net, os.fspath(path))
+    _core.write_json(net, os.fspath(path))
 
 
 def read_csv(
@@ -132,7 +132,7 @@ def read_csv(
     ValueError
         Naming the file, the line and the column.
     """
-    return _core._read_csv(
+    return _core.read_csv(
         os.fspath(actors), os.fspath(ties), directed, sector or "", weight or "", allow_self_loops
     )
 
@@ -153,7 +153,7 @@ def read_graphml(path: PathLike, *, allow_self_loops: bool = False) -> Network:
     -------
     Network
     """
-    return _core._read_graphml(os.fspath(path), allow_self_loops)
+    return _core.read_graphml(os.fspath(path), allow_self_loops)
 
 
 def to_graphml(net: Network) -> str:
@@ -167,7 +167,7 @@ def to_graphml(net: Network) -> str:
     -------
     str
     """
-    return _core._to_graphml(net)
+    return _core.to_graphml(net)
 
 
 def write_graphml(net: Network, path: PathLike) -> None:
@@ -178,7 +178,7 @@ def write_graphml(net: Network, path: PathLike) -> None:
     net : Network
     path : str or os.PathLike
     """
-    _core._write_graphml(net, os.fspath(path))
+    _core.write_graphml(net, os.fspath(path))
 
 
 def example() -> Network:
@@ -193,7 +193,7 @@ def example() -> Network:
     -------
     Network
     """
-    return _core._example_region()
+    return _core.example_region()
 
 
 def synthetic_region(
@@ -227,6 +227,6 @@ def synthetic_region(
     -------
     Network
     """
-    return _core._synthetic_region(
+    return _core.synthetic_region(
         n_actors, n_ties, list(sectors or []), homophily, directed, weighted, with_bodies, seed, region_id
     )

@@ -38,7 +38,7 @@ def density(net: Network, weighted: bool = False) -> float:
     ----------
     networkx ``density``; R sna ``gden``; igraph ``density(loops=False)``.
     """
-    return _core._density(net, weighted)
+    return _core.density(net, weighted)
 
 
 def degree(net: Network, mode: Mode = "all", weighted: bool = False) -> pd.Series:
@@ -63,7 +63,7 @@ def degree(net: Network, mode: Mode = "all", weighted: bool = False) -> pd.Serie
     networkx ``Graph.degree`` / ``DiGraph.in_degree`` / ``out_degree``;
     igraph ``degree``/``strength``.
     """
-    return _actor_series(net, _core._degree(net, mode, weighted), "strength" if weighted else "degree")
+    return _actor_series(net, _core.degree(net, mode, weighted), "strength" if weighted else "degree")
 
 
 def strength(net: Network, mode: Mode = "all") -> pd.Series:
@@ -101,7 +101,7 @@ def isolates(net: Network) -> list[str]:
     ----------
     networkx ``isolates``.
     """
-    return _core._isolates(net)
+    return _core.isolates(net)
 
 
 def sector_counts(net: Network) -> pd.Series:
@@ -120,7 +120,7 @@ def sector_counts(net: Network) -> pd.Series:
     pandas.Series
         Indexed by sector id, named ``"actors"``.
     """
-    pairs = _core._sector_counts(net)
+    pairs = _core.sector_counts(net)
     return pd.Series(
         [count for _, count in pairs],
         index=pd.Index([sector for sector, _ in pairs], name="sector"),

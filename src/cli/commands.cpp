@@ -26,11 +26,12 @@ constexpr const char* input_help = R"(input (one of):
       --undirected        ties are symmetric (default: directed nominations)
       --sector COLUMN     actors column with the primary sector (default: sector)
       --weight COLUMN     ties column with the weight (default: none, all 1)
+  --example             the built-in example region "Landkreis Musterstadt"
   --allow-self-loops    accept ties from an actor to itself
 )";
 
 const std::vector<std::string> input_value_options = {"--actors", "--ties", "--sector", "--weight"};
-const std::vector<std::string> input_flags = {"--undirected", "--allow-self-loops", "--help", "-h"};
+const std::vector<std::string> input_flags = {"--undirected", "--allow-self-loops", "--example", "--help", "-h"};
 
 std::vector<std::string> concat(std::vector<std::string> a, const std::vector<std::string>& b) {
   a.insert(a.end(), b.begin(), b.end());
@@ -168,10 +169,9 @@ Prints the whole-network metrics (the profile) and the actors per sector.
 
 options:
   --format table|json   output format (default: table)
-  --example             use the built-in example region "Landkreis Musterstadt"
 
 )") + input_help;
-  const auto args = parse_arguments(raw, concat(input_value_options, {"--format"}), concat(input_flags, {"--example"}));
+  const auto args = parse_arguments(raw, concat(input_value_options, {"--format"}), input_flags);
   if (wants_help(args, help.c_str())) return 0;
   if (args.positional.size() > 1) throw usage_error("metrics takes one FILE");
   const std::string format = args.option("--format").value_or("table");
@@ -226,6 +226,7 @@ options:
 int run_convert(const std::vector<std::string>& raw) {
   static const std::string help = std::string(R"(usage: healthnet convert IN OUT
        healthnet convert --actors A --ties T OUT
+       healthnet convert --example OUT
 
 Converts a network; formats are chosen by extension (.json = healthnet JSON,
 .graphml/.xml = GraphML). OUT is written atomically and never over an input.
@@ -233,12 +234,13 @@ Converts a network; formats are chosen by extension (.json = healthnet JSON,
 )") + input_help;
   const auto args = parse_arguments(raw, input_value_options, input_flags);
   if (wants_help(args, help.c_str())) return 0;
-  const bool csv = args.option("--actors") || args.option("--ties");
-  const std::size_t want = csv ? 1 : 2;
+  const bool generated = args.option("--actors") || args.option("--ties") || args.flag("--example");
+  const std::size_t want = generated ? 1 : 2;
   if (args.positional.size() != want) {
-    throw usage_error(csv ? "convert --actors A --ties T takes one OUT file" : "convert takes IN and OUT");
+    throw usage_error(generated ? "convert with --actors/--ties or --example takes one OUT file"
+                                : "convert takes IN and OUT");
   }
-  const std::string in = csv ? "" : args.positional[0];
+  const std::string in = generated ? "" : args.positional[0];
   const std::string out = args.positional.back();
   const file_format out_format = format_of(out);
   for (const auto& input : {in, args.option("--actors").value_or(""), args.option("--ties").value_or("")}) {

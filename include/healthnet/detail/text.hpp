@@ -74,6 +74,27 @@ inline std::string format_number(double v) {
   return ec == std::errc{} ? std::string(buf, end) : std::string("nan");
 }
 
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a plausible month and day: the
+/// forms of a tie's `since`, which compare correctly as text.
+inline bool is_iso_date(std::string_view s) {
+  auto digits = [](std::string_view d) {
+    return std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
+  if (!digits(s.substr(0, 4))) return false;
+  if (s.size() >= 7) {
+    if (s[4] != '-' || !digits(s.substr(5, 2))) return false;
+    const int month = (s[5] - '0') * 10 + (s[6] - '0');
+    if (month < 1 || month > 12) return false;
+  }
+  if (s.size() == 10) {
+    if (s[7] != '-' || !digits(s.substr(8, 2))) return false;
+    const int day = (s[8] - '0') * 10 + (s[9] - '0');
+    if (day < 1 || day > 31) return false;
+  }
+  return true;
+}
+
 /// Removes leading and trailing spaces and tabs.
 inline std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);

@@ -1,0 +1,494 @@
+// SPDX-License-Identifier: MIT
+// CSV reader: an actors file plus a ties file (Excel, LibreOffice, pandas, R).
+//
+// The whole file is parsed from one buffer; fields are string_views into it,
+// and only quoted fields holding doubled quotes or CRLF line breaks are copied
+// (into one scratch buffer reused for every record).
+#include <healthnet/detail/file_io.hpp>
+#include <healthnet/detail/text.hpp>
+#include <healthnet/error.hpp>
+#include <healthnet/io.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace healthnet {
+
+namespace {
+
+std::string column_label(std::string_view name) { return "column '" + std::string(name) + "'"; }
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+           return lower(x) == lower(y);
+         });
+}
+
+bool is_blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
+}
+
+std::string hex_byte(unsigned char c) {
+  constexpr char digits[] = "0123456789abcdef";
+  return std::string("0x") + digits[c >> 4] + digits[c & 0xF];
+}
+
+/// One CSV file: the header and a cursor over its records.
+class csv_file {
+ public:
+  csv_file(std::string_view text, const std::string& origin) : m_origin(origin) {
+    if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+      fail_at(1, {}, "file is utf-16; save it as utf-8 (in excel: 'csv utf-8')");
+    }
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    m_text = text;
+    if (is_blank(m_text)) fail_at(0, {}, "file is empty");
+    skip_blank_lines();
+    // Excel's optional first line `sep=;` names the separator.
+    const std::string_view rest = m_text.substr(m_pos);
+    if (rest.size() >= 5 && iequals(rest.substr(0, 4), "sep=")) {
+      const std::string_view line = detail::trim(rest.substr(0, rest.find('\n')));
+      if (line.size() == 5 && (line[4] == ',' || line[4] == ';' || line[4] == '\t')) {
+        m_separator = line[4];
+        const std::size_t eol = rest.find('\n');
+        m_pos += eol == npos ? rest.size() : eol + 1;
+        ++m_line;
+        skip_blank_lines();
+        if (is_blank(m_text.substr(m_pos))) fail_at(0, {}, "file is empty");
+      }
+    }
+    if (m_separator == 0) m_separator = detect_separator(m_text.substr(m_pos));
+    m_header_line = m_line;
+    read_record();
+    m_columns.reserve(m_fields.size());
+    for (std::size_t i = 0; i < m_fields.size(); ++i) {
+      std::string name(detail::trim(field(i)));
+      if (!name.empty() && std::find(m_columns.begin(), m_columns.end(), name) != m_columns.end()) {
+        fail_at(m_header_line, column_label(name), "column appears twice in the header");
+      }
+      m_columns.push_back(std::move(name));
+    }
+  }
+
+  [[nodiscard]] const std::string& origin() const noexcept { return m_origin; }
+  [[nodiscard]] char separator() const noexcept { return m_separator; }
+  [[nodiscard]] std::size_t header_line() const noexcept { return m_header_line; }
+  /// Header names in file order; an empty name marks a column to ignore.
+  [[nodiscard]] const std::vector<std::string>& columns() const noexcept { return m_columns; }
+
+  /// Index of the column with this name, or npos.
+  [[nodiscard]] std::size_t find_column(std::string_view name) const noexcept {
+    const auto it = std::find(m_columns.begin(), m_columns.end(), name);
+    return it == m_columns.end() ? npos : static_cast<std::size_t>(it - m_columns.begin());
+  }
+
+  /// Throws the error for a column the caller needs but the header lacks.
+  [[noreturn]] void missing_column(std::string_view name, std::string_view what) const {
+    std::string problem(what);
+    for (const auto& c : m_columns) {
+      if (iequals(c, name)) {
+        problem += " (found " + detail::quote_value(c) + "; column names are case-sensitive)";
+        break;
+      }
+    }
+    fail_at(m_header_line, column_label(name), problem);
+  }
+
+  /// Moves to the next record that is not blank; false at the end of the file.
+  /// @throws invalid_input when the record has more or fewer fields than the header.
+  bool next() {
+    for (;;) {
+      if (m_pos >= m_text.size()) return false;
+      read_record();
+      if (!is_blank_record()) break;
+    }
+    if (m_fields.size() > m_columns.size()) {
+      fail_at(m_fields[m_columns.size()].line, "column " + std::to_string(m_columns.size() + 1),
+              "row has " + std::to_string(m_fields.size()) + " fields but the header has " +
+                  std::to_string(m_columns.size()) + "; quote fields that contain " + separator_name());
+    }
+    if (m_fields.size() < m_columns.size()) {
+      fail_at(m_record_line, column_of(m_fields.size()),
+              "row has " + std::to_string(m_fields.size()) + " fields but the header has " +
+                  std::to_string(m_columns.size()));
+    }
+    return true;
+  }
+
+  /// Field `i` of the current record: unquoted fields trimmed, quoted fields unescaped.
+  [[nodiscard]] std::string_view field(std::size_t i) const noexcept {
+    const raw_field& f = m_fields[i];
+    return f.in_scratch ? std::string_view(m_scratch).substr(f.begin, f.size) : m_text.substr(f.begin, f.size);
+  }
+  /// Line of the first record line (or, with a column, where that field starts).
+  [[nodiscard]] std::size_t line() const noexcept { return m_record_line; }
+
+  /// Throws invalid_input for field `column` of the current record.
+  [[noreturn]] void fail(std::size_t column, const std::string& problem) const {
+    fail_at(column < m_fields.size() ? m_fields[column].line : m_record_line, column_of(column), problem);
+  }
+  [[noreturn]] void fail_at(std::size_t line, std::string field, const std::string& problem) const {
+    throw invalid_input(source_location{m_origin, line, std::move(field)}, problem);
+  }
+
+  static constexpr std::size_t npos = std::string_view::npos;
+
+ private:
+  struct raw_field {
+    std::size_t begin;
+    std::size_t size;
+    std::size_t line;
+    bool in_scratch;
+    bool quoted;
+  };
+
+  [[nodiscard]] std::string column_of(std::size_t i) const {
+    if (i < m_columns.size() && !m_columns[i].empty()) return column_label(m_columns[i]);
+    return "column " + std::to_string(i + 1);
+  }
+  [[nodiscard]] std::string separator_name() const {
+    return m_separator == '\t' ? std::string("tabs") : "'" + std::string(1, m_separator) + "'";
+  }
+
+  void skip_blank_lines() {
+    for (;;) {
+      std::size_t p = m_pos;
+      while (p < m_text.size() && (m_text[p] == ' ' || m_text[p] == '\t' || m_text[p] == '\r')) ++p;
+      if (p >= m_text.size() || m_text[p] != '\n') return;
+      m_pos = p + 1;
+      ++m_line;
+    }
+  }
+
+  /// The separator occurring most often outside quotes in the first line;
+  /// ties go to `,`, then `;`, then tab. A single-column header gives `,`.
+  static char detect_separator(std::string_view text) {
+    std::size_t comma = 0, semicolon = 0, tab = 0;
+    bool quoted = false;
+    for (const char c : text) {
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted) {
+        if (c == '\n') break;
+        if (c == ',') ++comma;
+        else if (c == ';') ++semicolon;
+        else if (c == '\t') ++tab;
+      }
+    }
+    if (semicolon > comma && semicolon >= tab) return ';';
+    if (tab > comma && tab > semicolon) return '\t';
+    return ',';
+  }
+
+  [[nodiscard]] bool is_blank_record() const noexcept {
+    return std::all_of(m_fields.begin(), m_fields.end(), [](const raw_field& f) { return f.size == 0 && !f.quoted; });
+  }
+
+  void check_utf8(std::string_view raw, std::size_t line, std::size_t column) const {
+    const std::size_t bad = detail::invalid_utf8_offset(raw);
+    if (bad == npos) return;
+    const std::size_t bad_line = line + detail::line_of(raw, bad) - 1;
+    fail_at(bad_line, column_of(column),
+            "invalid utf-8 byte " + hex_byte(static_cast<unsigned char>(raw[bad])) +
+                "; save the file as utf-8 (in excel: 'csv utf-8')");
+  }
+
+  /// Reads one physical record starting at m_pos into m_fields.
+  void read_record() {
+    m_fields.clear();
+    m_scratch.clear();
+    m_record_line = m_line;
+    const std::size_t n = m_text.size();
+    const char sep = m_separator;
+    for (;;) {
+      const std::size_t field_line = m_line;
+      std::size_t p = m_pos;
+      while (p < n && (m_text[p] == ' ' || (m_text[p] == '\t' && sep != '\t'))) ++p;
+      if (p < n && m_text[p] == '"') {
+        read_quoted(p + 1, field_line);
+      } else {
+        p = m_pos;
+        while (p < n && m_text[p] != sep && m_text[p] != '\n') ++p;
+        const std::string_view raw = m_text.substr(m_pos, p - m_pos);
+        check_utf8(raw, field_line, m_fields.size());
+        const std::string_view value = detail::trim(raw);
+        const auto begin = static_cast<std::size_t>(value.data() - m_text.data());
+        m_fields.push_back({begin, value.size(), field_line, false, false});
+        m_pos = p;
+      }
+      if (m_pos >= n) return;
+      if (m_text[m_pos] == sep) {
+        ++m_pos;
+        continue;
+      }
+      // A line break ends the record (read_quoted has already skipped a '\r').
+      ++m_pos;
+      ++m_line;
+      return;
+    }
+  }
+
+  /// Reads a quoted field whose content starts at `start`; leaves m_pos on the
+  /// separator or line break after it.
+  void read_quoted(std::size_t start, std::size_t field_line) {
+    const std::size_t n = m_text.size();
+    const std::size_t column = m_fields.size();
+    std::size_t p = start;
+    bool doubled = false;
+    bool has_cr = false;
+    std::size_t end = 0;
+    for (;;) {
+      const std::size_t q = m_text.find('"', p);
+      if (q == npos) fail_at(field_line, column_of(column), "quoted field is never closed (missing '\"')");
+      const std::string_view span = m_text.substr(p, q - p);
+      const auto breaks = static_cast<std::size_t>(std::count(span.begin(), span.end(), '\n'));
+      if (breaks != 0) {
+        m_line += breaks;
+        has_cr = has_cr || span.find('\r') != npos;
+      }
+      if (q + 1 < n && m_text[q + 1] == '"') {
+        doubled = true;
+        p = q + 2;
+        continue;
+      }
+      end = q;
+      p = q + 1;
+      break;
+    }
+    const std::string_view raw = m_text.substr(start, end - start);
+    check_utf8(raw, field_line, column);
+    while (p < n && (m_text[p] == ' ' || (m_text[p] == '\t' && m_separator != '\t') || m_text[p] == '\r')) ++p;
+    if (p < n && m_text[p] != m_separator && m_text[p] != '\n') {
+      fail_at(m_line, column_of(column),
+              "unexpected " + detail::quote_value(m_text.substr(p, 1)) +
+                  " after closing quote; double quotes inside quoted fields");
+    }
+    m_pos = p;
+    if (!doubled && !has_cr) {
+      m_fields.push_back({start, raw.size(), field_line, false, true});
+      return;
+    }
+    const std::size_t begin = m_scratch.size();
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      if (raw[i] == '"') ++i;  // the first of a doubled pair
+      else if (raw[i] == '\r' && i + 1 < raw.size() && raw[i + 1] == '\n') continue;
+      m_scratch.push_back(raw[i]);
+    }
+    m_fields.push_back({begin, m_scratch.size() - begin, field_line, true, true});
+  }
+
+  std::string m_origin;
+  std::string_view m_text;
+  std::size_t m_pos{0};
+  std::size_t m_line{1};
+  std::size_t m_header_line{1};
+  std::size_t m_record_line{1};
+  char m_separator{0};
+  std::vector<std::string> m_columns;
+  std::vector<raw_field> m_fields;
+  std::string m_scratch;
+};
+
+/// A cell as an attribute: `true`/`false` (any case) as bool, finite numbers
+/// as double, anything else as string. Integers with a leading zero (postcodes
+/// such as `01067`, phone numbers) stay strings.
+attribute_value typed_value(std::string_view s, bool decimal_comma) {
+  if (iequals(s, "true")) return true;
+  if (iequals(s, "false")) return false;
+  std::string_view digits = s;
+  if (!digits.empty() && (digits.front() == '-' || digits.front() == '+')) digits.remove_prefix(1);
+  const bool leading_zero = digits.size() > 1 && digits[0] == '0' && digits[1] >= '0' && digits[1] <= '9';
+  const bool numeric_start =
+      !digits.empty() && ((digits[0] >= '0' && digits[0] <= '9') || digits[0] == '.' || digits[0] == ',');
+  if (numeric_start && !leading_zero) {
+    if (const auto v = detail::parse_number(s, decimal_comma); v && std::isfinite(*v)) return *v;
+  }
+  return std::string(s);
+}
+
+/// Splits `s` at `|`, trims the parts and calls `out` for each non-empty one.
+template <class Sink>
+void split_list(std::string_view s, Sink out) {
+  for (;;) {
+    const std::size_t bar = s.find('|');
+    const std::string_view part = detail::trim(s.substr(0, bar));
+    if (!part.empty()) out(part);
+    if (bar == std::string_view::npos) return;
+    s.remove_prefix(bar + 1);
+  }
+}
+
+bool digits_only(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+struct attribute_column {
+  std::size_t index;
+  std::string name;
+};
+
+/// Attribute columns sorted by name, so that each row fills its map with end hints.
+std::vector<attribute_column> sorted(std::vector<attribute_column> columns) {
+  std::sort(columns.begin(), columns.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  return columns;
+}
+
+void fill_attributes(const csv_file& file, const std::vector<attribute_column>& columns, bool decimal_comma,
+                     attribute_map& out) {
+  for (const auto& c : columns) {
+    const std::string_view cell = file.field(c.index);
+    if (!cell.empty()) out.emplace_hint(out.end(), c.name, typed_value(cell, decimal_comma));
+  }
+}
+
+void read_actors(csv_file& file, const csv_options& options, network& net, std::vector<std::size_t>& lines) {
+  constexpr std::size_t npos = csv_file::npos;
+  std::size_t id = npos, name = npos, type = npos, primary = npos, sectors = npos;
+  std::vector<attribute_column> attributes;
+  const auto& columns = file.columns();
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const std::string& c = columns[i];
+    if (c.empty()) continue;
+    if (c == "id") id = i;
+    else if (!options.sector.empty() && c == options.sector) primary = i;
+    else if (c == "sectors") sectors = i;
+    else if (c == "name") name = i;
+    else if (c == "type") type = i;
+    else attributes.push_back({i, c});
+  }
+  if (id == npos) file.missing_column("id", "required column is missing");
+  if (primary == npos && !options.sector.empty() && options.sector != "sector") {
+    file.missing_column(options.sector, "sector column is missing from the header");
+  }
+  attributes = sorted(std::move(attributes));
+  const bool decimal_comma = file.separator() == ';';
+
+  while (file.next()) {
+    actor a;
+    const std::string_view key = file.field(id);
+    if (key.empty()) file.fail(id, "actor id is empty");
+    if (const actor* first = net.find_actor(key)) {
+      file.fail(id, "duplicate actor id " + detail::quote_value(key) + " (first on line " +
+                        std::to_string(lines[net.index_of(first->id)]) + ")");
+    }
+    a.id = key;
+    if (name != npos) a.name = file.field(name);
+    if (type != npos) a.type = file.field(type);
+    const auto add_sector = [&a](std::string_view s) {
+      if (std::find(a.sectors.begin(), a.sectors.end(), s) == a.sectors.end()) a.sectors.emplace_back(s);
+    };
+    if (primary != npos) split_list(file.field(primary), add_sector);
+    if (sectors != npos) split_list(file.field(sectors), add_sector);
+    fill_attributes(file, attributes, decimal_comma, a.attributes);
+    try {
+      net.add_actor(std::move(a));
+    } catch (const invalid_input& e) {
+      file.fail(id, e.problem());
+    }
+    lines.push_back(file.line());
+  }
+}
+
+void read_ties(csv_file& file, const csv_options& options, const std::string& actors_origin, network& net) {
+  constexpr std::size_t npos = csv_file::npos;
+  std::size_t source = npos, target = npos, weight = npos, since = npos;
+  std::vector<std::size_t> relations;
+  std::vector<attribute_column> attributes;
+  const auto& columns = file.columns();
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const std::string& c = columns[i];
+    if (c.empty()) continue;
+    if (c == "source") source = i;
+    else if (c == "target") target = i;
+    else if (!options.weight.empty() && c == options.weight) weight = i;
+    else if (c == "relation" || c == "relations") relations.push_back(i);
+    else if (c == "since") since = i;
+    else attributes.push_back({i, c});
+  }
+  if (source == npos) file.missing_column("source", "required column is missing");
+  if (target == npos) file.missing_column("target", "required column is missing");
+  if (weight == npos && !options.weight.empty()) {
+    file.missing_column(options.weight, "weight column is missing from the header");
+  }
+  attributes = sorted(std::move(attributes));
+  const bool decimal_comma = file.separator() == ';';
+  const std::string not_in_actors = " (not in " + actors_origin + ")";
+
+  while (file.next()) {
+    const std::string_view from = file.field(source);
+    const std::string_view to = file.field(target);
+    if (from.empty()) file.fail(source, "actor id is empty");
+    if (to.empty()) file.fail(target, "actor id is empty");
+    if (from == to && !options.allow_self_loops) {
+      if (!net.has_actor(from)) file.fail(source, "unknown actor id " + detail::quote_value(from) + not_in_actors);
+      file.fail(target, "self-loop on actor " + detail::quote_value(from) + " (set allow_self_loops to keep it)");
+    }
+    tie t;
+    t.source = from;
+    t.target = to;
+    for (const std::size_t r : relations) {
+      split_list(file.field(r), [&t](std::string_view s) { t.relations.emplace(s); });
+    }
+    if (since != npos) {
+      const std::string_view date = file.field(since);
+      if (!date.empty()) {
+        if (!detail::is_iso_date(date)) {
+          file.fail(since, "since " + detail::quote_value(date) +
+                               " is not a date of the form yyyy-mm-dd, yyyy-mm or yyyy");
+        }
+        t.since = std::string(date);
+      }
+    }
+    if (weight != npos) {
+      const std::string_view cell = file.field(weight);
+      if (!cell.empty()) {
+        const auto w = detail::parse_number(cell, decimal_comma);
+        if (!w) file.fail(weight, "weight " + detail::quote_value(cell) + " is not a number");
+        if (!std::isfinite(*w)) file.fail(weight, "weight " + detail::quote_value(cell) + " is not a finite number");
+        if (*w < 0) file.fail(weight, "weight " + detail::quote_value(cell) + " is negative");
+        t.weight = *w;
+      }
+    }
+    fill_attributes(file, attributes, decimal_comma, t.attributes);
+    try {
+      net.add_tie(std::move(t));
+    } catch (const not_found&) {
+      const bool source_known = net.has_actor(from);
+      const std::string_view unknown = source_known ? to : from;
+      file.fail(source_known ? target : source, "unknown actor id " + detail::quote_value(unknown) + not_in_actors);
+    } catch (const invalid_input& e) {
+      const std::size_t column = e.where().field == "weight" ? weight : target;
+      file.fail(column == npos ? target : column, e.problem());
+    }
+  }
+}
+
+}  // namespace
+
+network parse_csv(std::string_view actors_text, std::string_view ties_text, const csv_options& options,
+                  const std::string& actors_origin, const std::string& ties_origin) {
+  network net(options.directed ? directedness::directed : directedness::undirected);
+  net.set_allow_self_loops(options.allow_self_loops);
+  std::vector<std::size_t> actor_lines;  // first line of each actor, for duplicate messages
+  {
+    csv_file actors(actors_text, actors_origin);
+    read_actors(actors, options, net, actor_lines);
+  }
+  csv_file ties(ties_text, ties_origin);
+  read_ties(ties, options, actors_origin, net);
+  return net;
+}
+
+network read_csv(const std::string& actors_path, const std::string& ties_path, const csv_options& options) {
+  const std::string actors = detail::read_file(actors_path);
+  const std::string ties = detail::read_file(ties_path);
+  return parse_csv(actors, ties, options, actors_path, ties_path);
+}
+
+}  // namespace healthnet
