@@ -32,5 +32,8 @@ py::object attribute_to_python(const attribute_value& value);
 void register_model(py::module_& m);
 void register_io(py::module_& m);
 void register_metrics(py::module_& m);
+void register_centrality(py::module_& m);
+void register_components(py::module_& m);
+void register_cohesion(py::module_& m);
 
 }  // namespace healthnet::bindings

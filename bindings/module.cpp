@@ -25,4 +25,7 @@ PYBIND11_MODULE(_core, m) {
   register_model(m);
   register_io(m);
   register_metrics(m);
+  register_centrality(m);
+  register_components(m);
+  register_cohesion(m);
 }

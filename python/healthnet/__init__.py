@@ -37,6 +37,10 @@ from ._io import (
     write_json,
 )
 from ._metrics import degree, density, isolates, sector_counts, strength
+from . import _centrality, _cohesion, _components
+from ._centrality import *  # noqa: F401,F403
+from ._cohesion import *  # noqa: F401,F403
+from ._components import *  # noqa: F401,F403
 
 __all__ = [
     "Actor",
@@ -66,3 +70,4 @@ __all__ = [
     "write_graphml",
     "write_json",
 ]
+__all__ += _centrality.__all__ + _cohesion.__all__ + _components.__all__
