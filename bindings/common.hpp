@@ -35,5 +35,6 @@ void register_metrics(py::module_& m);
 void register_centrality(py::module_& m);
 void register_components(py::module_& m);
 void register_cohesion(py::module_& m);
+void register_sectors(py::module_& m);
 
 }  // namespace healthnet::bindings

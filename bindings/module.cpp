@@ -28,4 +28,5 @@ PYBIND11_MODULE(_core, m) {
   register_centrality(m);
   register_components(m);
   register_cohesion(m);
+  register_sectors(m);
 }

@@ -9,9 +9,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_core_stub_is_current(tmp_path: Path):
-    stubgen = Path(sys.executable).with_name("pybind11-stubgen")
     subprocess.run(
-        [str(stubgen), "healthnet._core", "-o", str(tmp_path), "--numpy-array-use-type-var"],
+        [sys.executable, "-m", "pybind11_stubgen", "healthnet._core", "-o", str(tmp_path), "--numpy-array-use-type-var"],
         check=True,
         capture_output=True,
         timeout=120,

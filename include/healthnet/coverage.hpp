@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+/// @file coverage.hpp
+/// @brief Sector coverage: which sectors take part, which are connected, which are missing.
+#pragma once
+
+#include <algorithm>
+#include <limits>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <healthnet/block_density.hpp>
+#include <healthnet/groups.hpp>
+#include <healthnet/network.hpp>
+
+namespace healthnet {
+
+/// The result of sector_coverage().
+struct coverage_result {
+  std::vector<std::string> present;    ///< sectors with at least one actor (any of its sectors)
+  std::vector<std::string> connected;  ///< primary sectors with at least one tie to another primary sector
+  std::vector<std::string> required;   ///< the sectors the programme requires
+  std::vector<std::string> missing;    ///< required sectors without any actor
+  std::vector<std::string> isolated;   ///< required sectors present but not connected to another sector
+  double coverage_ratio{};             ///< |required ∩ present| / |required|; NaN when nothing is required
+  std::vector<std::pair<std::string, std::size_t>> actors_per_sector;  ///< by primary sector
+  group_matrix ties_per_pair;          ///< ties between primary sectors (see tie_counts())
+  double blau{};                       ///< Blau diversity 1 − Σ p_s² over primary sectors
+  double iqv{};                        ///< Blau / (1 − 1/k), k = number of sector categories
+};
+
+/// Sector coverage of a network against a list of required sectors.
+///
+/// - present: a sector counts when at least one actor lists it (primary or
+///   further sector): a practice active in prevention covers prevention.
+/// - connected: a primary sector with at least one tie to an actor of a
+///   different primary sector.
+/// - coverage ratio: the share of required sectors present.
+/// - Blau's index of heterogeneity 1 − Σ p_s² (p_s the share of actors with
+///   primary sector s, actors without a sector left out), and the index of
+///   qualitative variation IQV = Blau / (1 − 1/k), with k the number of
+///   sector categories (the taxonomy's sectors plus other values found); NaN
+///   without actors or when k < 2 (Blau 1967; Agresti & Agresti 1978).
+///
+/// `required` defaults to the taxonomy's core sectors (taxonomy::core_sectors()).
+/// Complexity: O(n·s + m + k²).
+inline coverage_result sector_coverage(const network& net, std::optional<std::vector<std::string>> required = std::nullopt) {
+  coverage_result r;
+  const taxonomy& tax = net.sector_taxonomy();
+  r.required = required ? std::move(*required) : tax.core_sectors();
+  const grouping groups = group_actors(net, "sector");
+
+  std::vector<std::string> listed;
+  for (const auto& a : net.actors()) {
+    for (const auto& s : a.sectors) {
+      if (!s.empty()) listed.push_back(s);
+    }
+  }
+  std::sort(listed.begin(), listed.end());
+  listed.erase(std::unique(listed.begin(), listed.end()), listed.end());
+  for (const auto& s : tax.sectors()) {
+    if (std::binary_search(listed.begin(), listed.end(), s.id)) r.present.push_back(s.id);
+  }
+  for (const auto& s : listed) {
+    if (!tax.contains(s)) r.present.push_back(s);
+  }
+  auto is_present = [&](const std::string& s) { return std::binary_search(listed.begin(), listed.end(), s); };
+
+  r.ties_per_pair = tie_counts(net, groups);
+  const std::size_t k = groups.size();
+  std::vector<char> crosses(k, 0);
+  for (std::size_t g = 0; g < k; ++g) {
+    for (std::size_t h = 0; h < k; ++h) {
+      if (g != h && (r.ties_per_pair.at(g, h) > 0 || r.ties_per_pair.at(h, g) > 0)) crosses[g] = 1;
+    }
+  }
+  for (std::size_t g = 0; g < k; ++g) {
+    if (crosses[g]) r.connected.push_back(groups.labels[g]);
+  }
+
+  std::size_t covered = 0;
+  for (const auto& s : r.required) {
+    if (is_present(s)) {
+      ++covered;
+      if (std::find(r.connected.begin(), r.connected.end(), s) == r.connected.end()) r.isolated.push_back(s);
+    } else {
+      r.missing.push_back(s);
+    }
+  }
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  r.coverage_ratio = r.required.empty() ? nan : static_cast<double>(covered) / static_cast<double>(r.required.size());
+
+  const auto sizes = groups.sizes();
+  const double total = static_cast<double>(groups.n_grouped());
+  for (std::size_t g = 0; g < k; ++g) r.actors_per_sector.emplace_back(groups.labels[g], sizes[g]);
+  double sum_sq = 0;
+  for (const auto s : sizes) sum_sq += (static_cast<double>(s) / total) * (static_cast<double>(s) / total);
+  std::size_t categories = tax.size();
+  for (const auto& l : groups.labels) {
+    if (!tax.contains(l)) ++categories;
+  }
+  r.blau = total > 0 ? 1 - sum_sq : nan;
+  r.iqv = total > 0 && categories >= 2 ? r.blau / (1 - 1 / static_cast<double>(categories)) : nan;
+  return r;
+}
+
+}  // namespace healthnet
