@@ -66,7 +66,9 @@ network parse_csv(std::string_view actors_text, std::string_view ties_text, cons
 network read_graphml(const std::string& path, const read_options& options = {});
 /// Parses GraphML text; `origin` names it in error messages.
 network parse_graphml(std::string_view text, const std::string& origin = "<graphml>", const read_options& options = {});
-/// Serialises to GraphML; bodies and region metadata go into graph-level data.
+/// Serialises to GraphML; region metadata, bodies and a custom taxonomy go
+/// into graph-level data (see docs/format.md), so the round trip is exact.
+/// @throws invalid_input for strings that are not valid UTF-8 or hold a NUL.
 std::string to_graphml(const network& net);
 /// Writes GraphML atomically. @throws file_error
 void write_graphml(const network& net, const std::string& path);

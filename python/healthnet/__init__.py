@@ -37,10 +37,11 @@ from ._io import (
     write_json,
 )
 from ._metrics import degree, density, isolates, sector_counts, strength
-from . import _centrality, _cohesion, _components
+from . import _centrality, _cohesion, _components, _sectors
 from ._centrality import *  # noqa: F401,F403
 from ._cohesion import *  # noqa: F401,F403
 from ._components import *  # noqa: F401,F403
+from ._sectors import *  # noqa: F401,F403
 
 __all__ = [
     "Actor",
@@ -70,4 +71,4 @@ __all__ = [
     "write_graphml",
     "write_json",
 ]
-__all__ += _centrality.__all__ + _cohesion.__all__ + _components.__all__
+__all__ += _centrality.__all__ + _cohesion.__all__ + _components.__all__ + _sectors.__all__

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include <healthnet/network.hpp>
 
 namespace healthnet::cli {
@@ -36,6 +38,12 @@ arguments parse_arguments(const std::vector<std::string>& args, const std::vecto
 /// The network named by the arguments: one FILE (.json, .graphml), the
 /// `--actors A --ties T` CSV pair, or `--example`.
 network load_network(const arguments& args, const std::string& path);
+
+/// Prints the group-based measures (coverage, E-I, block densities,
+/// assortativity, brokerage, bridges, gaps, communities) grouped by `by`.
+void print_group_report(const network& net, const std::string& by);
+/// The same measures as one JSON object.
+nlohmann::ordered_json group_report_json(const network& net, const std::string& by);
 
 int run_validate(const std::vector<std::string>& args);
 int run_metrics(const std::vector<std::string>& args);

@@ -169,9 +169,12 @@ Prints the whole-network metrics (the profile) and the actors per sector.
 
 options:
   --format table|json   output format (default: table)
+  --by GROUPING         also print the group measures (sector coverage, E-I,
+                        block densities, assortativity, brokerage, bridges,
+                        gaps, communities) by "sector" or an actor attribute
 
 )") + input_help;
-  const auto args = parse_arguments(raw, concat(input_value_options, {"--format"}), input_flags);
+  const auto args = parse_arguments(raw, concat(input_value_options, {"--format", "--by"}), input_flags);
   if (wants_help(args, help.c_str())) return 0;
   if (args.positional.size() > 1) throw usage_error("metrics takes one FILE");
   const std::string format = args.option("--format").value_or("table");
@@ -199,6 +202,9 @@ options:
     nlohmann::ordered_json counts = nlohmann::ordered_json::object();
     for (const auto& [s, n] : sectors) counts[s] = n;
     doc["actors_per_sector"] = counts;
+    if (args.option("--by")) {
+      doc["groups"] = group_report_json(net, *args.option("--by"));
+    }
     std::printf("%s\n", doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace).c_str());
     return 0;
   }
@@ -220,6 +226,7 @@ options:
     std::printf("%-*s  %6zu  %s\n", static_cast<int>(swidth), s.c_str(), n,
                 net.sector_taxonomy().contains(s) ? net.sector_taxonomy().label(s, "de").c_str() : "");
   }
+  if (args.option("--by")) print_group_report(net, *args.option("--by"));
   return 0;
 }
 

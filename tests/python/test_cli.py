@@ -97,3 +97,26 @@ def test_convert_bad_input_creates_no_output(cli, tmp_path: Path):
     assert "bad.json:1:" in r.stderr
     assert not out.exists()
     assert list(tmp_path.iterdir()) == [bad]  # no temporary files left behind
+
+
+def test_metrics_by_sector_table_and_json(cli):
+    r = run(cli, "metrics", "--example", "--by", "sector")
+    assert r.returncode == 0, r.stderr
+    for heading in ("sector coverage", "E-I index", "block densities", "brokerage roles", "gaps:", "communities"):
+        assert heading in r.stdout
+    r = run(cli, "metrics", "--example", "--by", "sector", "--format", "json")
+    doc = json.loads(r.stdout)["groups"]
+    net = hn.example()
+    assert doc["ei_index"]["ei"] == pytest.approx(hn.ei_index(net).ei, abs=1e-15)
+    assert doc["assortativity"] == pytest.approx(hn.assortativity(net), abs=1e-15)
+    assert doc["brokerage"]["total"]["observed"] == hn.brokerage(net, level="network").loc["total", "observed"]
+    assert len(doc["gaps"]) == len(hn.sector_gaps(net))
+
+
+def test_metrics_by_attribute(cli, tmp_path: Path):
+    path = tmp_path / "region.json"
+    hn.write_json(hn.example(), path)
+    r = run(cli, "metrics", path, "--by", "municipality")
+    assert r.returncode == 0, r.stderr
+    assert "group measures by municipality" in r.stdout
+    assert "sector coverage" not in r.stdout

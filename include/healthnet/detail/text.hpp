@@ -103,9 +103,16 @@ inline std::string_view trim(std::string_view s) {
 }
 
 /// Text shown for a bad value in a message: quoted, cut to 40 characters.
+/// Cuts at a character boundary, so messages stay valid UTF-8.
 inline std::string quote_value(std::string_view s) {
   std::string out = "'";
-  out += s.size() > 40 ? std::string(s.substr(0, 40)) + "..." : std::string(s);
+  if (s.size() > 40) {
+    std::size_t cut = 40;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    out += std::string(s.substr(0, cut)) + "...";
+  } else {
+    out += s;
+  }
   return out + "'";
 }
 
