@@ -1,9 +1,137 @@
 // SPDX-License-Identifier: MIT
-// centrality kernels (being written; see issue 3).
+// Centrality kernels. They release the GIL and return numpy arrays that own
+// their memory; python/healthnet/_centrality.py wraps them in pandas objects
+// and holds the public docstrings.
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <pybind11/stl.h>
+
+#include <healthnet/centrality.hpp>
+
 #include "common.hpp"
 
 namespace healthnet::bindings {
 
-void register_centrality(py::module_& m) { (void)m; }
+namespace {
+
+degree_mode centrality_mode(const std::string& mode) {
+  if (mode == "all") return degree_mode::all;
+  if (mode == "in") return degree_mode::in;
+  if (mode == "out") return degree_mode::out;
+  throw invalid_input(field_location("mode"), "expected 'all', 'in' or 'out', got '" + mode + "'");
+}
+
+// Python ints may be negative: check them here so the message names the
+// parameter (pybind11 would raise a TypeError for an unsigned C++ type).
+std::size_t at_least_one(std::int64_t value, const char* name) {
+  if (value < 1) throw invalid_input(field_location(name), "expected at least 1, got " + std::to_string(value));
+  return static_cast<std::size_t>(value);
+}
+
+}  // namespace
+
+void register_centrality(py::module_& m) {
+  using gil_free = py::call_guard<py::gil_scoped_release>;
+
+  m.def(
+      "betweenness",
+      [](const network& net, bool normalized, bool weighted, std::optional<std::int64_t> samples,
+         std::optional<std::uint64_t> seed, std::int64_t threads) {
+        betweenness_options options;
+        options.normalized = normalized;
+        options.weighted = weighted;
+        if (samples) options.samples = at_least_one(*samples, "samples");
+        options.seed = seed;
+        options.threads = static_cast<unsigned>(std::min<std::int64_t>(at_least_one(threads, "threads"), 1024));
+        std::vector<double> values;
+        {
+          py::gil_scoped_release release;
+          values = betweenness(net, options);
+        }
+        return to_numpy(std::move(values));
+      },
+      py::arg("net"), py::arg("normalized") = false, py::arg("weighted") = false, py::arg("samples") = py::none(),
+      py::arg("seed") = py::none(), py::arg("threads") = 1);
+
+  m.def(
+      "closeness",
+      [](const network& net, bool weighted, bool wf_improved) {
+        std::vector<double> values;
+        {
+          py::gil_scoped_release release;
+          values = closeness(net, weighted, wf_improved);
+        }
+        return to_numpy(std::move(values));
+      },
+      py::arg("net"), py::arg("weighted") = false, py::arg("wf_improved") = true);
+
+  m.def(
+      "harmonic_closeness",
+      [](const network& net, bool weighted, bool normalized) {
+        std::vector<double> values;
+        {
+          py::gil_scoped_release release;
+          values = harmonic_closeness(net, weighted, normalized);
+        }
+        return to_numpy(std::move(values));
+      },
+      py::arg("net"), py::arg("weighted") = false, py::arg("normalized") = false);
+
+  m.def(
+      "eigenvector_centrality",
+      [](const network& net, bool weighted, std::int64_t max_iter, double tol) {
+        const std::size_t iterations = at_least_one(max_iter, "max_iter");
+        std::vector<double> values;
+        {
+          py::gil_scoped_release release;
+          values = eigenvector_centrality(net, weighted, iterations, tol);
+        }
+        return to_numpy(std::move(values));
+      },
+      py::arg("net"), py::arg("weighted") = false, py::arg("max_iter") = 1000, py::arg("tol") = 1e-10);
+
+  m.def(
+      "pagerank",
+      [](const network& net, double alpha, bool weighted, std::int64_t max_iter, double tol) {
+        const std::size_t iterations = at_least_one(max_iter, "max_iter");
+        std::vector<double> values;
+        {
+          py::gil_scoped_release release;
+          values = pagerank(net, alpha, weighted, iterations, tol);
+        }
+        return to_numpy(std::move(values));
+      },
+      py::arg("net"), py::arg("alpha") = 0.85, py::arg("weighted") = true, py::arg("max_iter") = 1000,
+      py::arg("tol") = 1e-12);
+
+  m.def(
+      "degree_centralization",
+      [](const network& net, const std::string& mode) {
+        const degree_mode dm = centrality_mode(mode);
+        py::gil_scoped_release release;
+        return degree_centralization(net, dm);
+      },
+      py::arg("net"), py::arg("mode") = "all");
+  m.def("betweenness_centralization", &betweenness_centralization, py::arg("net"), gil_free());
+  m.def(
+      "closeness_centralization",
+      [](const network& net, const std::string& mode) {
+        const degree_mode dm = centrality_mode(mode);
+        py::gil_scoped_release release;
+        return closeness_centralization(net, dm);
+      },
+      py::arg("net"), py::arg("mode") = "in");
+  m.def(
+      "eigenvector_centralization",
+      [](const network& net, std::int64_t max_iter, double tol) {
+        const std::size_t iterations = at_least_one(max_iter, "max_iter");
+        py::gil_scoped_release release;
+        return eigenvector_centralization(net, iterations, tol);
+      },
+      py::arg("net"), py::arg("max_iter") = 1000, py::arg("tol") = 1e-10);
+}
 
 }  // namespace healthnet::bindings

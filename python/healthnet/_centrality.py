@@ -1,4 +1,370 @@
 # SPDX-License-Identifier: MIT
-"""centrality metrics (being written; see issue 3)."""
+"""Actor centrality and Freeman centralization.
 
-__all__: list[str] = []
+Shortest-path metrics (betweenness, closeness, harmonic closeness) with
+``weighted=True`` use the tie weight as the LENGTH of the tie, exactly as
+networkx does with ``weight="weight"``: a heavier tie is a longer path. In
+healthnet a weight means strength or frequency of cooperation, so convert
+first (for example ``length = 1 / weight``) when short should mean strong.
+A tie of weight 0 is still a tie, of length 0. Eigenvector centrality and
+PageRank use weights as strengths.
+"""
+
+from __future__ import annotations
+
+import operator
+from typing import Literal
+
+import pandas as pd
+
+from . import _core
+from ._core import Network
+from ._metrics import _actor_series
+
+__all__ = [
+    "betweenness",
+    "betweenness_centralization",
+    "closeness",
+    "closeness_centralization",
+    "degree_centralization",
+    "eigenvector_centrality",
+    "eigenvector_centralization",
+    "harmonic_closeness",
+    "pagerank",
+]
+
+Mode = Literal["all", "in", "out"]
+
+
+def betweenness(
+    net: Network,
+    normalized: bool = False,
+    weighted: bool = False,
+    samples: int | None = None,
+    seed: int | None = None,
+    threads: int = 1,
+) -> pd.Series:
+    """Shortest-path betweenness of every actor (Brandes' algorithm).
+
+    ``b(v) = sum over pairs s != v != t of sigma_st(v) / sigma_st``, where
+    ``sigma_st`` is the number of shortest paths from ``s`` to ``t`` and
+    ``sigma_st(v)`` the number of those through ``v``. Directed networks sum
+    over ordered pairs, undirected networks over unordered pairs (each once),
+    so the values equal ``networkx.betweenness_centrality(G, normalized=False)``
+    and igraph ``Graph.betweenness()``.
+
+    Parameters
+    ----------
+    net : Network
+    normalized : bool, default False
+        Divide by the number of pairs that could pass through an actor:
+        ``(n-1)(n-2)`` when directed, ``(n-1)(n-2)/2`` when undirected (as
+        networkx). No scaling when ``n <= 2``.
+    weighted : bool, default False
+        Use tie weights as lengths (Dijkstra) instead of counting ties (BFS).
+        Zero-length ties are allowed; shortest paths through them are
+        ambiguous, and healthnet follows each zero-length tie only from the
+        actor reached first, which keeps the values finite and deterministic
+        (networkx's values depend on its processing order in that case).
+    samples : int, optional
+        Pivot sampling (networkx ``k=``): expand only this many distinct
+        source actors, drawn uniformly with a seeded ``std::mt19937_64``, and
+        scale to estimate the exact value as networkx 3.5+ does: by
+        ``(n-1)/k`` for non-pivots and ``(n-1)/(k-1)`` for pivots (``k = 1``
+        leaves the pivot NaN, as networkx). ``samples = n`` is exact. Must be
+        between 1 and the number of actors.
+    seed : int, optional
+        Seed of the sampling; the same seed gives the same pivots on every
+        platform. Default: a random seed.
+    threads : int, default 1
+        Split the source actors over this many threads. Results equal the
+        single-threaded ones up to floating-point summation order.
+
+    Returns
+    -------
+    pandas.Series
+        Indexed by actor id, named ``"betweenness"``; empty for an empty
+        network, zeros for one or two actors or no ties.
+
+    Raises
+    ------
+    ValueError
+        If ``samples`` or ``threads`` is out of range.
+
+    Notes
+    -----
+    O(n m) unweighted, O(n m log n) weighted (``k`` sources instead of ``n``
+    when sampled).
+
+    References
+    ----------
+    Brandes (2001); networkx ``betweenness_centrality``; igraph ``betweenness``.
+    """
+    if seed is not None:
+        seed = operator.index(seed) % 2**64
+    values = _core.betweenness(net, normalized, weighted, samples, seed, threads)
+    return _actor_series(net, values, "betweenness")
+
+
+def closeness(net: Network, weighted: bool = False, wf_improved: bool = True) -> pd.Series:
+    """Closeness centrality of every actor, as ``networkx.closeness_centrality``.
+
+    ``C(u) = (r - 1) / sum_v d(v, u)`` over the ``r`` actors (``u`` included)
+    that reach ``u``. In a directed network ``d(v, u)`` is the INWARD
+    distance, from the other actors to ``u``, as networkx uses by default
+    (reverse the ties for outward distance).
+
+    Parameters
+    ----------
+    net : Network
+    weighted : bool, default False
+        Use tie weights as lengths (see the module docstring).
+    wf_improved : bool, default True
+        Multiply by ``(r - 1) / (n - 1)`` (Wasserman and Faust's scaling for
+        networks that are not connected).
+
+    Returns
+    -------
+    pandas.Series
+        Indexed by actor id, named ``"closeness"``. 0 for an actor no one
+        reaches, for a distance sum of 0 (zero-length ties) and for ``n = 1``.
+
+    Notes
+    -----
+    Unweighted: bit-parallel BFS, 64 sources per traversal,
+    O(n m / 64 + n^2). Weighted: one Dijkstra per actor, O(n m log n).
+
+    References
+    ----------
+    networkx ``closeness_centrality``; Wasserman and Faust (1994);
+    igraph ``closeness(mode="in")`` on strongly connected networks.
+    """
+    return _actor_series(net, _core.closeness(net, weighted, wf_improved), "closeness")
+
+
+def harmonic_closeness(net: Network, weighted: bool = False, normalized: bool = False) -> pd.Series:
+    """Harmonic closeness of every actor, as ``networkx.harmonic_centrality``.
+
+    ``H(u) = sum over v != u of 1 / d(v, u)``: unreachable actors add 0 and
+    actors at distance 0 (zero-length ties) add nothing, as in networkx.
+    Directed networks use INWARD distance, like :func:`closeness`.
+
+    Parameters
+    ----------
+    net : Network
+    weighted : bool, default False
+        Use tie weights as lengths (see the module docstring).
+    normalized : bool, default False
+        Divide by ``n - 1`` (igraph ``harmonic_centrality(normalized=True)``),
+        giving values in [0, 1]. networkx's is the unnormalized sum.
+
+    Returns
+    -------
+    pandas.Series
+        Indexed by actor id, named ``"harmonic_closeness"``.
+
+    References
+    ----------
+    networkx ``harmonic_centrality``; Marchiori and Latora (2000);
+    Boldi and Vigna (2014).
+    """
+    values = _core.harmonic_closeness(net, weighted, normalized)
+    return _actor_series(net, values, "harmonic_closeness")
+
+
+def eigenvector_centrality(
+    net: Network, weighted: bool = False, max_iter: int = 1000, tol: float = 1e-10
+) -> pd.Series:
+    """Eigenvector centrality of every actor, as ``networkx.eigenvector_centrality``.
+
+    Power iteration on ``A + I`` from the uniform vector, scaled to unit
+    Euclidean length at each step, until ``sum |x - x_previous| < n * tol``.
+    An actor gathers the scores of the actors tied to it; in a directed
+    network, of those that send it a tie (the left eigenvector, as networkx
+    and igraph). On networks that are not connected the leading eigenvector
+    is not unique: the result is what this iteration gives, the same values
+    networkx gives.
+
+    Parameters
+    ----------
+    net : Network
+    weighted : bool, default False
+        Use tie weights (strengths) as the entries of ``A``.
+    max_iter : int, default 1000
+    tol : float, default 1e-10
+
+    Returns
+    -------
+    pandas.Series
+        Indexed by actor id, named ``"eigenvector_centrality"``, with unit
+        Euclidean length. Empty for an empty network (networkx raises).
+
+    Raises
+    ------
+    ValueError
+        If the iteration does not converge within ``max_iter`` steps (as on
+        most directed acyclic networks), or for a bad ``max_iter``/``tol``.
+
+    References
+    ----------
+    networkx ``eigenvector_centrality``; igraph ``eigenvector_centrality``
+    (up to scale); Bonacich (1987).
+    """
+    values = _core.eigenvector_centrality(net, weighted, max_iter, tol)
+    return _actor_series(net, values, "eigenvector_centrality")
+
+
+def pagerank(
+    net: Network, alpha: float = 0.85, weighted: bool = True, max_iter: int = 1000, tol: float = 1e-12
+) -> pd.Series:
+    """PageRank of every actor, as ``networkx.pagerank``.
+
+    Power iteration ``x <- alpha (x P + dangling / n) + (1 - alpha) / n``
+    where ``P`` passes an actor's score to the actors it sends ties to, in
+    proportion to the tie weights. Actors without outgoing ties (or with only
+    ties of weight 0) spread their score uniformly. Undirected ties count in
+    both directions. Stops when ``sum |x - x_previous| < n * tol``.
+
+    Parameters
+    ----------
+    net : Network
+    alpha : float, default 0.85
+        Damping factor, between 0 and 1.
+    weighted : bool, default True
+        Pass score in proportion to tie weight (strength); False: equally.
+    max_iter : int, default 1000
+    tol : float, default 1e-12
+
+    Returns
+    -------
+    pandas.Series
+        Indexed by actor id, named ``"pagerank"``, summing to 1.
+
+    Raises
+    ------
+    ValueError
+        If the iteration does not converge within ``max_iter`` steps, or for
+        a bad ``alpha``/``max_iter``/``tol``.
+
+    References
+    ----------
+    networkx ``pagerank``; igraph ``pagerank``; Page et al. (1999).
+    """
+    return _actor_series(net, _core.pagerank(net, alpha, weighted, max_iter, tol), "pagerank")
+
+
+def degree_centralization(net: Network, mode: Mode = "all") -> float:
+    """Freeman degree centralization: ``sum (max d - d_i) / theoretical max``.
+
+    ``d_i`` is the raw degree without self-loops. The theoretical maximum (a
+    star's) is ``(n-1)(n-2)`` undirected, ``(n-1)^2`` for directed ``"in"``
+    and ``"out"``, and ``2(n-1)(n-2)`` for directed ``"all"`` (in + out), as
+    igraph ``centr_degree(loops=FALSE)``; R sna ``centralization(g, degree)``
+    gives the same values.
+
+    Parameters
+    ----------
+    net : Network
+    mode : {"all", "in", "out"}, default "all"
+        Ties counted in a directed network; ignored when undirected.
+
+    Returns
+    -------
+    float
+        In [0, 1]; NaN when the theoretical maximum is 0 (fewer than three
+        actors, or fewer than two for directed ``"in"``/``"out"``).
+
+    References
+    ----------
+    Freeman (1979); igraph ``centralization_degree``.
+    """
+    return _core.degree_centralization(net, mode)
+
+
+def betweenness_centralization(net: Network) -> float:
+    """Freeman betweenness centralization.
+
+    ``sum (max b - b_i) / theoretical max`` with unnormalized, unweighted
+    :func:`betweenness`; the maximum (a star's) is ``(n-1)^2 (n-2)`` when
+    directed and ``(n-1)^2 (n-2) / 2`` when undirected, as igraph.
+
+    Parameters
+    ----------
+    net : Network
+
+    Returns
+    -------
+    float
+        In [0, 1]; NaN for fewer than three actors.
+
+    References
+    ----------
+    Freeman (1979); igraph ``centralization_betweenness``.
+    """
+    return _core.betweenness_centralization(net)
+
+
+def closeness_centralization(net: Network, mode: Mode = "in") -> float:
+    """Freeman closeness centralization, as igraph ``centralization_closeness``.
+
+    ``sum (max c - c_i) / theoretical max`` where ``c_i = (r - 1) / sum of
+    distances`` over the ``r`` actors (``i`` included) connected to ``i``
+    (igraph's normalized closeness: unweighted, no Wasserman-Faust factor).
+    The maximum is ``(n-1)(n-2)/(2n-3)`` for undirected networks or
+    ``mode="all"``, and ``(n-1)(1 - 1/n)`` for ``"in"``/``"out"``.
+
+    Parameters
+    ----------
+    net : Network
+    mode : {"in", "out", "all"}, default "in"
+        Directed networks: distances from the others to ``i`` (as
+        :func:`closeness`), from ``i`` to the others, or ignoring direction.
+        Ignored when undirected.
+
+    Returns
+    -------
+    float
+        NaN when the maximum is 0 (fewer than three actors when undirected
+        or ``"all"``, fewer than two otherwise). Equals igraph's value
+        whenever every actor is connected to another; an actor no one
+        reaches counts ``c_i = 0`` here, where igraph's result is NaN.
+
+    References
+    ----------
+    Freeman (1979); igraph ``centralization_closeness``.
+    """
+    return _core.closeness_centralization(net, mode)
+
+
+def eigenvector_centralization(net: Network, max_iter: int = 1000, tol: float = 1e-10) -> float:
+    """Freeman eigenvector centralization, as igraph ``centralization_eigenvector_centrality``.
+
+    ``sum (max e - e_i) / theoretical max`` with :func:`eigenvector_centrality`
+    (unweighted) scaled to a maximum of 1; the maximum is ``n - 2`` undirected
+    and ``n - 1`` directed (igraph's choices).
+
+    Parameters
+    ----------
+    net : Network
+    max_iter : int, default 1000
+    tol : float, default 1e-10
+        Passed to :func:`eigenvector_centrality`.
+
+    Returns
+    -------
+    float
+        NaN when the maximum is 0 (``n <= 2`` undirected, ``n <= 1``
+        directed). Equals igraph's value on connected (directed: strongly
+        connected) networks; elsewhere the eigenvector is not unique and the
+        scores follow :func:`eigenvector_centrality`.
+
+    Raises
+    ------
+    ValueError
+        If the power iteration does not converge.
+
+    References
+    ----------
+    Freeman (1979); igraph ``centralization_eigenvector_centrality``.
+    """
+    return _core.eigenvector_centralization(net, max_iter, tol)
