@@ -90,3 +90,4 @@ clean:
 examples: build
 	$(BUILD)/healthnet convert --example examples/musterstadt.json
 	$(BUILD)/healthnet convert --example examples/musterstadt.graphml
+	$(BUILD)/healthnet convert --example-2022 examples/musterstadt_2022.json

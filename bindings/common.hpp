@@ -36,5 +36,6 @@ void register_centrality(py::module_& m);
 void register_components(py::module_& m);
 void register_cohesion(py::module_& m);
 void register_sectors(py::module_& m);
+void register_scoring(py::module_& m);
 
 }  // namespace healthnet::bindings

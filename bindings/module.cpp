@@ -29,4 +29,5 @@ PYBIND11_MODULE(_core, m) {
   register_components(m);
   register_cohesion(m);
   register_sectors(m);
+  register_scoring(m);
 }

@@ -31,6 +31,7 @@ void register_io(py::module_& m) {
   m.def("to_graphml", &to_graphml, py::arg("net"), gil_free());
   m.def("write_graphml", &write_graphml, py::arg("net"), py::arg("path"), gil_free());
   m.def("example_region", &example_region, gil_free());
+  m.def("example_region_earlier", &example_region_earlier, gil_free());
   m.def("synthetic_region", [](std::size_t n_actors, std::size_t n_ties, std::vector<std::string> sectors,
                                 double homophily, bool directed, bool weighted, bool with_bodies,
                                 std::uint64_t seed, std::string region_id) {

@@ -7,6 +7,8 @@
 #include <healthnet/composition.hpp>
 #include <healthnet/degree.hpp>
 #include <healthnet/density.hpp>
+#include <healthnet/metric_registry.hpp>
+#include <healthnet/profile.hpp>
 
 #include "common.hpp"
 
@@ -35,6 +37,28 @@ void register_metrics(py::module_& m) {
       }, py::arg("net"), py::arg("mode") = "all", py::arg("weighted") = false);
   m.def("isolates", &isolates, py::arg("net"), gil_free());
   m.def("sector_counts", &sector_counts, py::arg("net"), gil_free());
+  m.def("profile", [](const network& net) {
+        std::vector<profile_entry> entries;
+        {
+          py::gil_scoped_release release;
+          entries = profile(net);
+        }
+        std::vector<std::string> names;
+        std::vector<double> values;
+        for (auto& e : entries) {
+          names.push_back(std::move(e.name));
+          values.push_back(e.value);
+        }
+        return py::make_tuple(names, to_numpy(std::move(values)));
+      }, py::arg("net"));
+  m.def("evaluate_metric", &evaluate_metric, py::arg("net"), py::arg("name"), py::arg("by") = "sector", gil_free());
+  m.def("metric_catalog", [] {
+        py::list out;
+        for (const auto& d : metric_catalog()) {
+          out.append(py::make_tuple(d.name, d.label_en, d.label_de, d.grouped, d.structural));
+        }
+        return out;
+      });
 }
 
 }  // namespace healthnet::bindings

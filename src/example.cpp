@@ -96,6 +96,7 @@
 #include <string_view>
 #include <tuple>
 #include <utility>
+#include <set>
 #include <vector>
 
 namespace healthnet {
@@ -322,7 +323,11 @@ constexpr std::array<std::string_view, 12> specialist_kinds{{
     "Diabetologische Schwerpunktpraxis",
 }};
 
-std::string two_digits(std::size_t i) { return (i < 10 ? "0" : "") + std::to_string(i); }
+std::string two_digits(std::size_t i) {
+  std::string s = std::to_string(i);
+  if (s.size() < 2) s.insert(s.begin(), '0');
+  return s;
+}
 
 /// The catalogue of the 121 actors, in a stable order.
 std::vector<actor_spec> musterstadt_catalogue(random_source& rng) {
@@ -1004,6 +1009,53 @@ std::vector<std::uint64_t> sector_sizes(std::size_t n, std::size_t k, random_sou
 }
 
 }  // namespace
+
+network example_region_earlier() {
+  // The 2022 wave of Landkreis Musterstadt, derived from the 2024 wave so
+  // that the two compare sensibly: some actors had not yet joined (never a
+  // member of the steering group or the office), some ties did not yet exist,
+  // and some kept ties carried fewer relations or a lower weight.
+  const network later = example_region();
+  random_source rng(2022);
+  std::set<std::string> core_members;
+  for (const auto& b : later.bodies()) {
+    if (b.kind == body_kind::steering_group || b.kind == body_kind::coordination_office) {
+      core_members.insert(b.members.begin(), b.members.end());
+    }
+  }
+  std::vector<std::string> candidates;
+  for (const auto& a : later.actors()) {
+    if (!core_members.count(a.id)) candidates.push_back(a.id);
+  }
+  rng.shuffle(candidates);
+  const std::set<std::string> not_yet(candidates.begin(), candidates.begin() + 12);
+  network earlier = later.subnetwork([&](const actor& a) { return !not_yet.count(a.id); });
+  network out = earlier.filter_ties([&](const tie&) { return !rng.chance(0.15); });
+  // Thin out some of the remaining ties: one relation fewer, or weight - 1.
+  network thinned = out.filter_ties([](const tie&) { return false; });
+  for (tie t : out.ties()) {
+    if (rng.chance(0.12)) {
+      if (t.relations.size() > 1) t.relations.erase(std::prev(t.relations.end()));
+      else if (t.weight > 1) t.weight -= 1;
+    }
+    thinned.add_tie(std::move(t));
+  }
+  // The 2022 health conference had no year-2024 label; the others stay.
+  std::vector<body> bodies(thinned.bodies().begin(), thinned.bodies().end());
+  for (const auto& b : bodies) thinned.remove_body(b.id);
+  for (auto b : bodies) {
+    if (b.kind == body_kind::health_conference) {
+      b.year = 2022;
+      b.name = "Gesundheitskonferenz 2022";
+    }
+    thinned.add_body(std::move(b));
+  }
+  region_info r = thinned.region();
+  r.wave = "2022";
+  r.date = "2022-10-01";
+  thinned.set_region(r);
+  return thinned;
+}
 
 network synthetic_region(const synthetic_options& options) {
   // ---- validation -------------------------------------------------------------

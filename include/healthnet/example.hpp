@@ -17,6 +17,12 @@ namespace healthnet {
 /// Made by a seeded generator, so it is the same on every machine.
 network example_region();
 
+/// The earlier (2022) wave of the example region, for wave comparison: 12
+/// actors had not yet joined (none of them in the steering group or the
+/// office), about 15 % of the ties did not yet exist, and about 12 % of the
+/// kept ties carried one relation fewer or a lower weight. Seeded.
+network example_region_earlier();
+
 /// Parameters of a synthetic, sector-structured region (a stochastic block
 /// model with homophily).
 struct synthetic_options {

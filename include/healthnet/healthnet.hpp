@@ -14,8 +14,28 @@
 #include <healthnet/analysis_view.hpp>
 #include <healthnet/network.hpp>
 #include <healthnet/io.hpp>
+#include <healthnet/example.hpp>
+// whole-network and per-actor structure
 #include <healthnet/density.hpp>
 #include <healthnet/degree.hpp>
 #include <healthnet/composition.hpp>
+#include <healthnet/cohesion.hpp>
+#include <healthnet/centrality.hpp>
+#include <healthnet/components.hpp>
+#include <healthnet/reach.hpp>
+#include <healthnet/structural_holes.hpp>
+// groups and sectors
+#include <healthnet/groups.hpp>
+#include <healthnet/coverage.hpp>
+#include <healthnet/ei_index.hpp>
+#include <healthnet/block_density.hpp>
+#include <healthnet/assortativity.hpp>
+#include <healthnet/brokerage.hpp>
+#include <healthnet/multiplexity.hpp>
+#include <healthnet/sector_bridges.hpp>
+#include <healthnet/communities.hpp>
+// evaluation
+#include <healthnet/metric_registry.hpp>
 #include <healthnet/profile.hpp>
-#include <healthnet/example.hpp>
+#include <healthnet/scorecard.hpp>
+#include <healthnet/compare.hpp>

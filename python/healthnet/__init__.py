@@ -36,12 +36,14 @@ from ._io import (
     write_graphml,
     write_json,
 )
-from ._metrics import degree, density, isolates, sector_counts, strength
-from . import _centrality, _cohesion, _components, _sectors
+from ._metrics import degree, density, isolates, metric, metrics, profile, sector_counts, strength
+from . import _centrality, _cohesion, _compare, _components, _scoring, _sectors
 from ._centrality import *  # noqa: F401,F403
 from ._cohesion import *  # noqa: F401,F403
 from ._components import *  # noqa: F401,F403
 from ._sectors import *  # noqa: F401,F403
+from ._scoring import *  # noqa: F401,F403
+from ._compare import *  # noqa: F401,F403
 
 __all__ = [
     "Actor",
@@ -59,6 +61,9 @@ __all__ = [
     "example",
     "from_json",
     "isolates",
+    "metric",
+    "metrics",
+    "profile",
     "read_csv",
     "read_graphml",
     "read_json",
@@ -71,4 +76,4 @@ __all__ = [
     "write_graphml",
     "write_json",
 ]
-__all__ += _centrality.__all__ + _cohesion.__all__ + _components.__all__ + _sectors.__all__
+__all__ += _centrality.__all__ + _cohesion.__all__ + _components.__all__ + _sectors.__all__ + _scoring.__all__ + _compare.__all__

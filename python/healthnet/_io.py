@@ -181,7 +181,7 @@ def write_graphml(net: Network, path: PathLike) -> None:
     _core.write_graphml(net, os.fspath(path))
 
 
-def example() -> Network:
+def example(wave: str = "2024") -> Network:
     """The built-in example region "Landkreis Musterstadt".
 
     A fictional but realistic region of about 120 actors across all built-in
@@ -189,11 +189,21 @@ def example() -> Network:
     health conference and multiplex ties. It is made by a seeded generator
     and is identical on every machine.
 
+    Parameters
+    ----------
+    wave : {"2024", "2022"}, default "2024"
+        The survey wave. The 2022 wave is the earlier state of the same
+        region (fewer actors and ties), for trying :func:`compare`.
+
     Returns
     -------
     Network
     """
-    return _core.example_region()
+    if str(wave) == "2024":
+        return _core.example_region()
+    if str(wave) == "2022":
+        return _core.example_region_earlier()
+    raise ValueError(f"wave: expected '2024' or '2022', got {wave!r}")
 
 
 def synthetic_region(

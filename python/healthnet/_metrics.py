@@ -86,6 +86,65 @@ def strength(net: Network, mode: Mode = "all") -> pd.Series:
     return degree(net, mode, weighted=True)
 
 
+def profile(net: Network) -> pd.Series:
+    """All whole-network metrics that need no grouping, as one Series.
+
+    Size, density (binary and valued), mean and largest degree, isolates,
+    sectors present, reciprocity, transitivity, average clustering, the four
+    Freeman centralizations, components, the largest component's share,
+    fragmentation (also without the coordination office's members) and
+    multiplexity. Each value is defined as by the function of the same name.
+
+    Parameters
+    ----------
+    net : Network
+
+    Returns
+    -------
+    pandas.Series
+        Indexed by metric name (stable snake_case names), float values; NaN
+        where a metric is undefined (e.g. reciprocity without ties).
+    """
+    names, values = _core.profile(net)
+    return pd.Series(values, index=pd.Index(names, name="metric"), name="value")
+
+
+def metric(net: Network, name: str, by: str = "sector") -> float:
+    """One whole-network metric by name (see :func:`metrics`).
+
+    Parameters
+    ----------
+    net : Network
+    name : str
+        A name from ``hn.metrics().index``, e.g. ``"coverage_ratio"``.
+    by : str, default "sector"
+        Grouping of the grouped metrics (E-I, assortativity, ...).
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    KeyError
+        For an unknown name.
+    """
+    return _core.evaluate_metric(net, name, by)
+
+
+def metrics() -> pd.DataFrame:
+    """The catalogue of named whole-network metrics.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by name, with English and German labels and whether the
+        metric takes a grouping (``grouped``) or is part of :func:`profile`.
+    """
+    rows = _core.metric_catalog()
+    return pd.DataFrame(rows, columns=["name", "label_en", "label_de", "grouped", "structural"]).set_index("name")
+
+
 def isolates(net: Network) -> list[str]:
     """Ids of the actors without any tie, in actor order.
 

@@ -48,5 +48,7 @@ nlohmann::ordered_json group_report_json(const network& net, const std::string& 
 int run_validate(const std::vector<std::string>& args);
 int run_metrics(const std::vector<std::string>& args);
 int run_convert(const std::vector<std::string>& args);
+int run_score(const std::vector<std::string>& args);
+int run_compare(const std::vector<std::string>& args);
 
 }  // namespace healthnet::cli

@@ -27,11 +27,12 @@ constexpr const char* input_help = R"(input (one of):
       --sector COLUMN     actors column with the primary sector (default: sector)
       --weight COLUMN     ties column with the weight (default: none, all 1)
   --example             the built-in example region "Landkreis Musterstadt"
+  --example-2022        its earlier wave (2022), for comparisons
   --allow-self-loops    accept ties from an actor to itself
 )";
 
 const std::vector<std::string> input_value_options = {"--actors", "--ties", "--sector", "--weight"};
-const std::vector<std::string> input_flags = {"--undirected", "--allow-self-loops", "--example", "--help", "-h"};
+const std::vector<std::string> input_flags = {"--undirected", "--allow-self-loops", "--example", "--example-2022", "--help", "-h"};
 
 std::vector<std::string> concat(std::vector<std::string> a, const std::vector<std::string>& b) {
   a.insert(a.end(), b.begin(), b.end());
@@ -71,6 +72,7 @@ std::string format_value(double v) {
 std::string input_name(const arguments& args, const std::string& path) {
   if (!path.empty()) return path;
   if (args.flag("--example")) return "example region";
+  if (args.flag("--example-2022")) return "example region, wave 2022";
   return args.option("--actors").value_or("") + " + " + args.option("--ties").value_or("");
 }
 
@@ -121,11 +123,12 @@ arguments parse_arguments(const std::vector<std::string>& args, const std::vecto
 
 network load_network(const arguments& args, const std::string& path) {
   const bool csv = args.option("--actors") || args.option("--ties");
-  const bool example = args.flag("--example");
-  if (static_cast<int>(csv) + static_cast<int>(example) + static_cast<int>(!path.empty()) != 1) {
-    throw usage_error("give exactly one input: FILE, --actors A --ties T, or --example");
+  const bool example = args.flag("--example"), earlier = args.flag("--example-2022");
+  if (static_cast<int>(csv) + static_cast<int>(example) + static_cast<int>(earlier) + static_cast<int>(!path.empty()) != 1) {
+    throw usage_error("give exactly one input: FILE, --actors A --ties T, --example or --example-2022");
   }
   if (example) return example_region();
+  if (earlier) return example_region_earlier();
   if (csv) {
     if (!args.option("--actors") || !args.option("--ties")) throw usage_error("--actors and --ties go together");
     csv_options o;
@@ -234,6 +237,7 @@ int run_convert(const std::vector<std::string>& raw) {
   static const std::string help = std::string(R"(usage: healthnet convert IN OUT
        healthnet convert --actors A --ties T OUT
        healthnet convert --example OUT
+       healthnet convert --example-2022 OUT
 
 Converts a network; formats are chosen by extension (.json = healthnet JSON,
 .graphml/.xml = GraphML). OUT is written atomically and never over an input.
@@ -241,7 +245,8 @@ Converts a network; formats are chosen by extension (.json = healthnet JSON,
 )") + input_help;
   const auto args = parse_arguments(raw, input_value_options, input_flags);
   if (wants_help(args, help.c_str())) return 0;
-  const bool generated = args.option("--actors") || args.option("--ties") || args.flag("--example");
+  const bool generated =
+      args.option("--actors") || args.option("--ties") || args.flag("--example") || args.flag("--example-2022");
   const std::size_t want = generated ? 1 : 2;
   if (args.positional.size() != want) {
     throw usage_error(generated ? "convert with --actors/--ties or --example takes one OUT file"

@@ -21,6 +21,8 @@ commands:
   validate   check a network file (or a CSV pair) and report problems
   metrics    print whole-network metrics and actors per sector
   convert    convert between healthnet JSON, GraphML and CSV pairs
+  score      score and rank regions against a programme scorecard
+  compare    compare two waves of a region
 
 options:
   -h, --help     show this help (also: healthnet <command> --help)
@@ -51,6 +53,8 @@ int main(int argc, char** argv) {
     if (command == "validate") return healthnet::cli::run_validate(rest);
     if (command == "metrics") return healthnet::cli::run_metrics(rest);
     if (command == "convert") return healthnet::cli::run_convert(rest);
+    if (command == "score") return healthnet::cli::run_score(rest);
+    if (command == "compare") return healthnet::cli::run_compare(rest);
     throw healthnet::cli::usage_error("unknown command '" + command + "'");
   } catch (const healthnet::cli::usage_error& e) {
     std::fprintf(stderr, "healthnet: %s\n(see 'healthnet %s--help')\n", e.what(),

@@ -89,4 +89,21 @@ TEST(Profile, Values) {
   EXPECT_EQ(p.at("n_isolates"), 1);
   EXPECT_DOUBLE_EQ(p.at("isolate_share"), 0.25);
   EXPECT_EQ(p.at("n_sectors"), 2);
+  // The triangle is closed; {a, b, c} and {d} are the components:
+  // fragmentation = 1 - 3·2 / (4·3).
+  EXPECT_DOUBLE_EQ(p.at("transitivity"), 1.0);
+  EXPECT_EQ(p.at("n_components"), 2);
+  EXPECT_DOUBLE_EQ(p.at("largest_component_share"), 0.75);
+  EXPECT_DOUBLE_EQ(p.at("fragmentation"), 0.5);
+  EXPECT_DOUBLE_EQ(p.at("fragmentation_without_office"), 0.5);  // no office: nothing removed
+}
+
+// Named metrics: unknown names are not_found; grouped ones take `by`.
+TEST(MetricRegistry, Lookup) {
+  const auto net = triangle_plus_isolate(hn::directedness::undirected);
+  EXPECT_THROW((void)hn::evaluate_metric(net, "no_such_metric"), hn::not_found);
+  // E = 2 (a-c, b-c), I = 1 (a-b): E-I = 1/3.
+  EXPECT_DOUBLE_EQ(hn::evaluate_metric(net, "ei_index"), 1.0 / 3.0);
+  EXPECT_DOUBLE_EQ(hn::evaluate_metric(net, "cross_group_share"), 2.0 / 3.0);
+  EXPECT_NE(hn::find_metric("coverage_ratio"), nullptr);
 }

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+// Scorecards and their evaluation. Public docstrings: python/healthnet/_scoring.py.
+#include <pybind11/stl.h>
+
+#include <healthnet/compare.hpp>
+#include <healthnet/scorecard.hpp>
+
+#include "common.hpp"
+
+namespace healthnet::bindings {
+
+namespace {
+
+py::dict result_to_python(const scorecard_result& r) {
+  py::dict d;
+  d["scorecard"] = r.scorecard_id;
+  d["region_id"] = r.region_id;
+  d["region_name"] = r.region_name;
+  d["lang"] = r.lang;
+  d["total"] = r.total;
+  py::list rows;
+  for (const auto& row : r.rows) {
+    py::dict x;
+    x["indicator"] = row.id;
+    x["kind"] = row.kind;
+    x["label"] = row.label;
+    x["value"] = row.value;
+    x["target"] = row.target;
+    x["score"] = row.score;
+    x["weight"] = row.weight;
+    x["passed"] = row.passed;
+    x["explanation"] = row.explanation;
+    x["source"] = row.source;
+    rows.append(x);
+  }
+  d["rows"] = rows;
+  return d;
+}
+
+}  // namespace
+
+void register_scoring(py::module_& m) {
+  py::class_<scorecard>(m, "ScorecardData", "A parsed scorecard (use healthnet.Scorecard).")
+      .def_readonly("id", &scorecard::id)
+      .def_property_readonly("name_de", [](const scorecard& c) { return c.name.de; })
+      .def_property_readonly("name_en", [](const scorecard& c) { return c.name.en; })
+      .def_readonly("programme", &scorecard::programme)
+      .def_readonly("source", &scorecard::source)
+      .def_property_readonly("indicator_ids", [](const scorecard& c) {
+        std::vector<std::string> ids;
+        for (const auto& i : c.indicators) ids.push_back(i.id);
+        return ids;
+      })
+      .def_property_readonly("rule_ids", [](const scorecard& c) {
+        std::vector<std::string> ids;
+        for (const auto& r : c.rules) ids.push_back(r.id);
+        return ids;
+      })
+      .def("to_json", [](const scorecard& c) { return to_json(c); });
+  m.def("load_scorecard", &load_scorecard, py::arg("id_or_path"), py::call_guard<py::gil_scoped_release>());
+  m.def("parse_scorecard", &parse_scorecard, py::arg("text"), py::arg("origin") = "<scorecard>",
+        py::call_guard<py::gil_scoped_release>());
+  m.def("builtin_scorecard_ids", &builtin_scorecard_ids);
+  m.def("evaluate_scorecard", [](const scorecard& card, const network& net, const std::string& lang) {
+        scorecard_result r;
+        {
+          py::gil_scoped_release release;
+          r = evaluate(card, net, lang);
+        }
+        return result_to_python(r);
+      }, py::arg("card"), py::arg("net"), py::arg("lang") = "en");
+  m.def("evaluate_scorecard_many", [](const scorecard& card, const std::vector<const network*>& nets,
+                                      const std::string& lang) {
+        std::vector<scorecard_result> results(nets.size());
+        {
+          py::gil_scoped_release release;
+          for (std::size_t i = 0; i < nets.size(); ++i) results[i] = evaluate(card, *nets[i], lang);
+        }
+        py::list out;
+        for (const auto& r : results) out.append(result_to_python(r));
+        return out;
+      }, py::arg("card"), py::arg("nets"), py::arg("lang") = "en");
+  m.def("compare", [](const network& before, const network& after) {
+        wave_comparison c;
+        {
+          py::gil_scoped_release release;
+          c = compare(before, after);
+        }
+        py::dict d;
+        d["joined"] = c.joined;
+        d["left"] = c.left;
+        d["actors_kept"] = c.actors_kept;
+        d["ties_formed"] = c.ties_formed;
+        d["ties_dissolved"] = c.ties_dissolved;
+        d["ties_kept"] = c.ties_kept;
+        py::list changed;
+        for (const auto& t : c.ties_changed) {
+          changed.append(py::make_tuple(t.source, t.target, t.relations_added, t.relations_removed, t.weight_before,
+                                        t.weight_after));
+        }
+        d["ties_changed"] = changed;
+        py::list metrics;
+        for (const auto& m : c.metrics) metrics.append(py::make_tuple(m.name, m.before, m.after, m.delta));
+        d["metrics"] = metrics;
+        d["sectors_newly_connected"] = c.sectors_newly_connected;
+        d["sectors_disconnected"] = c.sectors_disconnected;
+        d["sectors_newly_present"] = c.sectors_newly_present;
+        return d;
+      }, py::arg("before"), py::arg("after"));
+  m.def("scorecard_result_json", [](const scorecard& card, const network& net, const std::string& lang) {
+        return to_json(evaluate(card, net, lang));
+      }, py::arg("card"), py::arg("net"), py::arg("lang") = "en", py::call_guard<py::gil_scoped_release>());
+}
+
+}  // namespace healthnet::bindings

@@ -1,0 +1,278 @@
+# SPDX-License-Identifier: MIT
+"""Programme scorecards, their results, and ranking many regions."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import _core
+from ._core import Network
+
+__all__ = ["Scorecard", "ScorecardResult", "rank", "scorecards"]
+
+_COLUMNS = ["indicator", "kind", "label", "value", "target", "score", "weight", "passed", "explanation", "source"]
+
+
+def scorecards() -> list[str]:
+    """Ids of the scorecards shipped with healthnet.
+
+    Returns
+    -------
+    list of str
+        ``["bayern", "hessen", "network", "niedersachsen"]`` (see
+        ``docs/scoring.md``).
+    """
+    return list(_core.builtin_scorecard_ids())
+
+
+@dataclass(frozen=True)
+class ScorecardResult:
+    """A scorecard applied to one network.
+
+    Attributes
+    ----------
+    scorecard : str
+        Id of the scorecard.
+    region_id, region_name : str
+        Of the network scored.
+    lang : str
+        Language of labels and explanations (``"de"`` or ``"en"``).
+    total : float
+        Weighted mean of the scores, 0–100.
+    rows : list of dict
+        One per indicator or rule (see :meth:`to_frame`).
+    """
+
+    scorecard: str
+    region_id: str
+    region_name: str
+    lang: str
+    total: float
+    rows: list = field(repr=False)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per indicator or rule.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``indicator``, ``kind`` (``"metric"`` or ``"rule"``),
+            ``label``, ``value``, ``target``, ``score`` (0–100), ``weight``,
+            ``passed``, ``explanation`` (a sentence naming what is missing)
+            and ``source`` (the programme text the row comes from).
+        """
+        return pd.DataFrame(self.rows, columns=_COLUMNS)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        """The result as JSON text."""
+        return json.dumps(
+            {
+                "scorecard": self.scorecard,
+                "region": {"id": self.region_id, "name": self.region_name},
+                "lang": self.lang,
+                "total": self.total,
+                "rows": self.rows,
+            },
+            ensure_ascii=False,
+            indent=indent,
+        )
+
+    @property
+    def passed(self) -> int:
+        """Number of rows whose target is met."""
+        return sum(1 for r in self.rows if r["passed"])
+
+    def _repr_html_(self) -> str:
+        head = (
+            f"<p><b>{html.escape(self.region_name or self.region_id or 'network')}</b> – "
+            f"scorecard <code>{html.escape(self.scorecard)}</code>: "
+            f"<b>{self.total:.1f}</b> / 100, {self.passed} of {len(self.rows)} met</p>"
+        )
+        rows = []
+        for r in self.rows:
+            mark = "✔" if r["passed"] else "✘"
+            colour = "#1a7f37" if r["passed"] else "#b42318"
+            rows.append(
+                "<tr>"
+                f"<td>{html.escape(r['label'])}</td><td>{html.escape(r['kind'])}</td>"
+                f"<td>{r['value']:.3g}</td><td>{html.escape(r['target'])}</td>"
+                f"<td>{r['score']:.0f}</td><td>{r['weight']:g}</td>"
+                f"<td style='color:{colour}'>{mark}</td><td>{html.escape(r['explanation'])}</td>"
+                "</tr>"
+            )
+        table = (
+            "<table><thead><tr><th>indicator</th><th>kind</th><th>value</th><th>target</th>"
+            "<th>score</th><th>weight</th><th>met</th><th>explanation</th></tr></thead><tbody>"
+            + "".join(rows)
+            + "</tbody></table>"
+        )
+        return head + table
+
+    def __str__(self) -> str:
+        frame = self.to_frame()[["label", "value", "target", "score", "passed"]]
+        return f"{self.scorecard}: {self.total:.1f} / 100\n{frame.to_string(index=False)}"
+
+
+class Scorecard:
+    """A programme scorecard: indicators with targets, and governance rules.
+
+    Load one with :meth:`load`; apply it with :meth:`evaluate`. The format is
+    documented in ``docs/scoring.md`` (JSON Schema:
+    ``docs/scorecard.schema.json``).
+
+    Examples
+    --------
+    >>> import healthnet as hn
+    >>> card = hn.Scorecard.load("network")
+    >>> 0 <= card.evaluate(hn.example()).total <= 100
+    True
+    """
+
+    def __init__(self, data: _core.ScorecardData):
+        self._data = data
+
+    @classmethod
+    def load(cls, name_or_path: str | os.PathLike[str]) -> Scorecard:
+        """A shipped scorecard by id, or a scorecard file.
+
+        Parameters
+        ----------
+        name_or_path : str or os.PathLike
+            ``"niedersachsen"``, ``"bayern"``, ``"hessen"``, ``"network"``, or
+            the path of a JSON scorecard.
+
+        Returns
+        -------
+        Scorecard
+
+        Raises
+        ------
+        ValueError
+            For an invalid file, naming file, line and field (also an
+            unknown metric name).
+        KeyError
+            For an unknown id.
+        """
+        return cls(_core.load_scorecard(os.fspath(name_or_path)))
+
+    @classmethod
+    def from_json(cls, text: str, origin: str = "<scorecard>") -> Scorecard:
+        """Parse a scorecard from JSON text."""
+        return cls(_core.parse_scorecard(text, origin))
+
+    @property
+    def id(self) -> str:
+        """The scorecard's id."""
+        return self._data.id
+
+    @property
+    def name(self) -> str:
+        """Display name (English; German in :attr:`name_de`)."""
+        return self._data.name_en
+
+    @property
+    def name_de(self) -> str:
+        """German display name."""
+        return self._data.name_de
+
+    @property
+    def indicator_ids(self) -> list[str]:
+        """Ids of the indicators."""
+        return self._data.indicator_ids
+
+    @property
+    def rule_ids(self) -> list[str]:
+        """Ids of the rules."""
+        return self._data.rule_ids
+
+    def to_json(self) -> str:
+        """The scorecard as JSON text (loads back with :meth:`from_json`)."""
+        return self._data.to_json()
+
+    def evaluate(self, net: Network, lang: str = "en") -> ScorecardResult:
+        """Score a network.
+
+        Parameters
+        ----------
+        net : Network
+        lang : {"en", "de"}, default "en"
+            Language of labels and explanations.
+
+        Returns
+        -------
+        ScorecardResult
+            With ``total`` (0–100), ``to_frame()``, ``to_json()``; displays as
+            a table in Jupyter.
+        """
+        return ScorecardResult(**_core.evaluate_scorecard(self._data, net, lang))
+
+    def __repr__(self) -> str:
+        return (
+            f"<Scorecard {self.id!r}: {len(self.indicator_ids)} indicators, {len(self.rule_ids)} rules>"
+        )
+
+
+def _progress(done: int, total: int, stream) -> None:
+    stream.write(f"\rscoring {done}/{total} regions")
+    if done == total:
+        stream.write("\n")
+    stream.flush()
+
+
+def rank(
+    networks: Iterable[Network] | Sequence[Network],
+    scorecard: Scorecard | str,
+    lang: str = "en",
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """Score many regions with one scorecard and rank them.
+
+    Parameters
+    ----------
+    networks : iterable of Network
+        The regions; each should carry a region id or name.
+    scorecard : Scorecard or str
+        A scorecard or the id/path to load.
+    lang : {"en", "de"}, default "en"
+    progress : bool, optional
+        Print progress to stderr; default: when stderr is a terminal.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per region, best first: ``rank``, ``region`` (id, or its
+        position when it has none), ``name``, ``total``, ``passed`` (rows
+        met) and one column of scores (0–100) per indicator and rule.
+    """
+    card = scorecard if isinstance(scorecard, Scorecard) else Scorecard.load(scorecard)
+    nets = list(networks)
+    if progress is None:
+        progress = sys.stderr.isatty()
+    results = []
+    chunk = 50
+    for start in range(0, len(nets), chunk):
+        results += _core.evaluate_scorecard_many(card._data, nets[start : start + chunk], lang)
+        if progress:
+            _progress(min(start + chunk, len(nets)), len(nets), sys.stderr)
+    records = []
+    for i, r in enumerate(results):
+        rec = {
+            "region": r["region_id"] or str(i),
+            "name": r["region_name"],
+            "total": r["total"],
+            "passed": sum(1 for row in r["rows"] if row["passed"]),
+        }
+        rec.update({row["indicator"]: row["score"] for row in r["rows"]})
+        records.append(rec)
+    columns = ["region", "name", "total", "passed"] + card.indicator_ids + card.rule_ids
+    frame = pd.DataFrame(records, columns=columns)
+    frame = frame.sort_values(["total", "region"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    frame.insert(0, "rank", frame["total"].rank(method="min", ascending=False).astype("Int64"))
+    return frame

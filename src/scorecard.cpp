@@ -1,0 +1,638 @@
+// SPDX-License-Identifier: MIT
+// Scorecards: parsing (line-precise errors), the shipped scorecards, evaluation.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include <healthnet/coverage.hpp>
+#include <healthnet/degree.hpp>
+#include <healthnet/detail/file_io.hpp>
+#include <healthnet/metric_registry.hpp>
+#include <healthnet/scorecard.hpp>
+
+#include "builtin_scorecards.hpp"
+#include "json_locate.hpp"
+
+namespace healthnet {
+
+namespace {
+
+using json = nlohmann::json;
+using ordered_json = nlohmann::ordered_json;
+using value_t = json::value_t;
+using detail::json_reader;
+
+const char* kind_name(rule_kind k) {
+  switch (k) {
+    case rule_kind::body_exists: return "body_exists";
+    case rule_kind::body_sectors: return "body_sectors";
+    case rule_kind::body_types: return "body_types";
+    case rule_kind::body_topics: return "body_topics";
+    case rule_kind::sectors_present: return "sectors_present";
+    case rule_kind::sectors_tied: return "sectors_tied";
+  }
+  return "body_exists";
+}
+
+std::optional<rule_kind> parse_rule_kind(std::string_view s) {
+  for (auto k : {rule_kind::body_exists, rule_kind::body_sectors, rule_kind::body_types, rule_kind::body_topics,
+                 rule_kind::sectors_present, rule_kind::sectors_tied}) {
+    if (s == kind_name(k)) return k;
+  }
+  return std::nullopt;
+}
+
+const char* direction_name(score_direction d) {
+  return d == score_direction::higher ? "higher" : d == score_direction::lower ? "lower" : "band";
+}
+
+bilingual read_bilingual(const json_reader& r, const json& obj, const std::string& path, const char* key) {
+  bilingual out;
+  const auto it = obj.find(key);
+  if (it == obj.end()) return out;
+  if (it->is_string()) {
+    out.de = out.en = it->get<std::string>();
+    return out;
+  }
+  const std::string p = path + "/" + key;
+  if (!it->is_object()) r.fail(p, std::string("expected a string or {\"de\", \"en\"}, found ") + json_reader::type_name(*it));
+  out.de = r.string_member(*it, p, "de", false);
+  out.en = r.string_member(*it, p, "en", false);
+  return out;
+}
+
+double number(const json_reader& r, const json& obj, const std::string& path, const char* key, bool required,
+              double fallback) {
+  const json& j = r.member(obj, path, key, value_t::number_float, required);
+  if (!j.is_number()) return fallback;
+  const double v = j.get<double>();
+  if (!std::isfinite(v)) r.fail(path + "/" + key, "not a finite number");
+  return v;
+}
+
+double weight_of(const json_reader& r, const json& obj, const std::string& path) {
+  const double w = number(r, obj, path, "weight", false, 1.0);
+  if (w < 0) r.fail(path + "/weight", "weight must be >= 0, found " + detail::format_number(w));
+  return w;
+}
+
+std::string source_of(const json_reader& r, const json& obj, const std::string& path) {
+  return r.string_member(obj, path, "source", false);
+}
+
+indicator read_indicator(const json_reader& r, const json& item, const std::string& path) {
+  r.object_at(item, path);
+  indicator ind;
+  ind.id = r.string_member(item, path, "id", true);
+  if (ind.id.empty()) r.fail(path + "/id", "indicator id is empty");
+  ind.metric = r.string_member(item, path, "metric", true);
+  const metric_definition* def = find_metric(ind.metric);
+  if (!def) {
+    std::string known;
+    for (const auto& m : metric_catalog()) known += (known.empty() ? "" : ", ") + m.name;
+    r.fail(path + "/metric", "unknown metric '" + ind.metric + "' (known: " + known + ")");
+  }
+  const std::string by = r.string_member(item, path, "by", false);
+  if (!by.empty()) ind.by = by;
+  ind.label = read_bilingual(r, item, path, "label");
+  if (ind.label.en.empty() && ind.label.de.empty()) ind.label = {def->label_de, def->label_en};
+  const std::string dir = r.string_member(item, path, "direction", true);
+  if (dir == "higher") ind.direction = score_direction::higher;
+  else if (dir == "lower") ind.direction = score_direction::lower;
+  else if (dir == "band") ind.direction = score_direction::band;
+  else r.fail(path + "/direction", "unknown direction '" + dir + "' (expected higher, lower or band)");
+  if (ind.direction == score_direction::band) {
+    const json& band = r.member(item, path, "band", value_t::array, true);
+    if (band.size() != 2 || !band[0].is_number() || !band[1].is_number()) {
+      r.fail(path + "/band", "expected [low, high], two numbers");
+    }
+    ind.band_low = band[0].get<double>();
+    ind.band_high = band[1].get<double>();
+    if (!(ind.band_low <= ind.band_high)) r.fail(path + "/band", "low is above high");
+    ind.tolerance = number(r, item, path, "tolerance", true, 0);
+    if (!(ind.tolerance > 0)) r.fail(path + "/tolerance", "tolerance must be > 0");
+  } else {
+    ind.target = number(r, item, path, "target", true, 0);
+    ind.minimum = number(r, item, path, "minimum", true, 0);
+    const bool ok = ind.direction == score_direction::higher ? ind.minimum < ind.target : ind.minimum > ind.target;
+    if (!ok) {
+      r.fail(path + "/minimum", std::string("minimum must be ") +
+                                    (ind.direction == score_direction::higher ? "below" : "above") +
+                                    " target for direction '" + dir + "'");
+    }
+  }
+  ind.weight = weight_of(r, item, path);
+  ind.source = source_of(r, item, path);
+  return ind;
+}
+
+rule read_rule(const json_reader& r, const json& item, const std::string& path) {
+  r.object_at(item, path);
+  rule ru;
+  ru.id = r.string_member(item, path, "id", true);
+  if (ru.id.empty()) r.fail(path + "/id", "rule id is empty");
+  const std::string kind = r.string_member(item, path, "kind", true);
+  const auto k = parse_rule_kind(kind);
+  if (!k) {
+    r.fail(path + "/kind", "unknown rule kind '" + kind +
+                               "' (expected body_exists, body_sectors, body_types, body_topics, sectors_present or "
+                               "sectors_tied)");
+  }
+  ru.kind = *k;
+  const bool about_body = ru.kind == rule_kind::body_exists || ru.kind == rule_kind::body_sectors ||
+                          ru.kind == rule_kind::body_types || ru.kind == rule_kind::body_topics;
+  if (about_body) {
+    const std::string b = r.string_member(item, path, "body", true);
+    ru.body = parse_body_kind(b);
+    if (!ru.body) {
+      r.fail(path + "/body", "unknown body kind '" + b +
+                                 "' (expected steering_group, working_group, coordination_office or health_conference)");
+    }
+  }
+  const double min_count = number(r, item, path, "min_count", false, 1);
+  const double min_members = number(r, item, path, "min_members", false, 0);
+  if (min_count < 1 || min_count != std::floor(min_count)) r.fail(path + "/min_count", "expected a whole number >= 1");
+  if (min_members < 0 || min_members != std::floor(min_members)) {
+    r.fail(path + "/min_members", "expected a whole number >= 0");
+  }
+  ru.min_count = static_cast<std::size_t>(min_count);
+  ru.min_members = static_cast<std::size_t>(min_members);
+  if (ru.kind != rule_kind::body_exists) {
+    const json& items = r.member(item, path, "items", value_t::array, true);
+    if (items.empty()) r.fail(path + "/items", "a rule needs at least one item");
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const std::string ip = path + "/items/" + std::to_string(i);
+      std::vector<std::string> alternatives;
+      if (items[i].is_string()) {
+        alternatives.push_back(items[i].get<std::string>());
+      } else if (items[i].is_array()) {
+        for (std::size_t j = 0; j < items[i].size(); ++j) {
+          if (!items[i][j].is_string()) r.fail(ip + "/" + std::to_string(j), "expected a string");
+          alternatives.push_back(items[i][j].get<std::string>());
+        }
+      } else {
+        r.fail(ip, std::string("expected a string or a list of alternatives, found ") + json_reader::type_name(items[i]));
+      }
+      if (alternatives.empty()) r.fail(ip, "an item needs at least one alternative");
+      if (ru.kind == rule_kind::sectors_tied) {
+        for (const auto& a : alternatives) {
+          const auto bar = a.find('|');
+          if (bar == std::string::npos || bar == 0 || bar + 1 == a.size()) {
+            r.fail(ip, "expected a sector pair written \"a|b\", found '" + a + "'");
+          }
+        }
+      }
+      ru.items.push_back(std::move(alternatives));
+    }
+    const json& labels = r.member(item, path, "item_labels", value_t::array, false);
+    if (labels.is_array()) {
+      if (labels.size() != ru.items.size()) r.fail(path + "/item_labels", "needs one label per item");
+      for (std::size_t i = 0; i < labels.size(); ++i) {
+        const std::string lp = path + "/item_labels/" + std::to_string(i);
+        if (labels[i].is_string()) ru.item_labels.push_back({labels[i].get<std::string>(), labels[i].get<std::string>()});
+        else if (labels[i].is_object()) ru.item_labels.push_back({r.string_member(labels[i], lp, "de", false), r.string_member(labels[i], lp, "en", false)});
+        else r.fail(lp, "expected a string or {\"de\", \"en\"}");
+      }
+    }
+  }
+  ru.label = read_bilingual(r, item, path, "label");
+  if (ru.label.en.empty() && ru.label.de.empty()) r.fail(path, "missing required field 'label'");
+  ru.weight = weight_of(r, item, path);
+  ru.source = source_of(r, item, path);
+  return ru;
+}
+
+// ---- evaluation --------------------------------------------------------------
+
+// Whole numbers as such, others to 3 significant digits: two decimals would
+// print an isolate share of 0.0248 as "0.02" next to the target "<= 0.02".
+std::string fmt(double v) {
+  if (std::isnan(v)) return "n/a";
+  char buf[32];
+  if (v == std::floor(v) && std::abs(v) < 1e9) std::snprintf(buf, sizeof buf, "%.0f", v);
+  else if (std::abs(v) >= 1000) std::snprintf(buf, sizeof buf, "%.0f", v);
+  else std::snprintf(buf, sizeof buf, "%.3g", v);
+  return buf;
+}
+
+std::string body_label(body_kind k, std::string_view lang, bool plural = false) {
+  const bool de = lang == "de";
+  switch (k) {
+    case body_kind::steering_group: return de ? (plural ? "Steuerungsgruppen" : "Steuerungsgruppe") : (plural ? "steering groups" : "steering group");
+    case body_kind::working_group: return de ? (plural ? "Arbeitsgruppen" : "Arbeitsgruppe") : (plural ? "working groups" : "working group");
+    case body_kind::coordination_office: return de ? (plural ? "Geschäftsstellen" : "Geschäftsstelle") : (plural ? "coordination offices" : "coordination office");
+    case body_kind::health_conference: return de ? (plural ? "Gesundheitskonferenzen" : "Gesundheitskonferenz") : (plural ? "health conferences" : "health conference");
+  }
+  return {};
+}
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+std::string lowercase(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+// Case-insensitive (ASCII) substring test; German umlauts must match as written.
+bool contains_keyword(const std::string& text, const std::string& keyword) {
+  return lowercase(text).find(lowercase(keyword)) != std::string::npos;
+}
+
+double linear(double v, double zero, double full) {
+  const double t = (v - zero) / (full - zero);
+  return std::clamp(t, 0.0, 1.0) * 100.0;
+}
+
+score_row evaluate_indicator(const indicator& ind, const network& net, std::string_view lang) {
+  const bool de = lang == "de";
+  score_row row;
+  row.id = ind.id;
+  row.kind = "metric";
+  row.label = ind.label.in(lang);
+  row.weight = ind.weight;
+  row.source = ind.source;
+  row.value = evaluate_metric(net, ind.metric, ind.by);
+  const double v = row.value;
+  switch (ind.direction) {
+    case score_direction::higher:
+      row.target = ">= " + fmt(ind.target);
+      row.score = std::isnan(v) ? 0 : linear(v, ind.minimum, ind.target);
+      row.passed = v >= ind.target;
+      break;
+    case score_direction::lower:
+      row.target = "<= " + fmt(ind.target);
+      row.score = std::isnan(v) ? 0 : linear(v, ind.minimum, ind.target);
+      row.passed = v <= ind.target;
+      break;
+    case score_direction::band:
+      row.target = fmt(ind.band_low) + " - " + fmt(ind.band_high);
+      if (std::isnan(v)) row.score = 0;
+      else if (v < ind.band_low) row.score = linear(v, ind.band_low - ind.tolerance, ind.band_low);
+      else if (v > ind.band_high) row.score = linear(v, ind.band_high + ind.tolerance, ind.band_high);
+      else row.score = 100;
+      row.passed = v >= ind.band_low && v <= ind.band_high;
+      break;
+  }
+  std::string text = row.label + (de ? ": " : " is ") + fmt(v);
+  if (std::isnan(v)) {
+    text = row.label + (de ? ": nicht berechenbar (z. B. keine Beziehungen)" : " cannot be computed (e.g. no ties)");
+  } else if (row.passed) {
+    text += de ? "; Ziel " + row.target + " erreicht." : ", meeting the target " + row.target + ".";
+  } else {
+    text += de ? "; Ziel " + row.target + " nicht erreicht" : ", short of the target " + row.target;
+    // Name what is missing where the metric allows it.
+    if (ind.metric == "coverage_ratio" || ind.metric == "n_missing_sectors" || ind.metric == "connected_sector_share") {
+      const auto cov = sector_coverage(net);
+      std::vector<std::string> names;
+      const auto& list = ind.metric == "connected_sector_share" ? cov.isolated : cov.missing;
+      for (const auto& s : list) names.push_back(net.sector_taxonomy().label(s, lang));
+      if (!names.empty()) {
+        text += ind.metric == "connected_sector_share" ? (de ? " (ohne sektorübergreifende Beziehung: " : " (no tie to another sector: ")
+                                                       : (de ? " (es fehlen: " : " (missing: ");
+        text += join(names) + ")";
+      }
+    } else if (ind.metric == "n_isolates" || ind.metric == "isolate_share") {
+      auto ids = isolates(net);
+      std::vector<std::string> names;
+      for (std::size_t i = 0; i < ids.size() && i < 5; ++i) names.push_back(net.get_actor(ids[i]).name.empty() ? ids[i] : net.get_actor(ids[i]).name);
+      if (!names.empty()) text += (de ? " (ohne Beziehung: " : " (without ties: ") + join(names) + (ids.size() > 5 ? ", ..." : "") + ")";
+    } else if (ind.metric == "fragmentation_without_office" && detail::office_members(net).empty()) {
+      text += de ? " (keine Geschäftsstelle erfasst)" : " (no coordination office recorded)";
+    }
+    text += ".";
+  }
+  row.explanation = text;
+  return row;
+}
+
+score_row evaluate_rule(const rule& ru, const network& net, std::string_view lang) {
+  const bool de = lang == "de";
+  score_row row;
+  row.id = ru.id;
+  row.kind = "rule";
+  row.label = ru.label.in(lang);
+  row.weight = ru.weight;
+  row.source = ru.source;
+  std::vector<const body*> bodies;
+  if (ru.body) {
+    for (const auto& b : net.bodies()) {
+      if (b.kind == *ru.body) bodies.push_back(&b);
+    }
+  }
+  // An item's label, else its alternatives joined by "or" (items themselves
+  // are joined by commas, so the two must not look alike).
+  auto item_name = [&](std::size_t i) {
+    if (i < ru.item_labels.size() && !ru.item_labels[i].in(lang).empty()) return ru.item_labels[i].in(lang);
+    std::vector<std::string> names;
+    for (const auto& a : ru.items[i]) {
+      if (ru.kind == rule_kind::sectors_tied) {
+        const auto bar = a.find('|');
+        names.push_back(net.sector_taxonomy().label(a.substr(0, bar), lang) + " – " +
+                        net.sector_taxonomy().label(a.substr(bar + 1), lang));
+      } else if (ru.kind == rule_kind::body_sectors || ru.kind == rule_kind::sectors_present) {
+        names.push_back(net.sector_taxonomy().label(a, lang));
+      } else {
+        names.push_back(a);
+      }
+    }
+    std::string out;
+    for (std::size_t k = 0; k < names.size(); ++k) out += (k == 0 ? "" : de ? " oder " : " or ") + names[k];
+    return out;
+  };
+
+  if (ru.kind == rule_kind::body_exists) {
+    std::size_t good = 0;
+    for (const body* b : bodies) good += b->members.size() >= ru.min_members ? 1 : 0;
+    row.value = std::min(1.0, static_cast<double>(good) / static_cast<double>(ru.min_count));
+    row.score = row.value * 100;
+    row.passed = good >= ru.min_count;
+    const std::string what = body_label(*ru.body, lang, ru.min_count > 1);
+    row.target = ">= " + std::to_string(ru.min_count) + " " + what +
+                 (ru.min_members ? (de ? " mit >= " : " with >= ") + std::to_string(ru.min_members) + (de ? " Mitgliedern" : " members") : "");
+    if (row.passed) {
+      row.explanation = de ? std::to_string(good) + " " + body_label(*ru.body, lang, good != 1) + " erfasst."
+                           : std::to_string(good) + " " + body_label(*ru.body, lang, good != 1) + " recorded.";
+    } else if (bodies.empty()) {
+      row.explanation = de ? "Es ist keine " + body_label(*ru.body, lang) + " erfasst."
+                           : "There is no " + body_label(*ru.body, lang) + ".";
+    } else {
+      // Too few bodies, or some too small: say which.
+      const std::size_t small = bodies.size() - good;
+      row.explanation = de ? "Nur " + std::to_string(good) + " von " + std::to_string(ru.min_count) + " geforderten " +
+                                 body_label(*ru.body, lang, true) + " erfasst"
+                           : "Only " + std::to_string(good) + " of the " + std::to_string(ru.min_count) + " required " +
+                                 body_label(*ru.body, lang, true) + " recorded";
+      if (small > 0) {
+        row.explanation += de ? " (mit mindestens " + std::to_string(ru.min_members) + " Mitgliedern; " +
+                                    std::to_string(small) + " weitere " + (small == 1 ? "hat" : "haben") +
+                                    " weniger)"
+                              : " (with at least " + std::to_string(ru.min_members) + " members; " +
+                                    std::to_string(small) + " more " + (small == 1 ? "has" : "have") + " fewer)";
+      }
+      row.explanation += ".";
+    }
+    return row;
+  }
+
+  // Item rules: which items are met?
+  std::vector<std::string> missing;
+  std::size_t met = 0;
+  std::set<std::pair<std::string, std::string>> tied_pairs;
+  if (ru.kind == rule_kind::sectors_tied) {
+    for (const auto& [u, v] : net.tie_ends()) {
+      const auto& a = net.actor_at(u).primary_sector();
+      const auto& b = net.actor_at(v).primary_sector();
+      tied_pairs.emplace(a, b);
+      tied_pairs.emplace(b, a);
+    }
+  }
+  for (std::size_t i = 0; i < ru.items.size(); ++i) {
+    bool ok = false;
+    for (const auto& alt : ru.items[i]) {
+      switch (ru.kind) {
+        case rule_kind::body_sectors:
+          for (const body* b : bodies) {
+            for (const auto& m : b->members) {
+              const auto& s = net.get_actor(m).sectors;
+              ok = ok || std::find(s.begin(), s.end(), alt) != s.end();
+            }
+          }
+          break;
+        case rule_kind::body_types:
+          for (const body* b : bodies) {
+            for (const auto& m : b->members) ok = ok || net.get_actor(m).type == alt;
+          }
+          break;
+        case rule_kind::body_topics:
+          for (const body* b : bodies) {
+            ok = ok || contains_keyword(b->topic.value_or("") + " " + b->name, alt);
+          }
+          break;
+        case rule_kind::sectors_present:
+          for (const auto& a : net.actors()) {
+            ok = ok || std::find(a.sectors.begin(), a.sectors.end(), alt) != a.sectors.end();
+          }
+          break;
+        case rule_kind::sectors_tied: {
+          const auto bar = alt.find('|');
+          ok = ok || tied_pairs.count({alt.substr(0, bar), alt.substr(bar + 1)}) > 0;
+          break;
+        }
+        case rule_kind::body_exists: break;
+      }
+    }
+    if (ok) ++met;
+    else missing.push_back(item_name(i));
+  }
+  row.value = static_cast<double>(met) / static_cast<double>(ru.items.size());
+  row.score = row.value * 100;
+  row.passed = missing.empty();
+  row.target = std::to_string(ru.items.size()) + (de ? " von " : " of ") + std::to_string(ru.items.size());
+  const std::string body_name = ru.body ? body_label(*ru.body, lang) : "";
+  if (ru.body && bodies.empty()) {
+    row.explanation = de ? "Es ist keine " + body_name + " erfasst; es fehlen damit: " + join(missing) + "."
+                         : "There is no " + body_name + ", so these are missing: " + join(missing) + ".";
+  } else if (row.passed && ru.items.size() == 1) {
+    row.explanation = de ? "Anforderung erfüllt." : "Requirement met.";
+  } else if (row.passed) {
+    row.explanation = de ? "Alle " + std::to_string(ru.items.size()) + " Anforderungen erfüllt."
+                         : "All " + std::to_string(ru.items.size()) + " requirements met.";
+  } else {
+    switch (ru.kind) {
+      case rule_kind::body_sectors:
+      case rule_kind::body_types:
+        row.explanation = de ? "In der " + body_name + " fehlt jemand aus: " + join(missing) + "."
+                             : "The " + body_name + " has no member from: " + join(missing) + ".";
+        break;
+      case rule_kind::body_topics:
+        row.explanation = de ? "Keine " + body_name + " zu: " + join(missing) + "."
+                             : "No " + body_name + " on: " + join(missing) + ".";
+        break;
+      case rule_kind::sectors_present:
+        row.explanation = de ? "Im Netzwerk fehlen Akteure aus: " + join(missing) + "."
+                             : "The network has no actors from: " + join(missing) + ".";
+        break;
+      default:
+        row.explanation = de ? "Keine Beziehung zwischen: " + join(missing) + "."
+                             : "No tie between: " + join(missing) + ".";
+        break;
+    }
+  }
+  return row;
+}
+
+ordered_json bilingual_json(const bilingual& b) { return {{"de", b.de}, {"en", b.en}}; }
+
+ordered_json number_json(double v) { return std::isnan(v) ? ordered_json(nullptr) : ordered_json(v); }
+
+}  // namespace
+
+scorecard parse_scorecard(std::string_view text, const std::string& origin) {
+  const json doc = detail::parse_json_document(text, origin);
+  const json_reader r{text, origin};
+  r.object_at(doc, "");
+  const json& format = r.member(doc, "", "format", value_t::string, false);
+  if (format.is_string() && format.get<std::string>() != "healthnet-scorecard") {
+    r.fail("/format", "not a healthnet scorecard (format is " + format.dump() + ")");
+  }
+  const json& version = r.member(doc, "", "version", value_t::number_float, false);
+  if (version.is_number() && version.get<double>() != 1) {
+    r.fail("/version", "unsupported scorecard version " + version.dump() + " (this healthnet reads version 1)");
+  }
+  scorecard card;
+  card.id = r.string_member(doc, "", "id", true);
+  if (card.id.empty()) r.fail("/id", "scorecard id is empty");
+  card.name = read_bilingual(r, doc, "", "name");
+  card.programme = r.string_member(doc, "", "programme", false);
+  card.source = r.string_member(doc, "", "source", false);
+  std::set<std::string> ids;
+  const json& indicators = r.member(doc, "", "indicators", value_t::array, false);
+  for (std::size_t i = 0; i < indicators.size(); ++i) {
+    const std::string path = "/indicators/" + std::to_string(i);
+    auto ind = read_indicator(r, indicators[i], path);
+    if (!ids.insert(ind.id).second) r.fail(path + "/id", "duplicate id '" + ind.id + "'");
+    card.indicators.push_back(std::move(ind));
+  }
+  const json& rules = r.member(doc, "", "rules", value_t::array, false);
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const std::string path = "/rules/" + std::to_string(i);
+    auto ru = read_rule(r, rules[i], path);
+    if (!ids.insert(ru.id).second) r.fail(path + "/id", "duplicate id '" + ru.id + "'");
+    card.rules.push_back(std::move(ru));
+  }
+  if (card.indicators.empty() && card.rules.empty()) r.fail("", "a scorecard needs at least one indicator or rule");
+  return card;
+}
+
+scorecard read_scorecard(const std::string& path) { return parse_scorecard(detail::read_file(path), path); }
+
+std::vector<std::string> builtin_scorecard_ids() {
+  std::vector<std::string> ids;
+  for (const auto& [id, text] : detail::builtin_scorecard_texts()) ids.emplace_back(id);
+  return ids;
+}
+
+scorecard builtin_scorecard(std::string_view id) {
+  for (const auto& [name, text] : detail::builtin_scorecard_texts()) {
+    if (name == id) return parse_scorecard(text, "scorecards/" + std::string(name) + ".json");
+  }
+  throw not_found("unknown scorecard '" + std::string(id) + "' (shipped: " + join(builtin_scorecard_ids()) + ")");
+}
+
+scorecard load_scorecard(const std::string& id_or_path) {
+  for (const auto& [name, text] : detail::builtin_scorecard_texts()) {
+    if (name == id_or_path) return builtin_scorecard(name);
+  }
+  if (id_or_path.find('/') == std::string::npos && id_or_path.find('.') == std::string::npos) {
+    throw not_found("unknown scorecard '" + id_or_path + "' (shipped: " + join(builtin_scorecard_ids()) +
+                    "; or give a file path)");
+  }
+  return read_scorecard(id_or_path);
+}
+
+std::string to_json(const scorecard& card, int indent) {
+  ordered_json doc;
+  doc["format"] = "healthnet-scorecard";
+  doc["version"] = 1;
+  doc["id"] = card.id;
+  doc["name"] = bilingual_json(card.name);
+  doc["programme"] = card.programme;
+  doc["source"] = card.source;
+  ordered_json inds = ordered_json::array();
+  for (const auto& i : card.indicators) {
+    ordered_json j;
+    j["id"] = i.id;
+    j["metric"] = i.metric;
+    j["by"] = i.by;
+    j["label"] = bilingual_json(i.label);
+    j["direction"] = direction_name(i.direction);
+    if (i.direction == score_direction::band) {
+      j["band"] = {i.band_low, i.band_high};
+      j["tolerance"] = i.tolerance;
+    } else {
+      j["target"] = i.target;
+      j["minimum"] = i.minimum;
+    }
+    j["weight"] = i.weight;
+    j["source"] = i.source;
+    inds.push_back(std::move(j));
+  }
+  doc["indicators"] = std::move(inds);
+  ordered_json rules = ordered_json::array();
+  for (const auto& ru : card.rules) {
+    ordered_json j;
+    j["id"] = ru.id;
+    j["kind"] = kind_name(ru.kind);
+    if (ru.body) j["body"] = std::string(to_string(*ru.body));
+    if (ru.kind == rule_kind::body_exists) {
+      j["min_count"] = ru.min_count;
+      j["min_members"] = ru.min_members;
+    } else {
+      j["items"] = ru.items;
+      if (!ru.item_labels.empty()) {
+        ordered_json labels = ordered_json::array();
+        for (const auto& l : ru.item_labels) labels.push_back(bilingual_json(l));
+        j["item_labels"] = labels;
+      }
+    }
+    j["label"] = bilingual_json(ru.label);
+    j["weight"] = ru.weight;
+    j["source"] = ru.source;
+    rules.push_back(std::move(j));
+  }
+  doc["rules"] = std::move(rules);
+  return doc.dump(indent, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+scorecard_result evaluate(const scorecard& card, const network& net, std::string_view lang) {
+  if (lang != "de" && lang != "en") {
+    throw invalid_input(field_location("lang"), "expected 'de' or 'en', got '" + std::string(lang) + "'");
+  }
+  scorecard_result res;
+  res.scorecard_id = card.id;
+  res.region_id = net.region().id;
+  res.region_name = net.region().name;
+  res.lang = std::string(lang);
+  for (const auto& ind : card.indicators) res.rows.push_back(evaluate_indicator(ind, net, lang));
+  for (const auto& ru : card.rules) res.rows.push_back(evaluate_rule(ru, net, lang));
+  double sum = 0, weights = 0;
+  for (const auto& r : res.rows) {
+    sum += r.weight * r.score;
+    weights += r.weight;
+  }
+  res.total = weights > 0 ? sum / weights : std::numeric_limits<double>::quiet_NaN();
+  return res;
+}
+
+std::string to_json(const scorecard_result& result, int indent) {
+  ordered_json doc;
+  doc["scorecard"] = result.scorecard_id;
+  doc["region"] = {{"id", result.region_id}, {"name", result.region_name}};
+  doc["lang"] = result.lang;
+  doc["total"] = number_json(result.total);
+  ordered_json rows = ordered_json::array();
+  for (const auto& r : result.rows) {
+    rows.push_back({{"indicator", r.id},
+                    {"kind", r.kind},
+                    {"label", r.label},
+                    {"value", number_json(r.value)},
+                    {"target", r.target},
+                    {"score", number_json(r.score)},
+                    {"weight", r.weight},
+                    {"passed", r.passed},
+                    {"explanation", r.explanation},
+                    {"source", r.source}});
+  }
+  doc["rows"] = std::move(rows);
+  return doc.dump(indent, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace healthnet
