@@ -14,7 +14,7 @@ VENV      := .venv
 VPY       := $(VENV)/bin/python
 BUILD     := build
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
-APT_PACKAGES := g++ make libboost-graph-dev nlohmann-json3-dev libgtest-dev doxygen
+APT_PACKAGES := g++ make libboost-graph-dev nlohmann-json3-dev libgtest-dev doxygen chromium
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help deps venv build demo test test-cpp test-python docs stubs examples clean
