@@ -10,6 +10,7 @@
 #include <pybind11/pybind11.h>
 
 #include <healthnet/attributes.hpp>
+#include <healthnet/network.hpp>
 
 namespace healthnet::bindings {
 
@@ -28,6 +29,9 @@ py::array_t<T> to_numpy(std::vector<T>&& values) {
 attribute_map attributes_from_python(const py::handle& dict, const char* what);
 py::dict attributes_to_python(const attribute_map& attrs);
 py::object attribute_to_python(const attribute_value& value);
+
+/// "all", "in" or "out". @throws invalid_input naming `mode` otherwise.
+degree_mode parse_degree_mode(const std::string& mode);
 
 void register_model(py::module_& m);
 void register_io(py::module_& m);

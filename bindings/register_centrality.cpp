@@ -17,13 +17,6 @@ namespace healthnet::bindings {
 
 namespace {
 
-degree_mode centrality_mode(const std::string& mode) {
-  if (mode == "all") return degree_mode::all;
-  if (mode == "in") return degree_mode::in;
-  if (mode == "out") return degree_mode::out;
-  throw invalid_input(field_location("mode"), "expected 'all', 'in' or 'out', got '" + mode + "'");
-}
-
 // Python ints may be negative: check them here so the message names the
 // parameter (pybind11 would raise a TypeError for an unsigned C++ type).
 std::size_t at_least_one(std::int64_t value, const char* name) {
@@ -110,7 +103,7 @@ void register_centrality(py::module_& m) {
   m.def(
       "degree_centralization",
       [](const network& net, const std::string& mode) {
-        const degree_mode dm = centrality_mode(mode);
+        const degree_mode dm = parse_degree_mode(mode);
         py::gil_scoped_release release;
         return degree_centralization(net, dm);
       },
@@ -119,7 +112,7 @@ void register_centrality(py::module_& m) {
   m.def(
       "closeness_centralization",
       [](const network& net, const std::string& mode) {
-        const degree_mode dm = centrality_mode(mode);
+        const degree_mode dm = parse_degree_mode(mode);
         py::gil_scoped_release release;
         return closeness_centralization(net, dm);
       },

@@ -14,20 +14,11 @@
 
 namespace healthnet::bindings {
 
-namespace {
-degree_mode mode_from(const std::string& mode) {
-  if (mode == "all") return degree_mode::all;
-  if (mode == "in") return degree_mode::in;
-  if (mode == "out") return degree_mode::out;
-  throw invalid_input(field_location("mode"), "expected 'all', 'in' or 'out', got '" + mode + "'");
-}
-}  // namespace
-
 void register_metrics(py::module_& m) {
   using gil_free = py::call_guard<py::gil_scoped_release>;
   m.def("density", &density, py::arg("net"), py::arg("weighted") = false, gil_free());
   m.def("degree", [](const network& net, const std::string& mode, bool weighted) {
-        const auto dm = mode_from(mode);
+        const auto dm = parse_degree_mode(mode);
         std::vector<double> values;
         {
           py::gil_scoped_release release;

@@ -46,14 +46,14 @@ py::dict attributes_to_python(const attribute_map& attrs) {
   return out;
 }
 
-namespace {
-
-degree_mode parse_mode(const std::string& mode) {
+degree_mode parse_degree_mode(const std::string& mode) {
   if (mode == "all") return degree_mode::all;
   if (mode == "in") return degree_mode::in;
   if (mode == "out") return degree_mode::out;
   throw invalid_input(field_location("mode"), "expected 'all', 'in' or 'out', got '" + mode + "'");
 }
+
+namespace {
 
 body_kind parse_kind(const std::string& kind) {
   const auto k = parse_body_kind(kind);
@@ -338,7 +338,7 @@ tie: relations are united, weights add up, new attributes overwrite, and
           },
           "Actor ids in index order (the index of every per-actor result).")
       .def("neighbors", [](const network& net, const std::string& id, const std::string& mode) {
-             return net.neighbors(id, parse_mode(mode));
+             return net.neighbors(id, parse_degree_mode(mode));
            },
            py::arg("id"), py::arg("mode") = "all",
            "Ids of the actors tied to ``id``; mode 'out', 'in' or 'all' for directed networks.")

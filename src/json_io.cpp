@@ -180,15 +180,7 @@ ordered_json attributes_json(const attribute_map& attrs) {
 network parse_json(std::string_view text, const std::string& origin, const read_options& options) {
   const json doc = detail::parse_json_document(text, origin);
   const json_reader r{text, origin};
-  r.object_at(doc, "");
-  const json& format = r.member(doc, "", "format", value_t::string, false);
-  if (format.is_string() && format.get<std::string>() != "healthnet") {
-    r.fail("/format", "not a healthnet file (format is " + format.dump() + ")");
-  }
-  const json& version = r.member(doc, "", "version", value_t::number_float, false);
-  if (version.is_number() && version.get<double>() != 1) {
-    r.fail("/version", "unsupported format version " + version.dump() + " (this healthnet reads version 1)");
-  }
+  r.check_header(doc, "healthnet", "healthnet file");
   network net(r.bool_member(doc, "", "directed", false) ? directedness::directed : directedness::undirected);
   net.set_allow_self_loops(options.allow_self_loops || r.bool_member(doc, "", "self_loops", false));
   net.set_region(read_region(r, doc));

@@ -258,6 +258,20 @@ bool json_reader::bool_member(const json& obj, const std::string& pointer, const
   return j.is_boolean() ? j.get<bool>() : fallback;
 }
 
+void json_reader::check_header(const json& doc, const char* format_id, const char* what) const {
+  object_at(doc, "");
+  const json& format = member(doc, "", "format", json::value_t::string, false);
+  if (format.is_string() && format.get<std::string>() != format_id) {
+    fail("/format", std::string("not a ") + what + " (format is " + format.dump() + ")");
+  }
+  const json& version = member(doc, "", "version", json::value_t::number_float, false);
+  if (version.is_number() && version.get<double>() != 1) {
+    const std::string kind = std::string(what).substr(std::string(what).find(' ') + 1);
+    fail("/version", "unsupported " + (kind == "file" ? std::string("format") : kind) + " version " + version.dump() +
+                         " (this healthnet reads version 1)");
+  }
+}
+
 std::vector<std::string> json_reader::string_list_member(const json& obj, const std::string& pointer,
                                                          const char* key) const {
   const json& j = member(obj, pointer, key, json::value_t::array, false);

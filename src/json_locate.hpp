@@ -48,6 +48,9 @@ struct json_reader {
   std::string string_member(const nlohmann::json& obj, const std::string& pointer, const char* key,
                             bool required) const;
   bool bool_member(const nlohmann::json& obj, const std::string& pointer, const char* key, bool fallback) const;
+  /// Checks the optional `format` (must equal `format_id`) and `version`
+  /// (must be 1) members of a document; `what` names the kind of file.
+  void check_header(const nlohmann::json& doc, const char* format_id, const char* what) const;
   std::vector<std::string> string_list_member(const nlohmann::json& obj, const std::string& pointer,
                                               const char* key) const;
 };

@@ -478,15 +478,7 @@ ordered_json number_json(double v) { return std::isnan(v) ? ordered_json(nullptr
 scorecard parse_scorecard(std::string_view text, const std::string& origin) {
   const json doc = detail::parse_json_document(text, origin);
   const json_reader r{text, origin};
-  r.object_at(doc, "");
-  const json& format = r.member(doc, "", "format", value_t::string, false);
-  if (format.is_string() && format.get<std::string>() != "healthnet-scorecard") {
-    r.fail("/format", "not a healthnet scorecard (format is " + format.dump() + ")");
-  }
-  const json& version = r.member(doc, "", "version", value_t::number_float, false);
-  if (version.is_number() && version.get<double>() != 1) {
-    r.fail("/version", "unsupported scorecard version " + version.dump() + " (this healthnet reads version 1)");
-  }
+  r.check_header(doc, "healthnet-scorecard", "healthnet scorecard");
   scorecard card;
   card.id = r.string_member(doc, "", "id", true);
   if (card.id.empty()) r.fail("/id", "scorecard id is empty");

@@ -46,7 +46,7 @@ struct indicator {
   std::string metric;            ///< a name of metric_catalog()
   std::string by{"sector"};      ///< grouping for grouped metrics
   bilingual label;               ///< what is measured, for people
-  score_direction direction{score_direction::higher};
+  score_direction direction{score_direction::higher};  ///< how the value maps to a score
   double target{};               ///< full score (higher/lower)
   double minimum{};              ///< zero score (higher/lower)
   double band_low{};             ///< band: lower edge of full score
