@@ -84,8 +84,24 @@ std::string source_of(const json_reader& r, const json& obj, const std::string& 
   return r.string_member(obj, path, "source", false);
 }
 
+// Rejects members the format does not know, so a typo ("wieght") is an
+// error instead of a silent default.
+void check_known_fields(const json_reader& r, const json& obj, const std::string& path,
+                        std::initializer_list<const char*> known) {
+  for (const auto& [key, value] : obj.items()) {
+    if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; })) {
+      std::string list;
+      for (const char* k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+      r.fail(path + "/" + key, "unknown field '" + key + "' (known: " + list + ")");
+    }
+  }
+}
+
 indicator read_indicator(const json_reader& r, const json& item, const std::string& path) {
   r.object_at(item, path);
+  check_known_fields(r, item, path,
+                     {"id", "metric", "by", "label", "direction", "target", "minimum", "band", "tolerance", "weight",
+                      "source"});
   indicator ind;
   ind.id = r.string_member(item, path, "id", true);
   if (ind.id.empty()) r.fail(path + "/id", "indicator id is empty");
@@ -132,6 +148,9 @@ indicator read_indicator(const json_reader& r, const json& item, const std::stri
 
 rule read_rule(const json_reader& r, const json& item, const std::string& path) {
   r.object_at(item, path);
+  check_known_fields(r, item, path,
+                     {"id", "kind", "body", "min_count", "min_members", "items", "item_labels", "label", "weight",
+                      "source"});
   rule ru;
   ru.id = r.string_member(item, path, "id", true);
   if (ru.id.empty()) r.fail(path + "/id", "rule id is empty");
@@ -479,6 +498,7 @@ scorecard parse_scorecard(std::string_view text, const std::string& origin) {
   const json doc = detail::parse_json_document(text, origin);
   const json_reader r{text, origin};
   r.check_header(doc, "healthnet-scorecard", "healthnet scorecard");
+  check_known_fields(r, doc, "", {"$schema", "format", "version", "id", "name", "programme", "source", "indicators", "rules"});
   scorecard card;
   card.id = r.string_member(doc, "", "id", true);
   if (card.id.empty()) r.fail("/id", "scorecard id is empty");

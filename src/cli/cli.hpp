@@ -30,6 +30,25 @@ struct arguments {
   [[nodiscard]] std::optional<std::string> option(const std::string& name) const;
 };
 
+/// `text` cut or padded to `width` characters (UTF-8 code points, not bytes),
+/// so that table columns line up with umlauts.
+inline std::string fit(const std::string& text, std::size_t width) {
+  std::string out;
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size() && chars < width;) {
+    std::size_t len = 1;
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0xF0) len = 4;
+    else if (c >= 0xE0) len = 3;
+    else if (c >= 0xC0) len = 2;
+    out.append(text, i, len);
+    i += len;
+    ++chars;
+  }
+  out.append(width - chars, ' ');
+  return out;
+}
+
 /// Splits `args` by a command's specification: options that take a value and
 /// flags; anything else starting with `-` is a usage error.
 arguments parse_arguments(const std::vector<std::string>& args, const std::vector<std::string>& value_options,
@@ -50,5 +69,6 @@ int run_metrics(const std::vector<std::string>& args);
 int run_convert(const std::vector<std::string>& args);
 int run_score(const std::vector<std::string>& args);
 int run_compare(const std::vector<std::string>& args);
+int run_report(const std::vector<std::string>& args);
 
 }  // namespace healthnet::cli

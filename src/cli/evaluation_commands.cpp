@@ -72,8 +72,8 @@ void print_detail(const scorecard_result& r, bool markdown) {
     return;
   }
   for (const auto& row : r.rows) {
-    std::printf("  %s %-44.44s %8s  %-16.16s %5s  %s\n", row.passed ? "[x]" : "[ ]", row.label.c_str(),
-                num(row.value, 3).c_str(), row.target.c_str(), num(row.score, 0).c_str(), row.explanation.c_str());
+    std::printf("  %s %s %8s  %s %5s  %s\n", row.passed ? "[x]" : "[ ]", fit(row.label, 44).c_str(),
+                num(row.value, 3).c_str(), fit(row.target, 24).c_str(), num(row.score, 0).c_str(), row.explanation.c_str());
   }
 }
 
@@ -160,7 +160,7 @@ Progress is shown on stderr when it is a terminal and several regions are scored
     std::printf("%5s  %-20s %-36s %7s  %s\n", "rank", "region", "name", "total", "met");
     for (auto i : order) {
       const auto& r = results[i];
-      std::printf("%5zu  %-20.20s %-36.36s %7s  %zu/%zu\n", rank[i], r.region_id.c_str(), r.region_name.c_str(),
+      std::printf("%5zu  %s %s %7s  %zu/%zu\n", rank[i], fit(r.region_id, 20).c_str(), fit(r.region_name, 36).c_str(),
                   num(r.total).c_str(), passed_rows(r), r.rows.size());
     }
   }

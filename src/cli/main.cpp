@@ -23,6 +23,7 @@ commands:
   convert    convert between healthnet JSON, GraphML and CSV pairs
   score      score and rank regions against a programme scorecard
   compare    compare two waves of a region
+  report     write the region report (HTML, Markdown or JSON)
 
 options:
   -h, --help     show this help (also: healthnet <command> --help)
@@ -55,6 +56,7 @@ int main(int argc, char** argv) {
     if (command == "convert") return healthnet::cli::run_convert(rest);
     if (command == "score") return healthnet::cli::run_score(rest);
     if (command == "compare") return healthnet::cli::run_compare(rest);
+    if (command == "report") return healthnet::cli::run_report(rest);
     throw healthnet::cli::usage_error("unknown command '" + command + "'");
   } catch (const healthnet::cli::usage_error& e) {
     std::fprintf(stderr, "healthnet: %s\n(see 'healthnet %s--help')\n", e.what(),

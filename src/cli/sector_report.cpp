@@ -226,14 +226,14 @@ void print_group_report(const network& net, const std::string& by) {
   for (std::size_t i = 0; i < std::min(top_actors, broker_rank.size()); ++i) {
     const auto v = broker_rank[i];
     if (!(broker.counts[v][5] > 0)) break;
-    std::printf("  %-38.38s %6.0f %8.0f %11.0f %15.0f\n", net.actor_at(static_cast<vertex_index>(v)).id.c_str(),
+    std::printf("  %s %6.0f %8.0f %11.0f %15.0f\n", fit(net.actor_at(static_cast<vertex_index>(v)).id, 38).c_str(),
                 broker.counts[v][5], broker.counts[v][4], broker.counts[v][3], broker.counts[v][2]);
   }
   std::printf("\nactors tied to the most other groups\n");
   for (std::size_t i = 0; i < std::min(top_actors, bridge_rank.size()); ++i) {
     const auto v = bridge_rank[i];
     const auto& a = net.actor_at(static_cast<vertex_index>(v));
-    std::printf("  %-16.16s %3.0f  %s\n", a.id.c_str(), reached.other[v], a.name.c_str());
+    std::printf("  %s %3.0f  %s\n", fit(a.id, 16).c_str(), reached.other[v], a.name.c_str());
   }
   std::printf("\ngaps: group pairs without a tie (%zu)\n", gaps.size());
   for (const auto& gap : gaps) {
