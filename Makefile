@@ -20,7 +20,7 @@ SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: help deps venv build demo test test-cpp test-python docs stubs examples clean
 
 help:
-	@echo "make demo   - set up, build, and print the metrics of the example region"
+	@echo "make demo   - set up, build, print the example region's metrics and write its report"
 	@echo "make test   - set up, build, and run all C++ and Python tests"
 	@echo "make docs   - build the C++ API docs with Doxygen"
 	@echo "make stubs  - regenerate python/healthnet/_core.pyi"
@@ -64,6 +64,10 @@ build: $(BUILD)/build.ninja
 demo: build
 	@echo
 	$(BUILD)/healthnet metrics --example
+	@mkdir -p $(BUILD)/demo
+	$(BUILD)/healthnet report examples/musterstadt.json --scorecard niedersachsen \
+	  --compare examples/musterstadt_2022.json --lang de -o $(BUILD)/demo/report.html
+	@echo "report: $(abspath $(BUILD)/demo/report.html)"
 
 test: build
 	cd $(BUILD) && $(abspath $(VENV)/bin/ctest) --output-on-failure -j $(JOBS)

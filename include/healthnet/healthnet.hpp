@@ -39,3 +39,7 @@
 #include <healthnet/profile.hpp>
 #include <healthnet/scorecard.hpp>
 #include <healthnet/compare.hpp>
+// reports
+#include <healthnet/layout.hpp>
+#include <healthnet/svg.hpp>
+#include <healthnet/report.hpp>

@@ -23,7 +23,7 @@ constexpr const char* report_help = R"(usage: healthnet report FILE [options]
 
 Writes the region report: summary, scorecard, sector coverage, network
 drawing, block densities between sectors, brokers, gaps between sectors and,
-with --earlier, the comparison with an earlier wave. The HTML report is one
+with --compare, the comparison with an earlier wave. The HTML report is one
 self-contained file (inline CSS and SVG, no scripts, no network access).
 
 options:
@@ -34,8 +34,8 @@ options:
   --lang de|en               language of the report (default: de)
   --scorecard NAME|FILE      niedersachsen, bayern, hessen, network, or a
                              scorecard file (default: network)
-  --earlier FILE             an earlier wave of the region (.json or .graphml):
-                             adds the wave comparison
+  --compare EARLIER          an earlier wave of the region (.json or .graphml):
+                             adds the wave comparison (also: --earlier)
   --seed N                   seed of the network layout (default: 1)
 
 input (one of):
@@ -80,13 +80,16 @@ int run_report(const std::vector<std::string>& raw) {
   const auto args = parse_arguments(
       raw,
       {"--actors", "--ties", "--sector", "--weight", "--output", "-o", "--format", "--lang", "--scorecard", "--earlier",
-       "--seed"},
+       "--compare", "--seed"},
       {"--undirected", "--allow-self-loops", "--example", "--help", "-h"});
   if (args.flag("--help") || args.flag("-h")) {
     std::fputs(report_help, stdout);
     return 0;
   }
   if (args.positional.size() > 1) throw usage_error("report takes one FILE");
+  if (args.option("--earlier") && args.option("--compare")) throw usage_error("give --compare or --earlier, not both");
+  // --compare EARLIER is the documented name; --earlier is accepted as well.
+  const std::optional<std::string> earlier_file = args.option("--compare") ? args.option("--compare") : args.option("--earlier");
   if (args.option("--output") && args.option("-o")) throw usage_error("give --output or -o, not both");
   const std::string out = args.option("--output").value_or(args.option("-o").value_or(""));
   const std::string format = output_format(args, out);
@@ -99,7 +102,7 @@ int run_report(const std::vector<std::string>& raw) {
   if (const auto seed = args.option("--seed")) options.seed = parse_seed(*seed);
   if (!out.empty()) {
     for (const std::string& input : {path, args.option("--actors").value_or(""), args.option("--ties").value_or(""),
-                                     args.option("--earlier").value_or("")}) {
+                                     earlier_file.value_or("")}) {
       if (!input.empty() && (input == out || detail::same_file(input, out))) {
         throw usage_error("refusing to write over the input file '" + input + "'");
       }
@@ -112,7 +115,7 @@ int run_report(const std::vector<std::string>& raw) {
   const network net = load_network(args, path);
   if (const auto card = args.option("--scorecard")) options.card = load_scorecard(*card);
   std::optional<network> earlier;
-  if (const auto file = args.option("--earlier")) {
+  if (const auto& file = earlier_file) {
     earlier = load_network(arguments{}, *file);
     options.earlier = &*earlier;
   }

@@ -20,7 +20,7 @@ def test_version(cli):
     assert r.stdout.strip() == f"healthnet {hn.__version__}"
 
 
-@pytest.mark.parametrize("command", ["validate", "metrics", "convert"])
+@pytest.mark.parametrize("command", ["validate", "metrics", "convert", "score", "compare", "report"])
 def test_help_on_every_command(cli, command):
     r = run(cli, command, "--help")
     assert r.returncode == 0

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+/// @file report.hpp
+/// @brief The region report: summary, scorecard, sector coverage, drawing, brokers, gaps, wave comparison.
+///
+/// build_report() computes the report's content once (the report model,
+/// region_report); render_report_html(), render_report_markdown() and
+/// render_report_json() write it in German or English:
+///
+/// 1. **Summary**: region metadata, governance bodies and key metrics.
+/// 2. **Scorecard**: every indicator and rule with value, target, score,
+///    pass/fail and an explanation (evaluate()), and the total score.
+/// 3. **Sector coverage**: actors per primary sector as a bar chart, with
+///    required-but-missing sectors marked (sector_coverage()).
+/// 4. **Network drawing**: force-directed layout (network_layout()),
+///    coloured by primary sector (sector_colour()), sized by degree.
+/// 5. **Block densities** between sectors as a heatmap (block_density()).
+/// 6. **Brokers**: the actors with the most Gould–Fernandez brokerage
+///    (brokerage()), with their counts per role and main role.
+/// 7. **Gaps**: pairs of sectors without a tie and the actors best placed to
+///    close them (group_gaps()).
+/// 8. **Wave comparison** (only with an earlier wave): actors joined and
+///    left, ties formed, dissolved and changed, metric deltas, sector pairs
+///    newly connected (compare()).
+///
+/// The HTML is one self-contained file: inline CSS and SVG, no JavaScript,
+/// no fonts, images or links outside the file; valid HTML5 with
+/// `<html lang="de">` or `lang="en"`. Element ids for tools and tests:
+/// `summary`, `key-metrics`, `scorecard` (the table), `sector-coverage`
+/// (chart), `network-drawing` (chart), `block-density` (chart), `brokers`,
+/// `gaps`, `comparison`. Markdown has the same sections as tables, the
+/// charts replaced by tables or a note. JSON holds the same data with
+/// stable keys (ids, not labels, where there is one; NaN as null).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <healthnet/block_density.hpp>
+#include <healthnet/compare.hpp>
+#include <healthnet/coverage.hpp>
+#include <healthnet/layout.hpp>
+#include <healthnet/network.hpp>
+#include <healthnet/region.hpp>
+#include <healthnet/scorecard.hpp>
+
+namespace healthnet {
+
+/// What goes into a report.
+struct report_options {
+  std::string lang{"de"};              ///< "de" or "en": every heading, label and sector name
+  /// The scorecard applied; the shipped generic `network` scorecard when empty.
+  std::optional<scorecard> card;
+  /// An earlier wave of the same region: adds the wave comparison. Not
+  /// owned; must outlive the build/render call.
+  const network* earlier{nullptr};
+  /// Required sectors of the coverage chart; the taxonomy's core sectors when empty.
+  std::optional<std::vector<std::string>> required_sectors;
+  std::uint64_t seed{1};               ///< seed of the network layout
+  std::size_t top_brokers{10};         ///< number of brokers listed
+  std::size_t gap_candidates{3};       ///< actors listed per gap
+};
+
+/// One key metric of the summary.
+struct report_metric {
+  std::string name;   ///< metric_catalog() name
+  std::string label;  ///< label in the report language
+  double value{};     ///< value (NaN where undefined)
+};
+
+/// One broker of the brokers table.
+struct report_broker {
+  std::string id;                   ///< actor id
+  std::string name;                 ///< actor name
+  std::string sector;               ///< primary sector id
+  /// Counts per role (brokerage_role_names() order: coordinator,
+  /// itinerant, representative, gatekeeper, liaison) and the total.
+  std::array<double, 6> counts{};
+  std::string main_role;            ///< the role with the largest count (brokerage_role_names())
+};
+
+/// One gap: two sectors without a tie.
+struct report_gap {
+  std::string from;                  ///< sector id
+  std::string to;                    ///< sector id
+  std::size_t distance{};            ///< shortest path between the sectors; 0 when unreachable
+  std::vector<std::string> candidates;       ///< ids of the actors best placed to close it, best first
+  std::vector<std::string> candidate_names;  ///< their names, parallel to `candidates`
+};
+
+/// The content of a report (see build_report()).
+struct region_report {
+  std::string lang;                      ///< language of labels and explanations
+  region_info region;                    ///< metadata of the reported network
+  bool directed{};                       ///< whether ties are arcs
+  std::size_t n_actors{};                ///< number of actors
+  std::size_t n_ties{};                  ///< number of ties
+  std::vector<body> bodies;              ///< governance bodies
+  std::vector<report_metric> metrics;    ///< key metrics (report_metric_names())
+  scorecard_result score;                ///< the scorecard evaluated
+  std::string scorecard_name;            ///< the scorecard's display name in the language
+  coverage_result coverage;              ///< sector coverage against the required sectors
+  group_matrix block_density;            ///< densities between primary sectors
+  std::vector<report_broker> brokers;    ///< top brokers, most brokerage first (only actors with some)
+  std::vector<report_gap> gaps;          ///< sector pairs without a tie
+  std::optional<wave_comparison> comparison;  ///< with an earlier wave
+  region_info earlier_region;            ///< metadata of the earlier wave (when compared)
+  std::vector<layout_point> layout;      ///< positions of the drawing, per actor
+  layout_method layout_used{layout_method::force_directed};  ///< force_directed or sector_circle
+  std::uint64_t layout_seed{1};          ///< seed of the layout
+};
+
+/// Names of the key metrics in the report summary, in order.
+const std::vector<std::string>& report_metric_names();
+
+/// Computes the report's content.
+/// Complexity: dominated by the scorecard's metrics (betweenness, O(n·m)),
+/// brokerage and the layout (see force_directed_layout()).
+/// @throws invalid_input for another language than "de" or "en".
+region_report build_report(const network& net, const report_options& options = {});
+
+/// The report as one self-contained HTML5 page (see the file comment).
+/// @throws invalid_input for another language than "de" or "en".
+std::string render_report_html(const network& net, const report_options& options = {});
+/// The report as GitHub-flavoured Markdown: the same sections as tables.
+/// @throws invalid_input for another language than "de" or "en".
+std::string render_report_markdown(const network& net, const report_options& options = {});
+/// The report's data as JSON (pretty-printed with `indent` spaces).
+/// @throws invalid_input for another language than "de" or "en".
+std::string render_report_json(const network& net, const report_options& options = {}, int indent = 2);
+
+/// The HTML page of an already built report; `net` must be the reported network.
+std::string to_html(const network& net, const region_report& report);
+/// The Markdown of an already built report; `net` must be the reported network.
+std::string to_markdown(const network& net, const region_report& report);
+/// The JSON of an already built report.
+std::string to_json(const region_report& report, int indent = 2);
+
+}  // namespace healthnet
