@@ -229,13 +229,16 @@ rule read_rule(const json_reader& r, const json& item, const std::string& path) 
 
 // Whole numbers as such, others to 3 significant digits: two decimals would
 // print an isolate share of 0.0248 as "0.02" next to the target "<= 0.02".
-std::string fmt(double v) {
-  if (std::isnan(v)) return "n/a";
+// German texts use the decimal comma.
+std::string fmt(double v, std::string_view lang = "en") {
+  if (std::isnan(v)) return lang == "de" ? "k. A." : "n/a";
   char buf[32];
   if (v == std::floor(v) && std::abs(v) < 1e9) std::snprintf(buf, sizeof buf, "%.0f", v);
   else if (std::abs(v) >= 1000) std::snprintf(buf, sizeof buf, "%.0f", v);
   else std::snprintf(buf, sizeof buf, "%.3g", v);
-  return buf;
+  std::string out = buf;
+  if (lang == "de") std::replace(out.begin(), out.end(), '.', ',');
+  return out;
 }
 
 std::string body_label(body_kind k, std::string_view lang, bool plural = false) {
@@ -282,17 +285,17 @@ score_row evaluate_indicator(const indicator& ind, const network& net, std::stri
   const double v = row.value;
   switch (ind.direction) {
     case score_direction::higher:
-      row.target = ">= " + fmt(ind.target);
+      row.target = ">= " + fmt(ind.target, lang);
       row.score = std::isnan(v) ? 0 : linear(v, ind.minimum, ind.target);
       row.passed = v >= ind.target;
       break;
     case score_direction::lower:
-      row.target = "<= " + fmt(ind.target);
+      row.target = "<= " + fmt(ind.target, lang);
       row.score = std::isnan(v) ? 0 : linear(v, ind.minimum, ind.target);
       row.passed = v <= ind.target;
       break;
     case score_direction::band:
-      row.target = fmt(ind.band_low) + " - " + fmt(ind.band_high);
+      row.target = fmt(ind.band_low, lang) + " - " + fmt(ind.band_high, lang);
       if (std::isnan(v)) row.score = 0;
       else if (v < ind.band_low) row.score = linear(v, ind.band_low - ind.tolerance, ind.band_low);
       else if (v > ind.band_high) row.score = linear(v, ind.band_high + ind.tolerance, ind.band_high);
@@ -300,7 +303,7 @@ score_row evaluate_indicator(const indicator& ind, const network& net, std::stri
       row.passed = v >= ind.band_low && v <= ind.band_high;
       break;
   }
-  std::string text = row.label + (de ? ": " : " is ") + fmt(v);
+  std::string text = row.label + (de ? ": " : " is ") + fmt(v, lang);
   if (std::isnan(v)) {
     text = row.label + (de ? ": nicht berechenbar (z. B. keine Beziehungen)" : " cannot be computed (e.g. no ties)");
   } else if (row.passed) {

@@ -201,7 +201,7 @@ TEST(ScorecardEvaluate, HigherMet) {
   EXPECT_DOUBLE_EQ(row.value, 5.0 / 6.0);
   EXPECT_DOUBLE_EQ(row.score, 100.0);
   EXPECT_TRUE(row.passed);
-  EXPECT_EQ(row.explanation, "Größte Komponente: 0.833; Ziel >= 0.8 erreicht.");
+  EXPECT_EQ(row.explanation, "Größte Komponente: 0,833; Ziel >= 0,8 erreicht.");
 }
 
 // lower: isolate share 1/6 between target 0 and zero point 0.5 scores (0.5-1/6)/0.5 = 66.67,
@@ -215,7 +215,7 @@ TEST(ScorecardEvaluate, LowerNamesIsolates) {
   EXPECT_EQ(en.target, "<= 0");
   EXPECT_EQ(en.explanation, "Isolates is 0.167, short of the target <= 0 (without ties: Sportverein).");
   EXPECT_EQ(only_row(ind, "", "de").explanation,
-            "Isolierte: 0.167; Ziel <= 0 nicht erreicht (ohne Beziehung: Sportverein).");
+            "Isolierte: 0,167; Ziel <= 0 nicht erreicht (ohne Beziehung: Sportverein).");
 }
 
 // band: density 1/3 above [0.1, 0.2] with tolerance 0.2 scores (0.4-1/3)/0.2 = 33.33; below
