@@ -3,7 +3,9 @@
 #include <pybind11/stl.h>
 
 #include <healthnet/compare.hpp>
+#include <healthnet/report.hpp>
 #include <healthnet/scorecard.hpp>
+#include <healthnet/detail/file_io.hpp>
 
 #include "common.hpp"
 
@@ -107,6 +109,25 @@ void register_scoring(py::module_& m) {
         d["sectors_newly_present"] = c.sectors_newly_present;
         return d;
       }, py::arg("before"), py::arg("after"));
+  m.def("render_report", [](const network& net, const std::string& format, const std::string& lang,
+                            const std::optional<scorecard>& card, const network* earlier, std::uint64_t seed) {
+        if (format != "html" && format != "md" && format != "json") {
+          throw invalid_input(field_location("format"), "expected 'html', 'md' or 'json', got '" + format + "'");
+        }
+        report_options options;
+        options.lang = lang;
+        options.card = card;
+        options.earlier = earlier;
+        options.seed = seed;
+        py::gil_scoped_release release;
+        return format == "html" ? render_report_html(net, options)
+               : format == "md" ? render_report_markdown(net, options)
+                                : render_report_json(net, options);
+      }, py::arg("net"), py::arg("format") = "html", py::arg("lang") = "de", py::arg("card") = py::none(),
+      py::arg("earlier") = py::none(), py::arg("seed") = 1);
+  m.def("write_text_atomically", [](const std::string& path, const std::string& text) {
+        detail::write_file_atomically(path, text);
+      }, py::arg("path"), py::arg("text"), py::call_guard<py::gil_scoped_release>());
   m.def("scorecard_result_json", [](const scorecard& card, const network& net, const std::string& lang) {
         return to_json(evaluate(card, net, lang));
       }, py::arg("card"), py::arg("net"), py::arg("lang") = "en", py::call_guard<py::gil_scoped_release>());

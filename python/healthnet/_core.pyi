@@ -6,7 +6,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['Actor', 'Body', 'GeoPoint', 'Network', 'Region', 'ScorecardData', 'Sector', 'Taxonomy', 'Tie', 'adjusted_rand_index', 'articulation_points', 'assortativity', 'average_clustering', 'betweenness', 'betweenness_centralization', 'block_density', 'bridges', 'brokerage', 'builtin_scorecard_ids', 'closeness', 'closeness_centralization', 'compare', 'component_labels', 'connected_components', 'constraint', 'core_number', 'degree', 'degree_centralization', 'density', 'dyad_census', 'effective_size', 'efficiency', 'ei_index', 'ei_index_actors', 'ei_index_groups', 'eigenvector_centrality', 'eigenvector_centralization', 'evaluate_metric', 'evaluate_scorecard', 'evaluate_scorecard_many', 'example_region', 'example_region_earlier', 'fragmentation', 'group_gaps', 'group_labels', 'groups_reached', 'harmonic_closeness', 'isolates', 'largest_component_share', 'load_scorecard', 'local_clustering', 'louvain', 'metric_catalog', 'modularity', 'multiplexity', 'n_components', 'normalized_mutual_information', 'pagerank', 'parse_json', 'parse_scorecard', 'partition_modularity', 'profile', 'reach_efficiency', 'read_csv', 'read_graphml', 'read_json', 'reciprocity', 'relation_density', 'scorecard_result_json', 'sector_counts', 'sector_coverage', 'structural_holes', 'synthetic_region', 'to_graphml', 'to_json', 'transitivity', 'triangles', 'two_step_reach', 'write_graphml', 'write_json']
+__all__: list[str] = ['Actor', 'Body', 'GeoPoint', 'Network', 'Region', 'ScorecardData', 'Sector', 'Taxonomy', 'Tie', 'adjusted_rand_index', 'articulation_points', 'assortativity', 'average_clustering', 'betweenness', 'betweenness_centralization', 'block_density', 'bridges', 'brokerage', 'builtin_scorecard_ids', 'closeness', 'closeness_centralization', 'compare', 'component_labels', 'connected_components', 'constraint', 'core_number', 'degree', 'degree_centralization', 'density', 'dyad_census', 'effective_size', 'efficiency', 'ei_index', 'ei_index_actors', 'ei_index_groups', 'eigenvector_centrality', 'eigenvector_centralization', 'evaluate_metric', 'evaluate_scorecard', 'evaluate_scorecard_many', 'example_region', 'example_region_earlier', 'fragmentation', 'group_gaps', 'group_labels', 'groups_reached', 'harmonic_closeness', 'isolates', 'largest_component_share', 'load_scorecard', 'local_clustering', 'louvain', 'metric_catalog', 'modularity', 'multiplexity', 'n_components', 'normalized_mutual_information', 'pagerank', 'parse_json', 'parse_scorecard', 'partition_modularity', 'profile', 'reach_efficiency', 'read_csv', 'read_graphml', 'read_json', 'reciprocity', 'relation_density', 'render_report', 'scorecard_result_json', 'sector_counts', 'sector_coverage', 'structural_holes', 'synthetic_region', 'to_graphml', 'to_json', 'transitivity', 'triangles', 'two_step_reach', 'write_graphml', 'write_json', 'write_text_atomically']
 class GeoPoint:
     """
     A position in WGS 84 degrees.
@@ -547,6 +547,8 @@ def reciprocity(net: Network, measure: str = 'edgewise') -> float:
     ...
 def relation_density(net: Network) -> list[tuple[str, float]]:
     ...
+def render_report(net: Network, format: str = 'html', lang: str = 'de', card: ScorecardData | None = None, earlier: Network = None, seed: typing.SupportsInt | typing.SupportsIndex = 1) -> str:
+    ...
 def scorecard_result_json(card: ScorecardData, net: Network, lang: str = 'en') -> str:
     ...
 def sector_counts(net: Network) -> list[tuple[str, int]]:
@@ -570,5 +572,7 @@ def two_step_reach(net: Network) -> numpy.typing.NDArray[numpy.float64]:
 def write_graphml(net: Network, path: str) -> None:
     ...
 def write_json(net: Network, path: str) -> None:
+    ...
+def write_text_atomically(path: str, text: str) -> None:
     ...
 __version__: str = '0.1.0'

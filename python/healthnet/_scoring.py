@@ -15,7 +15,7 @@ import pandas as pd
 from . import _core
 from ._core import Network
 
-__all__ = ["Scorecard", "ScorecardResult", "rank", "scorecards"]
+__all__ = ["Scorecard", "ScorecardResult", "rank", "report", "scorecards"]
 
 _COLUMNS = ["indicator", "kind", "label", "value", "target", "score", "weight", "passed", "explanation", "source"]
 
@@ -276,3 +276,51 @@ def rank(
     frame = frame.sort_values(["total", "region"], ascending=[False, True], kind="stable").reset_index(drop=True)
     frame.insert(0, "rank", frame["total"].rank(method="min", ascending=False).astype("Int64"))
     return frame
+
+
+def report(
+    net: Network,
+    path: str | os.PathLike[str] | None = None,
+    *,
+    scorecard: Scorecard | str | None = None,
+    earlier: Network | None = None,
+    lang: str = "de",
+    format: str | None = None,
+    seed: int = 1,
+) -> str:
+    """The region report: summary, scorecard, coverage, drawing, brokers, gaps.
+
+    The same report as ``healthnet report``: one self-contained HTML file
+    (inline CSS and SVG, no scripts, no network access), or Markdown or
+    JSON with the same content.
+
+    Parameters
+    ----------
+    net : Network
+    path : str or os.PathLike, optional
+        Write the report there (atomically); the format follows the
+        extension (.html, .md, .json) unless ``format`` is given.
+    scorecard : Scorecard or str, optional
+        Default: the generic ``"network"`` scorecard.
+    earlier : Network, optional
+        An earlier wave of the region: adds the wave comparison.
+    lang : {"de", "en"}, default "de"
+    format : {"html", "md", "json"}, optional
+    seed : int, default 1
+        Seed of the network layout.
+
+    Returns
+    -------
+    str
+        The report text.
+    """
+    if format is None:
+        suffix = os.path.splitext(os.fspath(path))[1].lower() if path is not None else ".html"
+        format = {".md": "md", ".json": "json"}.get(suffix, "html")
+    card = None
+    if scorecard is not None:
+        card = (scorecard if isinstance(scorecard, Scorecard) else Scorecard.load(scorecard))._data
+    text = _core.render_report(net, format, lang, card, earlier, seed)
+    if path is not None:
+        _core.write_text_atomically(os.fspath(path), text)
+    return text

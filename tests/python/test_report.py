@@ -164,3 +164,24 @@ def test_html_report_in_headless_chromium(report_cli, chromium, tmp_path: Path, 
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
     assert len(data) > 10_000
+
+
+
+def test_python_report_api(tmp_path):
+    # Oracle: the scorecard total and the wave comparison computed separately
+    # through hn.Scorecard and hn.compare.
+    net, earlier = hn.example(), hn.example("2022")
+    doc = json.loads(hn.report(net, scorecard="niedersachsen", earlier=earlier, lang="en", format="json"))
+    assert doc["scorecard"]["id"] == "niedersachsen"
+    assert doc["scorecard"]["total"] == pytest.approx(hn.Scorecard.load("niedersachsen").evaluate(net).total)
+    assert sorted(doc["comparison"]["joined"]) == sorted(hn.compare(earlier, net).joined)
+    assert "comparison" not in json.loads(hn.report(net, format="json")) or not json.loads(
+        hn.report(net, format="json")
+    )["comparison"]
+    out = tmp_path / "r.html"
+    html_text = hn.report(net, out, earlier=earlier, lang="de")
+    assert out.read_text(encoding="utf-8") == html_text
+    assert 'id="network-drawing"' in html_text and 'id="scorecard"' in html_text
+    assert list(tmp_path.iterdir()) == [out]
+    with pytest.raises(ValueError, match="expected 'html', 'md' or 'json'"):
+        hn.report(net, format="pdf")
