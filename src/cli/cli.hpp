@@ -2,6 +2,7 @@
 // The healthnet command line tool: argument handling shared by the commands.
 #pragma once
 
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <optional>
@@ -48,6 +49,32 @@ inline std::string fit(const std::string& text, std::size_t width) {
   out.append(width - chars, ' ');
   return out;
 }
+
+/// `v` with `digits` decimals, or `nan_text` when it is NaN.
+inline std::string fixed(double v, int digits, const char* nan_text = "n/a") {
+  if (v != v) return nan_text;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  return buf;
+}
+
+/// A number for JSON output: null when NaN (JSON has no NaN).
+inline nlohmann::ordered_json json_number(double v) {
+  return v != v ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(v);
+}
+
+/// Whether `s` ends with `suffix`, ignoring ASCII case (file extensions).
+inline bool ends_with_nocase(const std::string& s, const std::string& suffix) {
+  if (s.size() < suffix.size()) return false;
+  for (std::size_t i = 0; i < suffix.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[s.size() - suffix.size() + i]);
+    if (std::tolower(c) != std::tolower(static_cast<unsigned char>(suffix[i]))) return false;
+  }
+  return true;
+}
+
+/// The help text of the input options every command shares.
+extern const char* const input_help;
 
 /// Splits `args` by a command's specification: options that take a value and
 /// flags; anything else starting with `-` is a usage error.

@@ -20,16 +20,6 @@ namespace healthnet::cli {
 
 namespace {
 
-constexpr const char* input_help = R"(input (one of):
-  FILE                  a healthnet JSON (.json) or GraphML (.graphml, .xml) file
-  --actors A --ties T   an actors CSV and a ties CSV
-      --undirected        ties are symmetric (default: directed nominations)
-      --sector COLUMN     actors column with the primary sector (default: sector)
-      --weight COLUMN     ties column with the weight (default: none, all 1)
-  --example             the built-in example region "Landkreis Musterstadt"
-  --example-2022        its earlier wave (2022), for comparisons
-  --allow-self-loops    accept ties from an actor to itself
-)";
 
 const std::vector<std::string> input_value_options = {"--actors", "--ties", "--sector", "--weight"};
 const std::vector<std::string> input_flags = {"--undirected", "--allow-self-loops", "--example", "--example-2022", "--help", "-h"};
@@ -39,18 +29,11 @@ std::vector<std::string> concat(std::vector<std::string> a, const std::vector<st
   return a;
 }
 
-bool ends_with(const std::string& s, const std::string& suffix) {
-  if (s.size() < suffix.size()) return false;
-  std::string tail = s.substr(s.size() - suffix.size());
-  std::transform(tail.begin(), tail.end(), tail.begin(), [](unsigned char c) { return std::tolower(c); });
-  return tail == suffix;
-}
-
 enum class file_format { json, graphml };
 
 file_format format_of(const std::string& path) {
-  if (ends_with(path, ".json")) return file_format::json;
-  if (ends_with(path, ".graphml") || ends_with(path, ".xml")) return file_format::graphml;
+  if (ends_with_nocase(path, ".json")) return file_format::json;
+  if (ends_with_nocase(path, ".graphml") || ends_with_nocase(path, ".xml")) return file_format::graphml;
   throw usage_error("cannot tell the format of '" + path + "' from its extension (expected .json or .graphml)");
 }
 
@@ -77,6 +60,17 @@ std::string input_name(const arguments& args, const std::string& path) {
 }
 
 }  // namespace
+
+const char* const input_help = R"(input (one of):
+  FILE                  a healthnet JSON (.json) or GraphML (.graphml, .xml) file
+  --actors A --ties T   an actors CSV and a ties CSV
+      --undirected        ties are symmetric (default: directed nominations)
+      --sector COLUMN     actors column with the primary sector (default: sector)
+      --weight COLUMN     ties column with the weight (default: none, all 1)
+  --example             the built-in example region "Landkreis Musterstadt"
+  --example-2022        its earlier wave (2022), for comparisons
+  --allow-self-loops    accept ties from an actor to itself
+)";
 
 bool arguments::flag(const std::string& name) const {
   return std::find(flags.begin(), flags.end(), name) != flags.end();

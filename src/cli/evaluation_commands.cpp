@@ -21,15 +21,6 @@ namespace {
 
 using ordered_json = nlohmann::ordered_json;
 
-ordered_json number_json(double v) { return std::isnan(v) ? ordered_json(nullptr) : ordered_json(v); }
-
-std::string num(double v, int digits = 1) {
-  if (std::isnan(v)) return "n/a";
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  return buf;
-}
-
 std::string md_escape(std::string s) {
   std::string out;
   for (char c : s) {
@@ -66,14 +57,14 @@ void print_detail(const scorecard_result& r, bool markdown) {
     std::printf("|---|---|---:|---|---:|---:|:-:|---|\n");
     for (const auto& row : r.rows) {
       std::printf("| %s | %s | %s | %s | %s | %g | %s | %s |\n", md_escape(row.label).c_str(), row.kind.c_str(),
-                  num(row.value, 3).c_str(), md_escape(row.target).c_str(), num(row.score, 0).c_str(), row.weight,
+                  fixed(row.value, 3).c_str(), md_escape(row.target).c_str(), fixed(row.score, 0).c_str(), row.weight,
                   row.passed ? "yes" : "no", md_escape(row.explanation).c_str());
     }
     return;
   }
   for (const auto& row : r.rows) {
     std::printf("  %s %s %8s  %s %5s  %s\n", row.passed ? "[x]" : "[ ]", fit(row.label, 44).c_str(),
-                num(row.value, 3).c_str(), fit(row.target, 24).c_str(), num(row.score, 0).c_str(), row.explanation.c_str());
+                fixed(row.value, 3).c_str(), fit(row.target, 24).c_str(), fixed(row.score, 0).c_str(), row.explanation.c_str());
   }
 }
 
@@ -153,7 +144,7 @@ Progress is shown on stderr when it is a terminal and several regions are scored
     for (auto i : order) {
       const auto& r = results[i];
       std::printf("| %zu | %s | %s | %s | %zu/%zu |\n", rank[i], md_escape(r.region_id).c_str(),
-                  md_escape(r.region_name).c_str(), num(r.total).c_str(), passed_rows(r), r.rows.size());
+                  md_escape(r.region_name).c_str(), fixed(r.total, 1).c_str(), passed_rows(r), r.rows.size());
     }
   } else {
     std::printf("scorecard %s: %s\n\n", card.id.c_str(), name.c_str());
@@ -161,7 +152,7 @@ Progress is shown on stderr when it is a terminal and several regions are scored
     for (auto i : order) {
       const auto& r = results[i];
       std::printf("%5zu  %s %s %7s  %zu/%zu\n", rank[i], fit(r.region_id, 20).c_str(), fit(r.region_name, 36).c_str(),
-                  num(r.total).c_str(), passed_rows(r), r.rows.size());
+                  fixed(r.total, 1).c_str(), passed_rows(r), r.rows.size());
     }
   }
   if (results.size() == 1) {
@@ -211,7 +202,7 @@ options:
     doc["ties_changed"] = changed;
     ordered_json metrics = ordered_json::object();
     for (const auto& m : c.metrics) {
-      metrics[m.name] = {{"before", number_json(m.before)}, {"after", number_json(m.after)}, {"delta", number_json(m.delta)}};
+      metrics[m.name] = {{"before", json_number(m.before)}, {"after", json_number(m.after)}, {"delta", json_number(m.delta)}};
     }
     doc["metrics"] = metrics;
     doc["sectors_newly_connected"] = c.sectors_newly_connected;
@@ -251,8 +242,8 @@ options:
   std::printf(md ? "| metric | before | after | delta |\n|---|---:|---:|---:|\n" : "\n  %-28s %10s %10s %10s\n", "metric",
               "before", "after", "delta");
   for (const auto& m : c.metrics) {
-    std::printf(md ? "| %s | %s | %s | %s |\n" : "  %-28s %10s %10s %10s\n", m.name.c_str(), num(m.before, 4).c_str(),
-                num(m.after, 4).c_str(), num(m.delta, 4).c_str());
+    std::printf(md ? "| %s | %s | %s | %s |\n" : "  %-28s %10s %10s %10s\n", m.name.c_str(), fixed(m.before, 4).c_str(),
+                fixed(m.after, 4).c_str(), fixed(m.delta, 4).c_str());
   }
   return 0;
 }

@@ -38,21 +38,7 @@ options:
                              adds the wave comparison (also: --earlier)
   --seed N                   seed of the network layout (default: 1)
 
-input (one of):
-  FILE                  a healthnet JSON (.json) or GraphML (.graphml, .xml) file
-  --actors A --ties T   an actors CSV and a ties CSV
-      --undirected        ties are symmetric (default: directed nominations)
-      --sector COLUMN     actors column with the primary sector (default: sector)
-      --weight COLUMN     ties column with the weight (default: none, all 1)
-  --example             the built-in example region "Landkreis Musterstadt"
-  --allow-self-loops    accept ties from an actor to itself
 )";
-
-bool has_suffix(std::string s, const std::string& suffix) {
-  if (s.size() < suffix.size()) return false;
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
 
 std::string output_format(const arguments& args, const std::string& out) {
   if (const auto f = args.option("--format")) {
@@ -60,8 +46,8 @@ std::string output_format(const arguments& args, const std::string& out) {
     if (*f == "md" || *f == "markdown") return "md";
     throw usage_error("--format must be html, md or json, not '" + *f + "'");
   }
-  if (has_suffix(out, ".md") || has_suffix(out, ".markdown")) return "md";
-  if (has_suffix(out, ".json")) return "json";
+  if (ends_with_nocase(out, ".md") || ends_with_nocase(out, ".markdown")) return "md";
+  if (ends_with_nocase(out, ".json")) return "json";
   return "html";
 }
 
@@ -81,9 +67,9 @@ int run_report(const std::vector<std::string>& raw) {
       raw,
       {"--actors", "--ties", "--sector", "--weight", "--output", "-o", "--format", "--lang", "--scorecard", "--earlier",
        "--compare", "--seed"},
-      {"--undirected", "--allow-self-loops", "--example", "--help", "-h"});
+      {"--undirected", "--allow-self-loops", "--example", "--example-2022", "--help", "-h"});
   if (args.flag("--help") || args.flag("-h")) {
-    std::fputs(report_help, stdout);
+    std::fputs((std::string(report_help) + input_help).c_str(), stdout);
     return 0;
   }
   if (args.positional.size() > 1) throw usage_error("report takes one FILE");

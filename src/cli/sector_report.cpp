@@ -29,15 +29,6 @@ using ordered_json = nlohmann::ordered_json;
 constexpr std::size_t permutations = 1000;
 constexpr std::size_t top_actors = 10;
 
-std::string num(double v, int digits = 4) {
-  if (std::isnan(v)) return "nan";
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  return buf;
-}
-
-ordered_json json_number(double v) { return std::isnan(v) ? ordered_json(nullptr) : ordered_json(v); }
-
 std::vector<std::int64_t> labels_of(const grouping& g) { return {g.group_of.begin(), g.group_of.end()}; }
 
 // Actor indices sorted by a score, highest first, ties by index.
@@ -181,7 +172,7 @@ void print_group_report(const network& net, const std::string& by) {
   if (sectors) {
     std::printf("\nsector coverage\n");
     std::printf("  coverage ratio            %s (%zu of %zu required sectors present)\n",
-                num(coverage.coverage_ratio).c_str(), coverage.required.size() - coverage.missing.size(),
+                fixed(coverage.coverage_ratio, 4, "nan").c_str(), coverage.required.size() - coverage.missing.size(),
                 coverage.required.size());
     auto list = [](const std::vector<std::string>& v) {
       std::string s;
@@ -191,17 +182,17 @@ void print_group_report(const network& net, const std::string& by) {
     std::printf("  missing                   %s\n", list(coverage.missing).c_str());
     std::printf("  present, not connected    %s\n", list(coverage.isolated).c_str());
     std::printf("  sectors present           %zu, connected %zu\n", coverage.present.size(), coverage.connected.size());
-    std::printf("  Blau diversity            %s (IQV %s)\n", num(coverage.blau).c_str(), num(coverage.iqv).c_str());
+    std::printf("  Blau diversity            %s (IQV %s)\n", fixed(coverage.blau, 4, "nan").c_str(), fixed(coverage.iqv, 4, "nan").c_str());
   }
   std::printf("\ncross-group ties\n");
-  std::printf("  E-I index                 %s (rescaled %s; E = %zu, I = %zu)\n", num(ei.ei).c_str(),
-              num(ei.rescaled).c_str(), ei.external, ei.internal);
+  std::printf("  E-I index                 %s (rescaled %s; E = %zu, I = %zu)\n", fixed(ei.ei, 4, "nan").c_str(),
+              fixed(ei.rescaled, 4, "nan").c_str(), ei.external, ei.internal);
   std::printf("  permutation test          p(>=) = %s, p(<=) = %s over %zu permutations\n",
-              num(ei.p_greater_equal, 3).c_str(), num(ei.p_less_equal, 3).c_str(), ei.permutations);
-  std::printf("  cross-group share         %s (homophily %s)\n", num(ei.cross_share).c_str(), num(ei.homophily).c_str());
-  std::printf("  assortativity             %s\n", num(assort).c_str());
-  std::printf("  modularity of groups      %s\n", num(q_groups).c_str());
-  std::printf("  multiplexity              %s\n", num(multiplexity(net)).c_str());
+              fixed(ei.p_greater_equal, 3, "nan").c_str(), fixed(ei.p_less_equal, 3, "nan").c_str(), ei.permutations);
+  std::printf("  cross-group share         %s (homophily %s)\n", fixed(ei.cross_share, 4, "nan").c_str(), fixed(ei.homophily, 4, "nan").c_str());
+  std::printf("  assortativity             %s\n", fixed(assort, 4, "nan").c_str());
+  std::printf("  modularity of groups      %s\n", fixed(q_groups, 4, "nan").c_str());
+  std::printf("  multiplexity              %s\n", fixed(multiplexity(net), 4, "nan").c_str());
 
   std::printf("\nblock densities (rows: from, columns: to)\n");
   std::size_t width = 4;
@@ -213,14 +204,14 @@ void print_group_report(const network& net, const std::string& by) {
   std::printf("\n");
   for (std::size_t g = 0; g < groups.size(); ++g) {
     std::printf("  %-*s", static_cast<int>(width), (std::to_string(g + 1) + " " + groups.labels[g]).c_str());
-    for (std::size_t h = 0; h < groups.size(); ++h) std::printf(" %6s", num(blocks.at(g, h), 3).c_str());
+    for (std::size_t h = 0; h < groups.size(); ++h) std::printf(" %6s", fixed(blocks.at(g, h), 3, "nan").c_str());
     std::printf("\n");
   }
 
   std::printf("\nbrokerage roles (Gould-Fernandez)      observed   expected        z\n");
   for (std::size_t r = 0; r < 6; ++r) {
     std::printf("  %-36s %8.0f %10.1f %8s\n", roles[r].c_str(), broker.observed[r], broker.expected[r],
-                num(broker.z[r], 2).c_str());
+                fixed(broker.z[r], 2, "nan").c_str());
   }
   std::printf("\ntop brokers                              total  liaison  gatekeeper  representative\n");
   for (std::size_t i = 0; i < std::min(top_actors, broker_rank.size()); ++i) {
@@ -246,8 +237,8 @@ void print_group_report(const network& net, const std::string& by) {
                 who.empty() ? "-" : who.c_str());
   }
   std::printf("\ncommunities (Louvain, seed 1)\n");
-  std::printf("  communities               %zu (modularity %s)\n", community_groups.labels.size(), num(q_louvain).c_str());
-  std::printf("  agreement with %-10s ARI %s, NMI %s\n", by.c_str(), num(ari).c_str(), num(nmi).c_str());
+  std::printf("  communities               %zu (modularity %s)\n", community_groups.labels.size(), fixed(q_louvain, 4, "nan").c_str());
+  std::printf("  agreement with %-10s ARI %s, NMI %s\n", by.c_str(), fixed(ari, 4, "nan").c_str(), fixed(nmi, 4, "nan").c_str());
 }
 
 }  // namespace healthnet::cli
