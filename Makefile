@@ -4,7 +4,8 @@
 #
 #   make demo   build and run the main job on the built-in example region
 #   make test   build and run every C++ and Python test
-#   make docs   Doxygen for include/ (warnings are errors)
+#   make docs   the documentation site (Sphinx + Doxygen; warnings are errors)
+#   make bench  time healthnet against igraph, networkx and NetworKit (sizes S, M, L)
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -14,17 +15,22 @@ VENV      := .venv
 VPY       := $(VENV)/bin/python
 BUILD     := build
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
-APT_PACKAGES := g++ make libboost-graph-dev nlohmann-json3-dev libgtest-dev doxygen chromium
+APT_PACKAGES := g++ make libboost-graph-dev nlohmann-json3-dev libgtest-dev doxygen chromium clang libclang-rt-14-dev
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help deps venv build demo test test-cpp test-python docs stubs examples clean
+.PHONY: help deps venv build demo test test-cpp test-python docs stubs examples clean bench bench-smoke bench-deps fuzz sanitize
 
 help:
 	@echo "make demo   - set up, build, print the example region's metrics and write its report"
 	@echo "make test   - set up, build, and run all C++ and Python tests"
-	@echo "make docs   - build the C++ API docs with Doxygen"
+	@echo "make docs   - build the documentation site (guide, notebook, Python and C++ API) in $(BUILD)/docs/site"
+	@echo "make check-install - pip install . into a fresh venv; run the CLI and the notebook from there"
 	@echo "make stubs  - regenerate python/healthnet/_core.pyi"
+	@echo "make bench  - time healthnet against igraph, networkx, NetworKit (BENCH_SIZES=S,M,L BENCH_REPS=5)"
+	@echo "make bench-smoke - size S, 2 repetitions: check that the libraries agree (CI)"
 	@echo "make clean  - remove build outputs (keeps .venv)"
+	@echo "make fuzz   - build the libFuzzer targets (clang) and run each FUZZ_SECONDS (60) s; fails on a finding"
+	@echo "make sanitize - build with ASan+UBSan in $(SAN_BUILD), run the C++ and Python tests"
 
 # ---- set-up -----------------------------------------------------------------
 $(BUILD)/.deps-stamp:
@@ -80,9 +86,17 @@ test-python: build
 	HEALTHNET_CLI=$(abspath $(BUILD)/healthnet) $(VPY) -m pytest tests/python
 
 # ---- docs and stubs ---------------------------------------------------------
-docs: $(BUILD)/.deps-stamp
-	doxygen docs/Doxyfile
-	@echo "C++ API docs: $(BUILD)/docs/html/index.html"
+# Sphinx runs Doxygen itself (XML for breathe), imports the built package and
+# runs the built CLI and the example notebook; -E re-reads every page.
+docs: build
+	HEALTHNET_CLI=$(abspath $(BUILD)/healthnet) PYTHONPATH=$(abspath $(BUILD)/python) \
+	  $(VPY) -m sphinx -W --keep-going -E -q -b html -d $(BUILD)/docs/doctrees docs $(BUILD)/docs/site
+	@echo "documentation: $(abspath $(BUILD)/docs/site/index.html)"
+
+# The package as users get it: pip install . into a fresh venv in a temp dir.
+.PHONY: check-install
+check-install: $(BUILD)/.deps-stamp
+	PYTHON=$(PYTHON) bash tests/install/check_install.sh
 
 stubs: build
 	$(VENV)/bin/pybind11-stubgen healthnet._core -o python --numpy-array-use-type-var
@@ -91,7 +105,84 @@ stubs: build
 clean:
 	rm -rf $(BUILD)
 
+# ---- benchmarks (benchmarks/README.md) -----------------------------------------
+# NetworKit is installed only here, not from requirements-dev.txt: it pulls in
+# scipy and is needed by nothing else.
+BENCH_SIZES ?= S,M,L
+BENCH_REPS  ?= 5
+BENCH_PACKAGES := networkx igraph networkit
+
+bench-deps: $(VENV)/.stamp
+	@missing=""; for p in $(BENCH_PACKAGES); do \
+	  $(VPY) -c "import $$p" 2>/dev/null || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then echo "installing into $(VENV):$$missing"; $(VPY) -m pip install -q $$missing; fi
+
+bench: build bench-deps
+	$(VPY) benchmarks/bench.py --sizes $(BENCH_SIZES) --reps $(BENCH_REPS) --data $(BUILD)/bench-data
+
+# Size S only, 2 repetitions unless BENCH_REPS is given; fails when results disagree.
+bench-smoke: build bench-deps
+	$(VPY) -m pytest benchmarks/tests -q -p no:cacheprovider
+	$(VPY) benchmarks/bench.py --smoke --data $(BUILD)/bench-data --out $(BUILD)/bench-smoke \
+	  $(if $(filter command line environment,$(origin BENCH_REPS)),--reps $(BENCH_REPS))
+
 examples: build
 	$(BUILD)/healthnet convert --example examples/musterstadt.json
 	$(BUILD)/healthnet convert --example examples/musterstadt.graphml
 	$(BUILD)/healthnet convert --example-2022 examples/musterstadt_2022.json
+
+# ---- fuzzing and sanitizers (README "Fuzzing and sanitizers") ---------------
+FUZZ_BUILD   ?= $(BUILD)-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := json csv graphml scorecard
+SAN_BUILD    ?= $(BUILD)-asan
+
+# Each target runs alone (one core) for FUZZ_SECONDS. New inputs go to
+# $(FUZZ_BUILD)/corpus/<target> (the committed seeds in tests/fuzz/corpus are
+# only read), findings to $(FUZZ_BUILD)/artifacts. -max_len: CSV pairs stay
+# small, JSON/GraphML/scorecards need room for a few actors or rules.
+fuzz: $(BUILD)/.deps-stamp $(VENV)/.stamp
+	@command -v clang++ >/dev/null || { echo "make fuzz needs clang: apt-get install clang libclang-rt-14-dev"; exit 1; }
+	$(VENV)/bin/cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_MAKE_PROGRAM=$(abspath $(VENV)/bin/ninja) \
+	  -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHEALTHNET_BUILD_FUZZERS=ON \
+	  -DHEALTHNET_BUILD_TESTS=OFF -DHEALTHNET_BUILD_CLI=OFF -DHEALTHNET_BUILD_PYTHON=OFF -DHEALTHNET_INSTALL=OFF
+	$(VENV)/bin/cmake --build $(FUZZ_BUILD) -j $(JOBS)
+	@failed=""; mkdir -p $(FUZZ_BUILD)/artifacts; \
+	for t in $(FUZZ_TARGETS); do \
+	  case $$t in csv) len=4096;; scorecard) len=12288;; *) len=8192;; esac; \
+	  mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
+	  echo "fuzz_$$t: $(FUZZ_SECONDS) s, -max_len=$$len, log $(FUZZ_BUILD)/fuzz_$$t.log"; \
+	  if ! $(FUZZ_BUILD)/tests/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=$$len -timeout=10 \
+	      -rss_limit_mb=2048 -print_final_stats=1 -dict=tests/fuzz/$$t.dict \
+	      -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$t- $(FUZZ_BUILD)/corpus/$$t tests/fuzz/corpus/$$t \
+	      > $(FUZZ_BUILD)/fuzz_$$t.log 2>&1; then \
+	    failed="$$failed $$t"; grep -aE "ERROR|SUMMARY|invariant|terminate|what\(\)|Test unit written" $(FUZZ_BUILD)/fuzz_$$t.log; \
+	  fi; \
+	  grep -aE "^Done|stat::number_of_executed_units|stat::peak_rss_mb" $(FUZZ_BUILD)/fuzz_$$t.log | sed 's/^/  /'; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzzing found problems in:$$failed (inputs in $(FUZZ_BUILD)/artifacts)"; exit 1; fi
+
+# ASan + UBSan with gcc, at -O1 with line tables (quicker to build than
+# -O2 -g; the asserts of Boost and nlohmann/json stay on). The C++ tests run
+# under ctest (Doxygen and the find_package consumer, which have no sanitized
+# code, are left to `make test`).
+# Python loads the sanitized extension with libasan preloaded; detect_leaks=0
+# there because CPython keeps interned objects and arenas alive until exit,
+# which LeakSanitizer would report. HEALTHNET_SANITIZE=1 lets tests skip what
+# cannot run under ASan.
+SAN_ASAN_OPTIONS := abort_on_error=1:detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1
+SAN_UBSAN_OPTIONS := print_stacktrace=1:halt_on_error=1
+sanitize: $(BUILD)/.deps-stamp $(VENV)/.stamp
+	$(VENV)/bin/cmake -S . -B $(SAN_BUILD) -G Ninja -DCMAKE_MAKE_PROGRAM=$(abspath $(VENV)/bin/ninja) \
+	  -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" \
+	  -DHEALTHNET_SANITIZE=ON \
+	  -DHEALTHNET_BUILD_TESTS=ON -DHEALTHNET_BUILD_PYTHON=ON -DHEALTHNET_INSTALL=OFF \
+	  -DPython_EXECUTABLE=$(abspath $(VPY)) -Dpybind11_DIR=$$($(VPY) -m pybind11 --cmakedir)
+	$(VENV)/bin/cmake --build $(SAN_BUILD) -j $(JOBS)
+	cd $(SAN_BUILD) && ASAN_OPTIONS=$(SAN_ASAN_OPTIONS) UBSAN_OPTIONS=$(SAN_UBSAN_OPTIONS) \
+	  $(abspath $(VENV)/bin/ctest) --output-on-failure -j $(JOBS) -E '^doxygen_no_warnings$$'
+	HEALTHNET_SANITIZE=1 LD_PRELOAD=$$(g++ -print-file-name=libasan.so) \
+	  ASAN_OPTIONS=$(SAN_ASAN_OPTIONS):detect_leaks=0 UBSAN_OPTIONS=$(SAN_UBSAN_OPTIONS) \
+	  PYTHONPATH=$(abspath $(SAN_BUILD)/python) HEALTHNET_CLI=$(abspath $(SAN_BUILD)/healthnet) \
+	  $(VPY) -m pytest tests/python -q -p no:cacheprovider

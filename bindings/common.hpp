@@ -41,5 +41,8 @@ void register_components(py::module_& m);
 void register_cohesion(py::module_& m);
 void register_sectors(py::module_& m);
 void register_scoring(py::module_& m);
+void register_interop(py::module_& m);
+void register_display(py::module_& m);
+void register_arrays(py::module_& m);
 
 }  // namespace healthnet::bindings

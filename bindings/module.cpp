@@ -30,4 +30,7 @@ PYBIND11_MODULE(_core, m) {
   register_cohesion(m);
   register_sectors(m);
   register_scoring(m);
+  register_interop(m);
+  register_display(m);
+  register_arrays(m);
 }

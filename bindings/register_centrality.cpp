@@ -32,12 +32,26 @@ void register_centrality(py::module_& m) {
   m.def(
       "betweenness",
       [](const network& net, bool normalized, bool weighted, std::optional<std::int64_t> samples,
-         std::optional<std::uint64_t> seed, std::int64_t threads) {
+         std::optional<std::uint64_t> seed, std::int64_t threads,
+         std::optional<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>> pivots) {
         betweenness_options options;
         options.normalized = normalized;
         options.weighted = weighted;
         if (samples) options.samples = at_least_one(*samples, "samples");
         options.seed = seed;
+        if (pivots) {
+          std::vector<vertex_index> p;
+          p.reserve(static_cast<std::size_t>(pivots->size()));
+          for (py::ssize_t i = 0; i < pivots->size(); ++i) {
+            const std::int64_t x = pivots->data()[i];
+            if (x < 0 || static_cast<std::uint64_t>(x) >= net.n_actors()) {
+              throw invalid_input(field_location("pivots"), "actor index " + std::to_string(x) + " out of range (" +
+                                                                std::to_string(net.n_actors()) + " actors)");
+            }
+            p.push_back(static_cast<vertex_index>(x));
+          }
+          options.pivots = std::move(p);
+        }
         options.threads = static_cast<unsigned>(std::min<std::int64_t>(at_least_one(threads, "threads"), 1024));
         std::vector<double> values;
         {
@@ -47,19 +61,20 @@ void register_centrality(py::module_& m) {
         return to_numpy(std::move(values));
       },
       py::arg("net"), py::arg("normalized") = false, py::arg("weighted") = false, py::arg("samples") = py::none(),
-      py::arg("seed") = py::none(), py::arg("threads") = 1);
+      py::arg("seed") = py::none(), py::arg("threads") = 1, py::arg("pivots") = py::none());
 
   m.def(
       "closeness",
-      [](const network& net, bool weighted, bool wf_improved) {
+      [](const network& net, bool weighted, bool wf_improved, std::int64_t threads) {
+        const auto t = static_cast<unsigned>(std::min<std::int64_t>(at_least_one(threads, "threads"), 1024));
         std::vector<double> values;
         {
           py::gil_scoped_release release;
-          values = closeness(net, weighted, wf_improved);
+          values = closeness(net, weighted, wf_improved, t);
         }
         return to_numpy(std::move(values));
       },
-      py::arg("net"), py::arg("weighted") = false, py::arg("wf_improved") = true);
+      py::arg("net"), py::arg("weighted") = false, py::arg("wf_improved") = true, py::arg("threads") = 1);
 
   m.def(
       "harmonic_closeness",

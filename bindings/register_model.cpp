@@ -296,7 +296,8 @@ tie: relations are united, weights add up, new attributes overwrite, and
           [](network& net, std::string s, std::string t, std::vector<std::string> rel, double w,
              const py::object& attributes, std::optional<std::string> since) {
             return net.add_tie(tie{std::move(s), std::move(t), {rel.begin(), rel.end()}, w,
-                                   attributes_from_python(attributes, "attributes"), std::move(since)});
+                                   attributes_from_python(attributes, "attributes"), std::move(since)})
+                .copy();
           },
           py::arg("source"), py::arg("target"), py::arg("relations") = std::vector<std::string>{},
           py::arg("weight") = 1.0, py::arg("attributes") = py::none(), py::arg("since") = py::none(),
@@ -318,13 +319,20 @@ tie: relations are united, weights add up, new attributes overwrite, and
       .def("has_actor", &network::has_actor, py::arg("id"))
       .def("has_tie", &network::has_tie, py::arg("source"), py::arg("target"))
       .def("actor", &network::get_actor, py::arg("id"), "The Actor with this id (a copy). Raises KeyError.")
-      .def("tie", &network::get_tie, py::arg("source"), py::arg("target"), "The Tie joining the pair (a copy).")
+      .def("tie", [](const network& net, std::string_view s, std::string_view t) { return net.get_tie(s, t).copy(); },
+           py::arg("source"), py::arg("target"), "The Tie joining the pair (a copy).")
       .def("body", &network::get_body, py::arg("id"), "The Body with this id (a copy).")
       .def_property_readonly(
           "actors", [](const network& net) { return std::vector<actor>(net.actors().begin(), net.actors().end()); },
           "All actors, in order (copies).")
       .def_property_readonly(
-          "ties", [](const network& net) { return std::vector<tie>(net.ties().begin(), net.ties().end()); },
+          "ties",
+          [](const network& net) {
+            std::vector<tie> out;
+            out.reserve(net.n_ties());
+            for (const tie_view t : net.ties()) out.push_back(t.copy());
+            return out;
+          },
           "All ties, in order (copies).")
       .def_property_readonly(
           "bodies", [](const network& net) { return std::vector<body>(net.bodies().begin(), net.bodies().end()); },
@@ -346,7 +354,7 @@ tie: relations are united, weights add up, new attributes overwrite, and
            "The subnetwork of the actors selected by ``keep``: a callable(Actor) -> bool or an iterable of ids. "
            "Ties among them are kept, bodies keep only selected members.")
       .def("filter_ties", [](const network& net, const py::function& keep) {
-             return net.filter_ties([&](const tie& t) { return keep(t).cast<bool>(); });
+             return net.filter_ties([&](const tie_view& t) { return keep(t.copy()).cast<bool>(); });
            },
            py::arg("keep"), "All actors, and only the ties for which ``keep(Tie)`` is true.")
       .def("body_subnetwork", &network::body_subnetwork, py::arg("body_id"),

@@ -265,8 +265,12 @@ class csv_file {
     check_utf8(raw, field_line, column);
     while (p < n && (m_text[p] == ' ' || (m_text[p] == '\t' && m_separator != '\t') || m_text[p] == '\r')) ++p;
     if (p < n && m_text[p] != m_separator && m_text[p] != '\n') {
+      // Show the whole UTF-8 character, or the byte in hex if it starts none.
+      const auto lead = static_cast<unsigned char>(m_text[p]);
+      const std::size_t len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+      const std::string_view ch = m_text.substr(p, len);
       fail_at(m_line, column_of(column),
-              "unexpected " + detail::quote_value(m_text.substr(p, 1)) +
+              "unexpected " + (detail::invalid_utf8_offset(ch) == npos ? detail::quote_value(ch) : hex_byte(lead)) +
                   " after closing quote; double quotes inside quoted fields");
     }
     m_pos = p;
@@ -419,21 +423,28 @@ void read_ties(csv_file& file, const csv_options& options, const std::string& ac
   attributes = sorted(std::move(attributes));
   const bool decimal_comma = file.separator() == ';';
   const std::string not_in_actors = " (not in " + actors_origin + ")";
+  // Plain files (ends and weights only) are collected and added in bulk,
+  // which needs no pair hashing; files with relations, dates or attributes
+  // go through add_tie row by row.
+  const bool plain = relations.empty() && since == npos && attributes.empty();
+  std::vector<vertex_index> bulk_source, bulk_target;
+  std::vector<double> bulk_weight;
 
   while (file.next()) {
     const std::string_view from = file.field(source);
     const std::string_view to = file.field(target);
     if (from.empty()) file.fail(source, "actor id is empty");
     if (to.empty()) file.fail(target, "actor id is empty");
+    const auto u = net.find_index(from);
+    if (!u) file.fail(source, "unknown actor id " + detail::quote_value(from) + not_in_actors);
     if (from == to && !options.allow_self_loops) {
-      if (!net.has_actor(from)) file.fail(source, "unknown actor id " + detail::quote_value(from) + not_in_actors);
       file.fail(target, "self-loop on actor " + detail::quote_value(from) + " (set allow_self_loops to keep it)");
     }
-    tie t;
-    t.source = from;
-    t.target = to;
+    const auto v = net.find_index(to);
+    if (!v) file.fail(target, "unknown actor id " + detail::quote_value(to) + not_in_actors);
+    tie_details details;
     for (const std::size_t r : relations) {
-      split_list(file.field(r), [&t](std::string_view s) { t.relations.emplace(s); });
+      split_list(file.field(r), [&details](std::string_view s) { details.relations.emplace(s); });
     }
     if (since != npos) {
       const std::string_view date = file.field(since);
@@ -442,29 +453,38 @@ void read_ties(csv_file& file, const csv_options& options, const std::string& ac
           file.fail(since, "since " + detail::quote_value(date) +
                                " is not a date of the form yyyy-mm-dd, yyyy-mm or yyyy");
         }
-        t.since = std::string(date);
+        details.since = std::string(date);
       }
     }
+    double w = 1.0;
     if (weight != npos) {
       const std::string_view cell = file.field(weight);
       if (!cell.empty()) {
-        const auto w = detail::parse_number(cell, decimal_comma);
-        if (!w) file.fail(weight, "weight " + detail::quote_value(cell) + " is not a number");
-        if (!std::isfinite(*w)) file.fail(weight, "weight " + detail::quote_value(cell) + " is not a finite number");
-        if (*w < 0) file.fail(weight, "weight " + detail::quote_value(cell) + " is negative");
-        t.weight = *w;
+        const auto parsed = detail::parse_number(cell, decimal_comma);
+        if (!parsed) file.fail(weight, "weight " + detail::quote_value(cell) + " is not a number");
+        if (!std::isfinite(*parsed)) file.fail(weight, "weight " + detail::quote_value(cell) + " is not a finite number");
+        if (*parsed < 0) file.fail(weight, "weight " + detail::quote_value(cell) + " is negative");
+        w = *parsed;
       }
     }
-    fill_attributes(file, attributes, decimal_comma, t.attributes);
+    fill_attributes(file, attributes, decimal_comma, details.attributes);
+    if (plain) {
+      bulk_source.push_back(*u);
+      bulk_target.push_back(*v);
+      bulk_weight.push_back(w);
+      continue;
+    }
     try {
-      net.add_tie(std::move(t));
-    } catch (const not_found&) {
-      const bool source_known = net.has_actor(from);
-      const std::string_view unknown = source_known ? to : from;
-      file.fail(source_known ? target : source, "unknown actor id " + detail::quote_value(unknown) + not_in_actors);
+      net.add_tie(*u, *v, w, std::move(details));
     } catch (const invalid_input& e) {
-      const std::size_t column = e.where().field == "weight" ? weight : target;
-      file.fail(column == npos ? target : column, e.problem());
+      file.fail(target, e.problem());
+    }
+  }
+  if (plain) {
+    try {
+      net.add_ties(bulk_source, bulk_target, bulk_weight);
+    } catch (const invalid_input& e) {  // only "too many ties": every row was checked above
+      file.fail_at(file.line(), "ties", e.problem());
     }
   }
 }

@@ -226,9 +226,10 @@ struct field_ref {
 
   [[nodiscard]] std::string str() const {
     switch (what) {
-      case kind::element: return element_field(name);
-      case kind::attribute: return attribute_field(name);
-      default: return std::string(name);
+      // Names may hold bytes that are not UTF-8 (the error being reported).
+      case kind::element: return element_field(printable(name));
+      case kind::attribute: return attribute_field(printable(name));
+      default: return printable(name);
     }
   }
 };
@@ -1469,6 +1470,15 @@ void append_escaped(std::string& out, std::string_view s, bool attribute) {
 /// attr.type by variant index of attribute_value (bool, double, string).
 constexpr const char* type_names[] = {"boolean", "double", "string"};
 
+/// Refuses a sector or relation that joining with `|` would lose: an empty
+/// one, or one holding `|` (allowed where it is written alone, `bar_ok`).
+void check_list_item(std::string_view item, const char* what, bool bar_ok) {
+  if (item.empty()) throw unwritable{std::string("empty ") + what + " (lists are joined with '|')"};
+  if (!bar_ok && item.find('|') != npos) {
+    throw unwritable{std::string(what) + " " + quote(item) + " holds '|', the list separator"};
+  }
+}
+
 std::string attribute_text(const attribute_value& v) {
   if (const auto* b = std::get_if<bool>(&v)) return *b ? "true" : "false";
   if (const auto* d = std::get_if<double>(&v)) return detail::format_number(*d);
@@ -1678,6 +1688,7 @@ class graphml_writer {
 
   void write_actor(const actor& a) {
     constexpr const char* in = "      ";
+    for (const auto& s : a.sectors) check_list_item(s, "sector", a.sectors.size() == 1);
     m_out += "    <node id=\"";
     append_escaped(m_out, a.id, true);
     if (a.name.empty() && a.type.empty() && a.sectors.empty() && !a.location && a.attributes.empty()) {
@@ -1701,6 +1712,7 @@ class graphml_writer {
 
   void write_tie(const tie& t) {
     constexpr const char* in = "      ";
+    for (const auto& r : t.relations) check_list_item(r, "relation", false);
     m_out += "    <edge source=\"";
     append_escaped(m_out, t.source, true);
     m_out += "\" target=\"";

@@ -27,7 +27,7 @@ attribute_map read_attributes(const json_reader& r, const json& obj, const std::
   const json& attrs = r.member(obj, pointer, "attributes", value_t::object, false);
   if (!attrs.is_object()) return out;
   for (const auto& [key, v] : attrs.items()) {
-    const std::string path = pointer + "/attributes/" + key;
+    const std::string path = pointer + "/attributes/" + detail::escape_pointer_token(key);
     if (v.is_boolean()) out.emplace(key, v.get<bool>());
     else if (v.is_number()) out.emplace(key, v.get<double>());
     else if (v.is_string()) out.emplace(key, v.get<std::string>());
@@ -167,9 +167,22 @@ taxonomy read_taxonomy(const json_reader& r, const json& obj, const std::string&
   return taxonomy(std::move(sectors));
 }
 
-ordered_json attributes_json(const attribute_map& attrs) {
+/// `v`, or invalid_input naming `field` when it is NaN or infinite: nlohmann
+/// would write null, which no reader takes back, so the value would be lost.
+double finite_for_json(double v, const std::string& field) {
+  if (!std::isfinite(v)) {
+    throw invalid_input(field_location(field),
+                        "cannot write " + detail::format_number(v) + " as json (json has no nan or infinity)");
+  }
+  return v;
+}
+
+/// The attributes as a JSON object; `owner` names their actor or tie in errors.
+ordered_json attributes_json(const attribute_map& attrs, const std::string& owner) {
   ordered_json out = ordered_json::object();
-  for (const auto& [k, v] : attrs) {
+  for (const auto& [name, v] : attrs) {
+    const std::string& k = name;  // clang < 16 cannot capture a structured binding
+    if (const double* d = std::get_if<double>(&v)) finite_for_json(*d, owner + ".attributes." + k);
     std::visit([&](const auto& x) { out[k] = x; }, v);
   }
   return out;
@@ -240,25 +253,40 @@ std::string to_json(const network& net, int indent) {
   }
   ordered_json actors = ordered_json::array();
   for (const auto& a : net.actors()) {
+    const std::string where = "actors[" + std::to_string(actors.size()) + "]";
     ordered_json j;
     j["id"] = a.id;
     j["name"] = a.name;
     j["sectors"] = a.sectors;
     j["type"] = a.type;
-    j["attributes"] = attributes_json(a.attributes);
-    if (a.location) j["location"] = {{"lat", a.location->lat}, {"lon", a.location->lon}};
+    j["attributes"] = attributes_json(a.attributes, where);
+    if (a.location) {
+      // The reader takes latitudes in [-90, 90] and longitudes in [-180, 180] only.
+      const double lat = finite_for_json(a.location->lat, where + ".location.lat");
+      const double lon = finite_for_json(a.location->lon, where + ".location.lon");
+      if (std::abs(lat) > 90) {
+        throw invalid_input(field_location(where + ".location.lat"),
+                            "latitude out of range: " + detail::format_number(lat));
+      }
+      if (std::abs(lon) > 180) {
+        throw invalid_input(field_location(where + ".location.lon"),
+                            "longitude out of range: " + detail::format_number(lon));
+      }
+      j["location"] = {{"lat", lat}, {"lon", lon}};
+    }
     actors.push_back(std::move(j));
   }
   doc["actors"] = std::move(actors);
   ordered_json ties = ordered_json::array();
   for (const auto& t : net.ties()) {
+    const std::string where = "ties[" + std::to_string(ties.size()) + "]";
     ordered_json j;
     j["source"] = t.source;
     j["target"] = t.target;
     j["relations"] = ordered_json::array();
     for (const auto& rel : t.relations) j["relations"].push_back(rel);
     j["weight"] = t.weight;
-    if (!t.attributes.empty()) j["attributes"] = attributes_json(t.attributes);
+    if (!t.attributes.empty()) j["attributes"] = attributes_json(t.attributes, where);
     if (t.since) j["since"] = *t.since;
     ties.push_back(std::move(j));
   }

@@ -126,6 +126,33 @@ class pointer_finder : public nlohmann::json_sax<json> {
   bool m_found{false};
 };
 
+// SAX handler that accepts every value and keeps where the parser failed:
+// nlohmann's DOM parser reports no position for a number out of range.
+class error_position : public nlohmann::json_sax<json> {
+ public:
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) override {
+    m_position = position;
+    return false;
+  }
+  /// Where the parser stopped: a count of bytes read.
+  [[nodiscard]] std::size_t position() const noexcept { return m_position; }
+
+ private:
+  std::size_t m_position{0};
+};
+
 std::vector<std::string> split_pointer(const std::string& pointer) {
   std::vector<std::string> parts;
   std::size_t i = 0;
@@ -133,10 +160,10 @@ std::vector<std::string> split_pointer(const std::string& pointer) {
     if (pointer[i] == '/') ++i;
     const auto j = pointer.find('/', i);
     std::string part = pointer.substr(i, j == std::string::npos ? std::string::npos : j - i);
-    // RFC 6901 unescaping: ~1 -> /, ~0 -> ~
+    // RFC 6901 unescaping: ~1 -> /, ~0 -> ~ (any other ~ stays)
     std::string unescaped;
     for (std::size_t k = 0; k < part.size(); ++k) {
-      if (part[k] == '~' && k + 1 < part.size()) {
+      if (part[k] == '~' && k + 1 < part.size() && (part[k + 1] == '0' || part[k + 1] == '1')) {
         unescaped += part[k + 1] == '1' ? '/' : '~';
         ++k;
       } else {
@@ -154,26 +181,62 @@ std::vector<std::string> split_pointer(const std::string& pointer) {
 
 json parse_json_document(std::string_view text, const std::string& origin) {
   if (trim(text).empty()) throw invalid_input(source_location{origin, 1, {}}, "file is empty");
+  // `offset` is 0-based in `text`; `what` is nlohmann's message without its prefix.
+  auto fail = [&](std::size_t offset, std::string what) {
+    // nlohmann quotes the whole token read so far ("last read: 'TOKEN'; expected
+    // ..." or "parsing 'TOKEN'"), which is megabytes long for a string that is
+    // never closed: keep its first 40 bytes.
+    for (const std::string_view marker : {"last read: '", "parsing '"}) {
+      const std::size_t at = what.find(marker);
+      if (at == std::string::npos) continue;
+      const std::size_t from = at + marker.size();
+      std::size_t end = what.find("'; expected ", from);
+      if (end == std::string::npos) end = what.size() - 1;  // the closing quote ends the message
+      if (end <= from + 40) continue;
+      std::size_t cut = from + 40;
+      while (cut > from && (static_cast<unsigned char>(what[cut]) & 0xC0) == 0x80) --cut;
+      what = what.substr(0, cut) + "..." + what.substr(end);
+    }
+    // nlohmann quotes the bytes last read, which may end inside a UTF-8 character.
+    for (auto bad = invalid_utf8_offset(what); bad != std::string::npos; bad = invalid_utf8_offset(what)) what[bad] = '?';
+    const std::size_t line = line_of(text, offset);
+    const std::size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+    const std::size_t column = offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+    throw invalid_input(source_location{origin, line, "column " + std::to_string(column)}, what);
+  };
   if (const auto bad = invalid_utf8_offset(text); bad != std::string_view::npos) {
-    throw invalid_input(source_location{origin, line_of(text, bad), {}},
-                        "invalid utf-8 byte (save the file as utf-8)");
+    constexpr char hex[] = "0123456789abcdef";
+    const auto byte = static_cast<unsigned char>(text[bad]);
+    fail(bad, std::string("invalid utf-8 byte 0x") + hex[byte >> 4] + hex[byte & 0xF] + " (save the file as utf-8)");
   }
   std::size_t start = 0;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") start = 3;  // tolerate a byte order mark
+  const auto first = text.begin() + static_cast<std::ptrdiff_t>(start);
   try {
-    return json::parse(text.begin() + static_cast<std::ptrdiff_t>(start), text.end());
+    return json::parse(first, text.end());
   } catch (const json::parse_error& e) {
     // e.byte is 1-based; message: "[json.exception.parse_error.101] parse error at line L, column C: WHAT"
-    const std::size_t offset = start + (e.byte > 0 ? e.byte - 1 : 0);
     std::string what = e.what();
     if (const auto p = what.find(": "); p != std::string::npos && what.find("parse error") != std::string::npos) {
       what = what.substr(p + 2);
     }
-    const std::size_t line = line_of(text, offset);
-    const std::size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
-    const std::size_t column = offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
-    throw invalid_input(source_location{origin, line, "column " + std::to_string(column)}, "invalid json: " + what);
+    fail(start + (e.byte > 0 ? e.byte - 1 : 0), "invalid json: " + what);
+  } catch (const json::out_of_range& e) {
+    // A number beyond double, e.g. 1e400 ("[json.exception.out_of_range.406] number overflow parsing '1e400'").
+    error_position where;
+    json::sax_parse(first, text.end(), &where);
+    std::string what = e.what();
+    if (const auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+    // The position is at (or just after) the number's end; point at its start.
+    std::size_t at = std::min(start + where.position(), text.size());
+    if (const auto q = what.find('\''); q != std::string::npos && what.size() >= q + 2) {
+      const std::string_view number = std::string_view(what).substr(q + 1, what.size() - q - 2);
+      const std::size_t found = text.rfind(number, at);
+      if (!number.empty() && found != std::string_view::npos && found + number.size() + 1 >= at) at = found;
+    }
+    fail(at, what);
   }
+  return {};  // not reached
 }
 
 std::size_t locate_json_pointer(std::string_view text, const std::string& pointer) {
@@ -190,6 +253,17 @@ std::size_t locate_json_pointer(std::string_view text, const std::string& pointe
   // The offset is just past the token that matched; step back onto it.
   const std::size_t offset = finder.best_offset();
   return line_of(text, offset == 0 ? 0 : offset - 1);
+}
+
+std::string escape_pointer_token(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (const char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
 }
 
 std::string pointer_to_field(const std::string& pointer) {

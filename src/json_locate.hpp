@@ -26,6 +26,9 @@ nlohmann::json parse_json_document(std::string_view text, const std::string& ori
 /// `/actors/3/weight`), or of its nearest existing ancestor; 0 if unknown.
 std::size_t locate_json_pointer(std::string_view text, const std::string& pointer);
 
+/// A key as one JSON pointer token (RFC 6901: `~` -> `~0`, `/` -> `~1`).
+std::string escape_pointer_token(std::string_view key);
+
 /// `/actors/3/weight` -> `actors[3].weight`.
 std::string pointer_to_field(const std::string& pointer);
 

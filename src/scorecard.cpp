@@ -88,11 +88,12 @@ std::string source_of(const json_reader& r, const json& obj, const std::string& 
 // error instead of a silent default.
 void check_known_fields(const json_reader& r, const json& obj, const std::string& path,
                         std::initializer_list<const char*> known) {
-  for (const auto& [key, value] : obj.items()) {
+  for (const auto& item : obj.items()) {
+    const std::string& key = item.key();  // a structured binding: clang < 16 cannot capture it
     if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; })) {
       std::string list;
       for (const char* k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-      r.fail(path + "/" + key, "unknown field '" + key + "' (known: " + list + ")");
+      r.fail(path + "/" + detail::escape_pointer_token(key), "unknown field '" + key + "' (known: " + list + ")");
     }
   }
 }

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <limits>
 #include <span>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include <healthnet/error.hpp>
@@ -40,15 +42,33 @@ class analysis_view {
   static analysis_view from_ties(std::size_t n_vertices, std::span<const vertex_index> source,
                                  std::span<const vertex_index> target, std::span<const double> weight,
                                  bool directed) {
-    if (source.size() != target.size() || (!weight.empty() && weight.size() != source.size())) {
+    if (source.size() != target.size()) throw invalid_input("source, target and weight must have the same length");
+    return build(
+        n_vertices, source.size(), [&](std::size_t i) { return source[i]; }, [&](std::size_t i) { return target[i]; },
+        weight, directed);
+  }
+
+  /// Builds a view from (source, target) pairs, one per tie; otherwise as from_ties.
+  static analysis_view from_tie_ends(std::size_t n_vertices,
+                                     std::span<const std::pair<vertex_index, vertex_index>> ends,
+                                     std::span<const double> weight, bool directed) {
+    return build(
+        n_vertices, ends.size(), [&](std::size_t i) { return ends[i].first; },
+        [&](std::size_t i) { return ends[i].second; }, weight, directed);
+  }
+
+ private:
+  template <class Source, class Target>
+  static analysis_view build(std::size_t n_vertices, std::size_t m, Source source, Target target,
+                             std::span<const double> weight, bool directed) {
+    if (!weight.empty() && weight.size() != m) {
       throw invalid_input("source, target and weight must have the same length");
     }
     if (n_vertices > std::numeric_limits<vertex_index>::max()) throw invalid_input("too many actors");
-    const std::size_t m = source.size();
     const std::size_t arcs = directed ? m : 2 * m;
     if (arcs > std::numeric_limits<std::uint32_t>::max()) throw invalid_input("too many ties");
     for (std::size_t i = 0; i < m; ++i) {
-      if (source[i] >= n_vertices || target[i] >= n_vertices) {
+      if (source(i) >= n_vertices || target(i) >= n_vertices) {
         throw invalid_input("tie " + std::to_string(i) + ": actor index out of range");
       }
     }
@@ -65,8 +85,8 @@ class analysis_view {
     csr by_head;
     by_head.offsets.assign(n_vertices + 1, 0);
     for (std::size_t i = 0; i < m; ++i) {
-      ++by_head.offsets[target[i] + 1];
-      if (!directed) ++by_head.offsets[source[i] + 1];
+      ++by_head.offsets[target(i) + 1];
+      if (!directed) ++by_head.offsets[source(i) + 1];
     }
     for (std::size_t i = 0; i < n_vertices; ++i) by_head.offsets[i + 1] += by_head.offsets[i];
     by_head.targets.resize(arcs);
@@ -80,8 +100,8 @@ class analysis_view {
       };
       for (std::size_t i = 0; i < m; ++i) {
         const double w = weighted ? weight[i] : 1.0;
-        put(target[i], source[i], w);
-        if (!directed) put(source[i], target[i], w);
+        put(target(i), source(i), w);
+        if (!directed) put(source(i), target(i), w);
       }
     }
     // Pass 2: transpose -> out rows sorted by head. Undirected: symmetric, done.
@@ -90,6 +110,8 @@ class analysis_view {
     if (directed) v.m_in = transpose(v.m_out, n_vertices, weighted);
     return v;
   }
+
+ public:
 
   /// Number of vertices (actors).
   [[nodiscard]] std::size_t n_vertices() const noexcept { return m_n; }

@@ -44,6 +44,10 @@ struct betweenness_options {
   std::optional<std::size_t> samples{};
   /// Seed of the pivot sampling (std::mt19937_64); unset: std::random_device.
   std::optional<std::uint64_t> seed{};
+  /// Explicit pivots (actor indices) instead of drawn ones: the same
+  /// estimator as `samples = pivots.size()`; repeated indices count once.
+  /// Exclusive with `samples`. Lets other tools be run on the same pivots.
+  std::optional<std::vector<vertex_index>> pivots{};
   /// Number of threads sharing the source actors (>= 1).
   unsigned threads{1};
 };
@@ -111,6 +115,9 @@ inline double freeman(std::span<const double> c, double theoretical_max) {
 ///   (n-1)/k for actors that are not pivots and (n-1)/(k-1) for pivots (which
 ///   cannot lie between themselves and a target); k = 1 leaves the pivot NaN
 ///   (no information), as in networkx. k = n gives the exact values.
+/// - `pivots`: the same estimator over the given source actors (e.g. to
+///   compare with igraph `betweenness(sources=...)` or networkx
+///   `betweenness_centrality_subset` on identical pivots).
 /// - `threads`: the sources are split over this many std::threads, each with
 ///   its own buffers and partial sums, added at the end; results equal the
 ///   single-threaded ones up to floating-point summation order.
@@ -130,10 +137,25 @@ inline std::vector<double> betweenness(const network& net, const betweenness_opt
                                                        std::to_string(n) + "), got " +
                                                        std::to_string(*options.samples));
   }
-  if (n == 0) return {};
-  const bool sampled = options.samples && *options.samples < n;
+  if (options.pivots && options.samples) {
+    throw invalid_input(field_location("pivots"), "give either samples or pivots, not both");
+  }
   std::vector<vertex_index> sources;
-  if (sampled) {
+  if (options.pivots) {
+    sources = *options.pivots;
+    std::sort(sources.begin(), sources.end());
+    sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
+    if (sources.empty()) throw invalid_input(field_location("pivots"), "expected at least one pivot");
+    if (sources.back() >= n) {
+      throw invalid_input(field_location("pivots"), "actor index " + std::to_string(sources.back()) +
+                                                        " out of range (" + std::to_string(n) + " actors)");
+    }
+  }
+  if (n == 0) return {};
+  const bool sampled = (options.samples && *options.samples < n) || (options.pivots && sources.size() < n);
+  if (options.pivots) {
+    // sources already set
+  } else if (sampled) {
     const std::uint64_t seed = options.seed ? *options.seed
                                             : (std::uint64_t{std::random_device{}()} << 32) ^ std::random_device{}();
     sources = detail::sample_pivots(n, *options.samples, seed);
@@ -189,19 +211,23 @@ inline std::vector<double> betweenness(const network& net, const betweenness_opt
 ///
 /// - `weighted`: tie weights are lengths (see the file comment); zero-length
 ///   ties are allowed.
+/// - `threads`: sources are shared out over this many std::threads; each
+///   actor's value is computed by one thread, so results are identical.
 ///
 /// Reference: networkx `closeness_centrality(G, distance=..., wf_improved=...)`;
 /// Wasserman and Faust (1994), eq. 5.3.
 /// Edge cases: empty network -> empty vector; a single actor or no ties -> 0.
 /// Complexity: unweighted O(n m / 64 + n^2) (64 sources per bit-parallel
 /// BFS); weighted O(n m log n).
-inline std::vector<double> closeness(const network& net, bool weighted = false, bool wf_improved = true) {
+inline std::vector<double> closeness(const network& net, bool weighted = false, bool wf_improved = true,
+                                     unsigned threads = 1) {
+  if (threads == 0) throw invalid_input(field_location("threads"), "expected at least 1, got 0");
   const auto g = net.view();
   const std::size_t n = g->n_vertices();
   if (n == 0) return {};
   const detail::csr_rows rows = detail::in_rows(*g, weighted);
-  const detail::distance_sums sums = rows.weights ? detail::dijkstra_distance_sums(rows, n)
-                                                  : detail::bfs_distance_sums(std::span(&rows, 1), n);
+  const detail::distance_sums sums = rows.weights ? detail::dijkstra_distance_sums(rows, n, threads)
+                                                  : detail::bfs_distance_sums(std::span(&rows, 1), n, threads);
   std::vector<double> c(n, 0.0);
   if (n < 2) return c;
   for (std::size_t v = 0; v < n; ++v) {
@@ -223,18 +249,21 @@ inline std::vector<double> closeness(const network& net, bool weighted = false, 
 /// giving values in [0, 1]; networkx's is the unnormalized sum.
 ///
 /// - `weighted`: tie weights are lengths (see the file comment).
+/// - `threads`: as in closeness().
 ///
 /// Reference: networkx `harmonic_centrality(G, distance=...)`; Marchiori and
 /// Latora (2000); Boldi and Vigna (2014).
 /// Edge cases: empty network -> empty vector; single actor, no ties -> 0.
 /// Complexity: as closeness().
-inline std::vector<double> harmonic_closeness(const network& net, bool weighted = false, bool normalized = false) {
+inline std::vector<double> harmonic_closeness(const network& net, bool weighted = false, bool normalized = false,
+                                              unsigned threads = 1) {
+  if (threads == 0) throw invalid_input(field_location("threads"), "expected at least 1, got 0");
   const auto g = net.view();
   const std::size_t n = g->n_vertices();
   if (n == 0) return {};
   const detail::csr_rows rows = detail::in_rows(*g, weighted);
-  detail::distance_sums sums = rows.weights ? detail::dijkstra_distance_sums(rows, n)
-                                            : detail::bfs_distance_sums(std::span(&rows, 1), n);
+  detail::distance_sums sums = rows.weights ? detail::dijkstra_distance_sums(rows, n, threads)
+                                            : detail::bfs_distance_sums(std::span(&rows, 1), n, threads);
   if (normalized) {
     for (double& x : sums.inverse) x = n > 1 ? x / (static_cast<double>(n) - 1.0) : 0.0;
   }

@@ -100,8 +100,11 @@ inline wave_comparison compare(const network& before, const network& after) {
     else ++c.actors_kept;
   }
   for (const auto& t : after.ties()) {
-    const tie* old = before.find_tie(t.source, t.target);
-    if (!old && !after.directed()) old = before.find_tie(t.target, t.source);
+    // An undirected later wave matches an earlier tie of either orientation.
+    const auto old = [&] {
+      auto found = before.find_tie(t.source, t.target);
+      return found || after.directed() ? found : before.find_tie(t.target, t.source);
+    }();
     if (!old) {
       c.ties_formed.push_back(detail::ordered_pair(after, t.source, t.target));
       continue;
@@ -117,7 +120,7 @@ inline wave_comparison compare(const network& before, const network& after) {
     }
   }
   for (const auto& t : before.ties()) {
-    const bool kept = after.find_tie(t.source, t.target) || (!after.directed() && after.find_tie(t.target, t.source));
+    const bool kept = after.has_tie(t.source, t.target) || (!after.directed() && after.has_tie(t.target, t.source));
     if (!kept) c.ties_dissolved.push_back(detail::ordered_pair(before, t.source, t.target));
   }
   for (const auto& name : comparison_metrics()) {

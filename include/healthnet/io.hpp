@@ -45,16 +45,26 @@ struct csv_options {
   bool allow_self_loops{false};
 };
 
-/// Reads a healthnet JSON file (see docs/format.md). @throws invalid_input, file_error
+/// Reads a healthnet JSON file (see docs/format.md).
+/// @throws invalid_input for bad content
+/// @throws file_error when the file cannot be read
 network read_json(const std::string& path, const read_options& options = {});
 /// Parses healthnet JSON text; `origin` names the text in error messages.
 network parse_json(std::string_view text, const std::string& origin = "<json>", const read_options& options = {});
 /// Serialises to healthnet JSON (`indent` < 0 for one line). Round trips exactly.
+/// @throws invalid_input for what JSON or the reader cannot take back: strings
+/// that are not valid UTF-8, NaN or infinite attribute values, and locations
+/// that are not finite or out of range (naming the field, e.g.
+/// `actors[3].attributes.staff`).
 std::string to_json(const network& net, int indent = 2);
-/// Writes healthnet JSON atomically. @throws file_error
+/// Writes healthnet JSON atomically; nothing is written when to_json throws.
+/// @throws invalid_input as to_json
+/// @throws file_error when the file cannot be written
 void write_json(const network& net, const std::string& path);
 
-/// Reads an actors CSV and a ties CSV. @throws invalid_input, file_error
+/// Reads an actors CSV and a ties CSV.
+/// @throws invalid_input for bad content
+/// @throws file_error when the file cannot be read
 network read_csv(const std::string& actors_path, const std::string& ties_path, const csv_options& options = {});
 /// Parses actors and ties CSV text; the origins name them in error messages.
 network parse_csv(std::string_view actors_text, std::string_view ties_text, const csv_options& options = {},
@@ -62,13 +72,17 @@ network parse_csv(std::string_view actors_text, std::string_view ties_text, cons
 
 /// Reads GraphML (Gephi, igraph, networkx). Node and edge `<data>` keys
 /// become attributes; keys named `name`, `sector`, `sectors`, `type`,
-/// `relations` and `weight` fill the matching fields. @throws invalid_input, file_error
+/// `relations` and `weight` fill the matching fields.
+/// @throws invalid_input for bad content
+/// @throws file_error when the file cannot be read
 network read_graphml(const std::string& path, const read_options& options = {});
 /// Parses GraphML text; `origin` names it in error messages.
 network parse_graphml(std::string_view text, const std::string& origin = "<graphml>", const read_options& options = {});
 /// Serialises to GraphML; region metadata, bodies and a custom taxonomy go
 /// into graph-level data (see docs/format.md), so the round trip is exact.
-/// @throws invalid_input for strings that are not valid UTF-8 or hold a NUL.
+/// @throws invalid_input for strings that are not valid UTF-8 or hold a NUL,
+///         and for an empty sector or relation or one holding `|` (the list
+///         separator; a lone sector may hold it).
 std::string to_graphml(const network& net);
 /// Writes GraphML atomically. @throws file_error
 void write_graphml(const network& net, const std::string& path);

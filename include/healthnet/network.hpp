@@ -4,6 +4,10 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
+#include <limits>
+#include <optional>
+#include <stdexcept>
 #include <cmath>
 #include <cstdint>
 #include <functional>
@@ -23,6 +27,8 @@
 #include <healthnet/region.hpp>
 #include <healthnet/taxonomy.hpp>
 #include <healthnet/tie.hpp>
+#include <healthnet/detail/id_index.hpp>
+#include <healthnet/detail/pair_index.hpp>
 #include <healthnet/detail/string_hash.hpp>
 #include <healthnet/detail/text.hpp>
 
@@ -60,9 +66,10 @@ class network {
         m_taxonomy(other.m_taxonomy),
         m_actors(other.m_actors),
         m_actor_index(other.m_actor_index),
-        m_ties(other.m_ties),
         m_tie_ends(other.m_tie_ends),
-        m_tie_index(other.m_tie_index),
+        m_tie_weights(other.m_tie_weights),
+        m_tie_detail(other.m_tie_detail),
+        m_details(other.m_details),
         m_bodies(other.m_bodies),
         m_body_index(other.m_body_index),
         m_view(other.cached_view()) {}
@@ -84,9 +91,13 @@ class network {
     swap(m_taxonomy, other.m_taxonomy);
     swap(m_actors, other.m_actors);
     swap(m_actor_index, other.m_actor_index);
-    swap(m_ties, other.m_ties);
     swap(m_tie_ends, other.m_tie_ends);
-    swap(m_tie_index, other.m_tie_index);
+    swap(m_tie_weights, other.m_tie_weights);
+    swap(m_tie_detail, other.m_tie_detail);
+    swap(m_details, other.m_details);
+    // The pair indices are rebuilt on demand.
+    reset_tie_index();
+    other.reset_tie_index();
     swap(m_bodies, other.m_bodies);
     swap(m_body_index, other.m_body_index);
     swap(m_view, other.m_view);
@@ -120,7 +131,7 @@ class network {
   /// Number of actors.
   [[nodiscard]] std::size_t n_actors() const noexcept { return m_actors.size(); }
   /// Number of ties (distinct pairs).
-  [[nodiscard]] std::size_t n_ties() const noexcept { return m_ties.size(); }
+  [[nodiscard]] std::size_t n_ties() const noexcept { return m_tie_ends.size(); }
   /// Number of governance bodies.
   [[nodiscard]] std::size_t n_bodies() const noexcept { return m_bodies.size(); }
 
@@ -130,12 +141,12 @@ class network {
   /// @throws invalid_input when the id is empty or already used.
   vertex_index add_actor(actor a) {
     if (a.id.empty()) throw invalid_input(field_location("id"), "actor id is empty");
-    if (m_actor_index.contains(a.id)) {
+    if (find_position(a.id) != detail::id_index::npos) {
       throw invalid_input(field_location("id"), "duplicate actor id '" + a.id + "'");
     }
     const auto index = static_cast<vertex_index>(m_actors.size());
-    m_actor_index.emplace(a.id, index);
     m_actors.push_back(std::move(a));
+    m_actor_index.insert(m_actors.back().id, index, actor_id_of());
     invalidate();
     return index;
   }
@@ -151,8 +162,8 @@ class network {
     const std::string gone_id = m_actors[gone].id;
     for (auto& b : m_bodies) std::erase(b.members, gone_id);
     std::vector<std::size_t> keep;
-    keep.reserve(m_ties.size());
-    for (std::size_t i = 0; i < m_ties.size(); ++i) {
+    keep.reserve(m_tie_ends.size());
+    for (std::size_t i = 0; i < m_tie_ends.size(); ++i) {
       if (m_tie_ends[i].first != gone && m_tie_ends[i].second != gone) keep.push_back(i);
     }
     keep_ties(keep);
@@ -166,20 +177,26 @@ class network {
   }
 
   /// Whether an actor has this id. O(1).
-  [[nodiscard]] bool has_actor(std::string_view id) const noexcept { return m_actor_index.find(id) != m_actor_index.end(); }
+  [[nodiscard]] bool has_actor(std::string_view id) const noexcept { return find_position(id) != detail::id_index::npos; }
   /// The actor's index in the analysis view.
   /// @throws not_found when no actor has that id.
   [[nodiscard]] vertex_index index_of(std::string_view id) const {
-    const auto it = m_actor_index.find(id);
-    if (it == m_actor_index.end()) throw not_found("unknown actor id '" + std::string(id) + "'");
-    return it->second;
+    const auto i = find_position(id);
+    if (i == detail::id_index::npos) throw not_found("unknown actor id '" + std::string(id) + "'");
+    return i;
+  }
+  /// The actor's index, or nothing when no actor has that id. O(1).
+  [[nodiscard]] std::optional<vertex_index> find_index(std::string_view id) const noexcept {
+    const auto i = find_position(id);
+    if (i == detail::id_index::npos) return std::nullopt;
+    return i;
   }
   /// The actor with this id. @throws not_found
   [[nodiscard]] const actor& get_actor(std::string_view id) const { return m_actors[index_of(id)]; }
   /// The actor with this id, or nullptr.
   [[nodiscard]] const actor* find_actor(std::string_view id) const noexcept {
-    const auto it = m_actor_index.find(id);
-    return it == m_actor_index.end() ? nullptr : &m_actors[it->second];
+    const auto i = find_position(id);
+    return i == detail::id_index::npos ? nullptr : &m_actors[i];
   }
   /// All actors, in index order.
   [[nodiscard]] std::span<const actor> actors() const noexcept { return m_actors; }
@@ -218,77 +235,181 @@ class network {
   /// equal keys, and `since` keeps the earlier date. In an undirected network
   /// a->b and b->a are the same pair; the stored tie keeps its first orientation.
   ///
-  /// @returns the stored (possibly merged) tie.
+  /// @returns the stored (possibly merged) tie, valid until the next change.
   /// @throws not_found when an end is not an actor of the network.
   /// @throws invalid_input for a weight that is NaN, infinite or negative, or a
   ///         self-loop while self-loops are not allowed, or a `since` that is
   ///         not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-  const tie& add_tie(tie t) {
-    if (!std::isfinite(t.weight)) {
-      throw invalid_input(field_location("weight"), "weight is not a finite number");
-    }
-    if (t.weight < 0) throw invalid_input(field_location("weight"), "weight is negative");
+  /// Complexity: O(1) expected.
+  tie_view add_tie(tie t) {
+    check_weight(t.weight);
     if (t.since && !detail::is_iso_date(*t.since)) {
       throw invalid_input(field_location("since"), "since '" + *t.since + "' is not a date of the form yyyy-mm-dd, yyyy-mm or yyyy");
     }
     const auto u = index_of(t.source);
     const auto v = index_of(t.target);
-    if (u == v && !m_allow_self_loops) {
-      throw invalid_input(field_location("target"), "self-loop on actor '" + t.source + "'");
-    }
-    const auto key = pair_key(u, v);
-    invalidate();
-    if (const auto it = m_tie_index.find(key); it != m_tie_index.end()) {
-      tie& old = m_ties[it->second];
-      old.relations.insert(t.relations.begin(), t.relations.end());
-      old.weight += t.weight;
-      for (auto& [k, val] : t.attributes) old.attributes.insert_or_assign(k, std::move(val));
-      if (t.since && (!old.since || *t.since < *old.since)) old.since = std::move(t.since);
-      return old;
-    }
-    m_tie_index.emplace(key, static_cast<std::uint32_t>(m_ties.size()));
-    m_tie_ends.emplace_back(u, v);
-    m_ties.push_back(std::move(t));
-    return m_ties.back();
+    check_self_loop(u, v);
+    return tie_at(store_tie(u, v, t.weight,
+                            tie_details{std::move(t.relations), std::move(t.attributes), std::move(t.since)}));
   }
 
-  /// Removes the tie joining the pair. @throws not_found when there is none.
+  /// Adds a tie between actor indices (see add_tie(tie) for the merge rule);
+  /// the fast path for readers that have resolved the ids already.
+  /// @throws std::out_of_range for an index >= n_actors(); invalid_input as add_tie(tie).
+  tie_view add_tie(vertex_index source, vertex_index target, double weight = 1.0, tie_details details = {}) {
+    check_weight(weight);
+    if (details.since && !detail::is_iso_date(*details.since)) {
+      throw invalid_input(field_location("since"), "since '" + *details.since + "' is not a date of the form yyyy-mm-dd, yyyy-mm or yyyy");
+    }
+    if (source >= m_actors.size() || target >= m_actors.size()) throw std::out_of_range("actor index out of range");
+    check_self_loop(source, target);
+    return tie_at(store_tie(source, target, weight, std::move(details)));
+  }
+
+  /// Adds many ties at once, as if add_tie were called for each in order
+  /// (repeated pairs merge, the first orientation is kept), but in O(n + m)
+  /// without per-tie hashing when the network has no ties yet.
+  ///
+  /// @param source, target actor indices, one per tie
+  /// @param weight one weight per tie, or empty for all 1
+  /// @param details one entry per tie, or empty for none
+  /// @throws invalid_input when the lengths differ, an index is out of range, a
+  ///         weight is not finite or negative, a date is malformed, or a
+  ///         self-loop is not allowed; the field names the tie number. The
+  ///         network is unchanged when anything is thrown.
+  void add_ties(std::span<const vertex_index> source, std::span<const vertex_index> target,
+                std::span<const double> weight = {}, std::vector<tie_details> details = {}) {
+    const std::size_t m = source.size();
+    if (target.size() != m || (!weight.empty() && weight.size() != m) || (!details.empty() && details.size() != m)) {
+      throw invalid_input("source, target, weight and details must have the same length");
+    }
+    const std::size_t n = m_actors.size();
+    const auto where = [](const char* field, std::size_t i) {
+      return field_location(std::string(field) + "[" + std::to_string(i) + "]");
+    };
+    for (std::size_t i = 0; i < m; ++i) {
+      if (source[i] >= n) throw invalid_input(where("source", i), "actor index " + std::to_string(source[i]) + " out of range");
+      if (target[i] >= n) throw invalid_input(where("target", i), "actor index " + std::to_string(target[i]) + " out of range");
+      if (source[i] == target[i] && !m_allow_self_loops) {
+        throw invalid_input(where("target", i), "self-loop on actor '" + m_actors[source[i]].id + "'");
+      }
+      if (!weight.empty() && !(std::isfinite(weight[i]) && weight[i] >= 0)) {
+        throw invalid_input(where("weight", i), std::isfinite(weight[i]) ? "weight is negative" : "weight is not a finite number");
+      }
+      if (!details.empty() && details[i].since && !detail::is_iso_date(*details[i].since)) {
+        throw invalid_input(where("since", i), "since '" + *details[i].since + "' is not a date of the form yyyy-mm-dd, yyyy-mm or yyyy");
+      }
+    }
+    if (m_tie_ends.size() + m >= std::numeric_limits<std::uint32_t>::max()) throw invalid_input("too many ties");
+    invalidate();
+    if (!m_tie_ends.empty()) {
+      for (std::size_t i = 0; i < m; ++i) {
+        store_tie(source[i], target[i], weight.empty() ? 1.0 : weight[i],
+                  details.empty() ? tie_details{} : std::move(details[i]));
+      }
+      return;
+    }
+    add_ties_to_empty(source, target, weight, details);
+  }
+
+  /// Makes room for `n_actors` actors and `n_ties` ties.
+  void reserve(std::size_t n_actors, std::size_t n_ties) {
+    m_actors.reserve(n_actors);
+    m_actor_index.reserve(n_actors, actor_id_of());
+    m_tie_ends.reserve(n_ties);
+    m_tie_weights.reserve(n_ties);
+  }
+
+  /// Removes the tie joining the pair. @throws not_found when there is none. O(m).
   void remove_tie(std::string_view source, std::string_view target) {
-    const auto it = m_tie_index.find(pair_key(index_of(source), index_of(target)));
-    if (it == m_tie_index.end()) throw not_found(no_tie(source, target));
-    const auto gone = it->second;
+    const auto gone = tie_number(index_of(source), index_of(target));
+    if (gone == detail::pair_index::npos) throw not_found(no_tie(source, target));
     std::vector<std::size_t> keep;
-    keep.reserve(m_ties.size());
-    for (std::size_t i = 0; i < m_ties.size(); ++i) {
+    keep.reserve(m_tie_ends.size());
+    for (std::size_t i = 0; i < m_tie_ends.size(); ++i) {
       if (i != gone) keep.push_back(i);
     }
     keep_ties(keep);
-    rebuild_tie_index();
     invalidate();
   }
 
-  /// The tie joining the pair (either orientation when undirected), or nullptr.
-  [[nodiscard]] const tie* find_tie(std::string_view source, std::string_view target) const noexcept {
-    const auto s = m_actor_index.find(source);
-    const auto t = m_actor_index.find(target);
-    if (s == m_actor_index.end() || t == m_actor_index.end()) return nullptr;
-    const auto it = m_tie_index.find(pair_key(s->second, t->second));
-    return it == m_tie_index.end() ? nullptr : &m_ties[it->second];
+  /// The tie joining the pair (either orientation when undirected), if any.
+  [[nodiscard]] std::optional<tie_view> find_tie(std::string_view source, std::string_view target) const {
+    const auto s = find_position(source);
+    const auto t = find_position(target);
+    if (s == detail::id_index::npos || t == detail::id_index::npos) return std::nullopt;
+    const auto i = tie_number(s, t);
+    if (i == detail::pair_index::npos) return std::nullopt;
+    return tie_at(i);
   }
   /// Whether a tie joins the pair (either orientation when undirected).
-  [[nodiscard]] bool has_tie(std::string_view source, std::string_view target) const noexcept {
-    return find_tie(source, target) != nullptr;
+  [[nodiscard]] bool has_tie(std::string_view source, std::string_view target) const {
+    return find_tie(source, target).has_value();
   }
   /// The tie joining the pair. @throws not_found
-  [[nodiscard]] const tie& get_tie(std::string_view source, std::string_view target) const {
-    const tie* t = find_tie(source, target);
+  [[nodiscard]] tie_view get_tie(std::string_view source, std::string_view target) const {
+    auto t = find_tie(source, target);
     if (!t) throw not_found(no_tie(source, target));
     return *t;
   }
+  /// The tie with number `i` (0 <= i < n_ties(), in the order first added).
+  [[nodiscard]] tie_view tie_at(std::size_t i) const {
+    const auto [u, v] = m_tie_ends[i];
+    const tie_details& d = details_of(i);
+    return tie_view{m_actors[u].id, m_actors[v].id, d.relations, m_tie_weights[i], d.attributes, d.since};
+  }
+
+  /// All ties in the order they were first added, as a random-access range of
+  /// tie_view (each converts to a #tie).
+  class tie_range {
+   public:
+    /// Iterator yielding tie_view values.
+    class iterator {
+     public:
+      using iterator_concept = std::random_access_iterator_tag;
+      using iterator_category = std::input_iterator_tag;
+      using value_type = tie_view;
+      using reference = tie_view;
+      using difference_type = std::ptrdiff_t;
+      iterator() = default;
+      iterator(const network* net, std::size_t i) : m_net(net), m_i(i) {}
+      tie_view operator*() const { return m_net->tie_at(m_i); }
+      tie_view operator[](difference_type k) const { return m_net->tie_at(m_i + k); }
+      iterator& operator++() { ++m_i; return *this; }
+      iterator operator++(int) { auto old = *this; ++m_i; return old; }
+      iterator& operator--() { --m_i; return *this; }
+      iterator operator--(int) { auto old = *this; --m_i; return old; }
+      iterator& operator+=(difference_type k) { m_i += k; return *this; }
+      iterator& operator-=(difference_type k) { m_i -= k; return *this; }
+      friend iterator operator+(iterator it, difference_type k) { return it += k; }
+      friend iterator operator+(difference_type k, iterator it) { return it += k; }
+      friend iterator operator-(iterator it, difference_type k) { return it -= k; }
+      friend difference_type operator-(const iterator& a, const iterator& b) {
+        return static_cast<difference_type>(a.m_i) - static_cast<difference_type>(b.m_i);
+      }
+      friend bool operator==(const iterator& a, const iterator& b) { return a.m_i == b.m_i; }
+      friend auto operator<=>(const iterator& a, const iterator& b) { return a.m_i <=> b.m_i; }
+
+     private:
+      const network* m_net{nullptr};
+      std::size_t m_i{0};
+    };
+    explicit tie_range(const network& net) : m_net(&net) {}
+    [[nodiscard]] iterator begin() const { return {m_net, 0}; }
+    [[nodiscard]] iterator end() const { return {m_net, m_net->n_ties()}; }
+    [[nodiscard]] std::size_t size() const noexcept { return m_net->n_ties(); }
+    [[nodiscard]] bool empty() const noexcept { return size() == 0; }
+    [[nodiscard]] tie_view operator[](std::size_t i) const { return m_net->tie_at(i); }
+
+   private:
+    const network* m_net;
+  };
   /// All ties, in the order they were first added.
-  [[nodiscard]] std::span<const tie> ties() const noexcept { return m_ties; }
+  [[nodiscard]] tie_range ties() const noexcept { return tie_range(*this); }
   /// Tie end points as actor indices, parallel to ties().
   [[nodiscard]] std::span<const std::pair<vertex_index, vertex_index>> tie_ends() const noexcept { return m_tie_ends; }
+  /// Tie weights, parallel to ties().
+  [[nodiscard]] std::span<const double> tie_weights() const noexcept { return m_tie_weights; }
 
   // ---- governance bodies ----------------------------------------------------
 
@@ -339,18 +460,17 @@ class network {
   template <class ActorPredicate>
   [[nodiscard]] network subnetwork(ActorPredicate keep) const {
     network out = empty_like();
-    std::vector<char> kept(m_actors.size(), 0);
+    constexpr vertex_index dropped = std::numeric_limits<vertex_index>::max();
+    std::vector<vertex_index> new_index(m_actors.size(), dropped);
     for (std::size_t i = 0; i < m_actors.size(); ++i) {
-      if (keep(m_actors[i])) {
-        kept[i] = 1;
-        out.add_actor(m_actors[i]);
-      }
+      if (keep(m_actors[i])) new_index[i] = out.add_actor(m_actors[i]);
     }
-    for (std::size_t i = 0; i < m_ties.size(); ++i) {
-      if (kept[m_tie_ends[i].first] && kept[m_tie_ends[i].second]) out.add_tie(m_ties[i]);
+    for (std::size_t i = 0; i < m_tie_ends.size(); ++i) {
+      const auto [u, v] = m_tie_ends[i];
+      if (new_index[u] != dropped && new_index[v] != dropped) out.append_distinct_tie(new_index[u], new_index[v], *this, i);
     }
     for (body b : m_bodies) {
-      std::erase_if(b.members, [&](const std::string& m) { return !kept[index_of(m)]; });
+      std::erase_if(b.members, [&](const std::string& m) { return new_index[index_of(m)] == dropped; });
       out.add_body(std::move(b));
     }
     return out;
@@ -360,9 +480,10 @@ class network {
   template <class TiePredicate>
   [[nodiscard]] network filter_ties(TiePredicate keep) const {
     network out = empty_like();
+    out.reserve(m_actors.size(), 0);
     for (const auto& a : m_actors) out.add_actor(a);
-    for (const auto& t : m_ties) {
-      if (keep(t)) out.add_tie(t);
+    for (std::size_t i = 0; i < m_tie_ends.size(); ++i) {
+      if (keep(tie_at(i))) out.append_distinct_tie(m_tie_ends[i].first, m_tie_ends[i].second, *this, i);
     }
     for (const auto& b : m_bodies) out.add_body(b);
     return out;
@@ -379,7 +500,7 @@ class network {
   /// All actors, and the ties that carry `relation`; each kept tie keeps its
   /// other relations and its weight.
   [[nodiscard]] network relation_layer(std::string_view relation) const {
-    return filter_ties([&](const tie& t) { return t.relations.find(relation) != t.relations.end(); });
+    return filter_ties([&](const tie_view& t) { return t.relations.find(relation) != t.relations.end(); });
   }
 
   // ---- analysis view --------------------------------------------------------
@@ -389,15 +510,8 @@ class network {
   [[nodiscard]] std::shared_ptr<const analysis_view> view() const {
     std::lock_guard lock(m_view_mutex);
     if (!m_view) {
-      std::vector<vertex_index> src(m_ties.size()), dst(m_ties.size());
-      std::vector<double> w(m_ties.size());
-      for (std::size_t i = 0; i < m_ties.size(); ++i) {
-        src[i] = m_tie_ends[i].first;
-        dst[i] = m_tie_ends[i].second;
-        w[i] = m_ties[i].weight;
-      }
       m_view = std::make_shared<const analysis_view>(
-          analysis_view::from_ties(m_actors.size(), src, dst, w, m_directed));
+          analysis_view::from_tie_ends(m_actors.size(), m_tie_ends, m_tie_weights, m_directed));
     }
     return m_view;
   }
@@ -406,7 +520,8 @@ class network {
   friend bool operator==(const network& a, const network& b) {
     return a.m_directed == b.m_directed && a.m_allow_self_loops == b.m_allow_self_loops &&
            a.m_region == b.m_region && a.sector_taxonomy() == b.sector_taxonomy() &&
-           a.m_actors == b.m_actors && a.m_ties == b.m_ties && a.m_bodies == b.m_bodies;
+           a.m_actors == b.m_actors && a.m_tie_ends == b.m_tie_ends && a.m_tie_weights == b.m_tie_weights &&
+           a.same_tie_details(b) && a.m_bodies == b.m_bodies;
   }
 
  private:
@@ -424,23 +539,169 @@ class network {
   static std::string no_tie(std::string_view s, std::string_view t) {
     return "no tie between '" + std::string(s) + "' and '" + std::string(t) + "'";
   }
-  void keep_ties(const std::vector<std::size_t>& keep) {
-    std::vector<tie> ties;
-    std::vector<std::pair<vertex_index, vertex_index>> ends;
-    ties.reserve(keep.size());
-    ends.reserve(keep.size());
-    for (auto i : keep) {
-      ties.push_back(std::move(m_ties[i]));
-      ends.push_back(m_tie_ends[i]);
-    }
-    m_ties = std::move(ties);
-    m_tie_ends = std::move(ends);
+  static void check_weight(double w) {
+    if (!std::isfinite(w)) throw invalid_input(field_location("weight"), "weight is not a finite number");
+    if (w < 0) throw invalid_input(field_location("weight"), "weight is negative");
   }
-  void rebuild_tie_index() {
-    m_tie_index.clear();
-    for (std::size_t i = 0; i < m_ties.size(); ++i) {
-      m_tie_index.emplace(pair_key(m_tie_ends[i].first, m_tie_ends[i].second), static_cast<std::uint32_t>(i));
+  void check_self_loop(vertex_index u, vertex_index v) const {
+    if (u == v && !m_allow_self_loops) {
+      throw invalid_input(field_location("target"), "self-loop on actor '" + m_actors[u].id + "'");
     }
+  }
+
+  // ---- tie storage: columns, details only where present ------------------
+  static constexpr std::uint32_t no_details = std::numeric_limits<std::uint32_t>::max();
+
+  [[nodiscard]] const tie_details& details_of(std::size_t i) const noexcept {
+    static const tie_details none;
+    if (m_tie_detail.empty() || m_tie_detail[i] == no_details) return none;
+    return m_details[m_tie_detail[i]];
+  }
+  tie_details& mutable_details(std::size_t i) {
+    if (m_tie_detail.empty()) m_tie_detail.assign(m_tie_ends.size(), no_details);
+    if (m_tie_detail[i] == no_details) {
+      m_tie_detail[i] = static_cast<std::uint32_t>(m_details.size());
+      m_details.emplace_back();
+    }
+    return m_details[m_tie_detail[i]];
+  }
+  [[nodiscard]] bool same_tie_details(const network& other) const {
+    for (std::size_t i = 0; i < m_tie_ends.size(); ++i) {
+      if (!(details_of(i) == other.details_of(i))) return false;
+    }
+    return true;
+  }
+  /// Appends a tie with a new number; merges into the existing tie of the pair.
+  std::size_t store_tie(vertex_index u, vertex_index v, double w, tie_details&& details) {
+    ensure_tie_index();
+    invalidate();
+    const std::uint64_t key = pair_key(u, v);
+    if (const auto i = m_tie_index.find(key); i != detail::pair_index::npos) {
+      m_tie_weights[i] += w;
+      if (!details.empty()) mutable_details(i).merge(std::move(details));
+      return i;
+    }
+    const std::size_t i = m_tie_ends.size();
+    if (i + 1 >= std::numeric_limits<std::uint32_t>::max()) throw invalid_input("too many ties");
+    m_tie_index.insert(key, static_cast<std::uint32_t>(i));
+    append_columns(u, v, w, std::move(details));
+    return i;
+  }
+  void append_columns(vertex_index u, vertex_index v, double w, tie_details&& details) {
+    m_tie_ends.emplace_back(u, v);
+    m_tie_weights.push_back(w);
+    if (!m_tie_detail.empty()) m_tie_detail.push_back(no_details);
+    if (!details.empty()) mutable_details(m_tie_ends.size() - 1) = std::move(details);
+  }
+  /// Appends tie `i` of `from` between new indices; the caller guarantees the
+  /// pair is not tied yet (subnetworks of a network with distinct pairs).
+  void append_distinct_tie(vertex_index u, vertex_index v, const network& from, std::size_t i) {
+    reset_tie_index();
+    invalidate();
+    append_columns(u, v, from.m_tie_weights[i], tie_details(from.details_of(i)));
+  }
+  /// add_ties() into a network without ties: repeated pairs are found by a
+  /// counting sort on the smaller end (the source when directed) and a sort
+  /// of each bucket, O(n + m log d) for bucket size d, instead of hashing.
+  void add_ties_to_empty(std::span<const vertex_index> source, std::span<const vertex_index> target,
+                         std::span<const double> weight, std::vector<tie_details>& details) {
+    const std::size_t n = m_actors.size();
+    const std::size_t m = source.size();
+    const auto lo = [&](std::size_t i) { return m_directed ? source[i] : std::min(source[i], target[i]); };
+    const auto hi = [&](std::size_t i) { return m_directed ? target[i] : std::max(source[i], target[i]); };
+    std::vector<std::uint32_t> first_of(m);  // number (input order) of the first tie of the same pair
+    {
+      std::vector<std::uint32_t> offsets(n + 1, 0);
+      for (std::size_t i = 0; i < m; ++i) ++offsets[lo(i) + 1];
+      for (std::size_t b = 0; b < n; ++b) offsets[b + 1] += offsets[b];
+      std::vector<std::uint64_t> entries(m);  // (other end << 32) | input number
+      std::vector<std::uint32_t> next(offsets.begin(), offsets.end() - 1);
+      for (std::size_t i = 0; i < m; ++i) entries[next[lo(i)]++] = (static_cast<std::uint64_t>(hi(i)) << 32) | i;
+      for (std::size_t b = 0; b < n; ++b) {
+        const auto first = entries.begin() + offsets[b];
+        const auto last = entries.begin() + offsets[b + 1];
+        std::sort(first, last);
+        for (auto it = first; it != last;) {
+          const std::uint64_t end = *it >> 32;
+          const auto run_first = static_cast<std::uint32_t>(*it);
+          for (; it != last && (*it >> 32) == end; ++it) first_of[static_cast<std::uint32_t>(*it)] = run_first;
+        }
+      }
+    }
+    std::size_t distinct = 0;
+    for (std::size_t i = 0; i < m; ++i) distinct += first_of[i] == i;
+    m_tie_ends.reserve(distinct);
+    m_tie_weights.reserve(distinct);
+    std::vector<std::uint32_t>& number = first_of;  // reused: input number -> tie number of its pair
+    for (std::size_t i = 0; i < m; ++i) {
+      const double w = weight.empty() ? 1.0 : weight[i];
+      tie_details d = details.empty() ? tie_details{} : std::move(details[i]);
+      if (first_of[i] == i) {
+        number[i] = static_cast<std::uint32_t>(m_tie_ends.size());
+        append_columns(source[i], target[i], w, std::move(d));
+      } else {
+        const std::uint32_t k = number[first_of[i]];  // first_of[i] < i: already numbered
+        number[i] = k;
+        m_tie_weights[k] += w;
+        if (!d.empty()) mutable_details(k).merge(std::move(d));
+      }
+    }
+    reset_tie_index();
+  }
+
+  // ---- the pair index, built on first look-up -------------------------------
+  void reset_tie_index() noexcept {
+    m_tie_index.clear();
+    m_tie_index_ready.store(false, std::memory_order_release);
+  }
+  void ensure_tie_index() const {
+    if (m_tie_index_ready.load(std::memory_order_acquire)) return;
+    std::lock_guard lock(m_tie_index_mutex);
+    if (m_tie_index_ready.load(std::memory_order_relaxed)) return;
+    m_tie_index.clear();
+    m_tie_index.reserve(m_tie_ends.size());
+    for (std::size_t i = 0; i < m_tie_ends.size(); ++i) {
+      m_tie_index.insert(pair_key(m_tie_ends[i].first, m_tie_ends[i].second), static_cast<std::uint32_t>(i));
+    }
+    m_tie_index_ready.store(true, std::memory_order_release);
+  }
+  [[nodiscard]] std::uint32_t tie_number(vertex_index u, vertex_index v) const {
+    ensure_tie_index();
+    return m_tie_index.find(pair_key(u, v));
+  }
+
+  void keep_ties(const std::vector<std::size_t>& keep) {
+    std::vector<std::pair<vertex_index, vertex_index>> ends;
+    std::vector<double> weights;
+    std::vector<std::uint32_t> detail_slot;
+    std::vector<tie_details> details;
+    ends.reserve(keep.size());
+    weights.reserve(keep.size());
+    for (auto i : keep) {
+      ends.push_back(m_tie_ends[i]);
+      weights.push_back(m_tie_weights[i]);
+      if (!m_tie_detail.empty()) {
+        if (m_tie_detail[i] == no_details) {
+          detail_slot.push_back(no_details);
+        } else {
+          detail_slot.push_back(static_cast<std::uint32_t>(details.size()));
+          details.push_back(std::move(m_details[m_tie_detail[i]]));
+        }
+      }
+    }
+    m_tie_ends = std::move(ends);
+    m_tie_weights = std::move(weights);
+    m_tie_detail = std::move(detail_slot);
+    m_details = std::move(details);
+    reset_tie_index();
+  }
+  struct actor_id_lookup {
+    const std::vector<actor>* actors;
+    std::string_view operator()(std::uint32_t i) const noexcept { return (*actors)[i].id; }
+  };
+  [[nodiscard]] actor_id_lookup actor_id_of() const noexcept { return {&m_actors}; }
+  [[nodiscard]] std::uint32_t find_position(std::string_view id) const noexcept {
+    return m_actor_index.find(id, actor_id_of());
   }
   void rebuild_body_index() {
     m_body_index.clear();
@@ -448,8 +709,11 @@ class network {
   }
   void rebuild_indices() {
     m_actor_index.clear();
-    for (std::size_t i = 0; i < m_actors.size(); ++i) m_actor_index.emplace(m_actors[i].id, static_cast<vertex_index>(i));
-    rebuild_tie_index();
+    m_actor_index.reserve(m_actors.size(), actor_id_of());
+    for (std::size_t i = 0; i < m_actors.size(); ++i) {
+      m_actor_index.insert(m_actors[i].id, static_cast<vertex_index>(i), actor_id_of());
+    }
+    reset_tie_index();
     rebuild_body_index();
   }
   void invalidate() {
@@ -466,10 +730,14 @@ class network {
   region_info m_region;
   std::shared_ptr<const taxonomy> m_taxonomy;  // null: the built-in one
   std::vector<actor> m_actors;
-  detail::string_map<vertex_index> m_actor_index;
-  std::vector<tie> m_ties;
-  std::vector<std::pair<vertex_index, vertex_index>> m_tie_ends;
-  std::unordered_map<std::uint64_t, std::uint32_t> m_tie_index;
+  detail::id_index m_actor_index;  // actor id -> position in m_actors
+  std::vector<std::pair<vertex_index, vertex_index>> m_tie_ends;  // per tie: actor indices
+  std::vector<double> m_tie_weights;                               // per tie
+  std::vector<std::uint32_t> m_tie_detail;  // per tie: slot in m_details or no_details; empty: none has any
+  std::vector<tie_details> m_details;
+  mutable detail::pair_index m_tie_index;   // pair -> tie number; valid when m_tie_index_ready
+  mutable std::atomic<bool> m_tie_index_ready{false};
+  mutable std::mutex m_tie_index_mutex;
   std::vector<body> m_bodies;
   detail::string_map<std::uint32_t> m_body_index;
   mutable std::mutex m_view_mutex;

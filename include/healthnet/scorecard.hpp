@@ -119,7 +119,9 @@ struct scorecard_result {
 /// @throws invalid_input naming origin, line and field (also for an unknown
 ///         metric name, body kind or direction).
 scorecard parse_scorecard(std::string_view text, const std::string& origin = "<scorecard>");
-/// Reads a scorecard file. @throws invalid_input, file_error
+/// Reads a scorecard file.
+/// @throws invalid_input for bad content
+/// @throws file_error when the file cannot be read
 scorecard read_scorecard(const std::string& path);
 /// A scorecard shipped with the library (`niedersachsen`, `bayern`,
 /// `hessen`, `network`). @throws not_found for other names.

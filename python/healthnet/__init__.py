@@ -23,7 +23,7 @@ from ._core import (
     Tie,
     __version__,
 )
-from ._display import Summary, summary
+from ._display import Summary, sector_colors, summary
 from ._io import (
     example,
     from_json,
@@ -37,13 +37,16 @@ from ._io import (
     write_json,
 )
 from ._metrics import degree, density, isolates, metric, metrics, profile, sector_counts, strength
-from . import _centrality, _cohesion, _compare, _components, _scoring, _sectors
+from . import _arrays, _centrality, _cohesion, _compare, _components, _scoring, _sectors
+from ._arrays import *  # noqa: F401,F403
 from ._centrality import *  # noqa: F401,F403
 from ._cohesion import *  # noqa: F401,F403
 from ._components import *  # noqa: F401,F403
 from ._sectors import *  # noqa: F401,F403
 from ._scoring import *  # noqa: F401,F403
 from ._compare import *  # noqa: F401,F403
+from . import _interop
+from ._interop import *  # noqa: F401,F403
 
 __all__ = [
     "Actor",
@@ -76,4 +79,14 @@ __all__ = [
     "write_graphml",
     "write_json",
 ]
-__all__ += _centrality.__all__ + _cohesion.__all__ + _components.__all__ + _sectors.__all__ + _scoring.__all__ + _compare.__all__
+__all__ += _arrays.__all__ + _centrality.__all__ + _cohesion.__all__ + _components.__all__ + _sectors.__all__ + _scoring.__all__ + _compare.__all__
+__all__ += _interop.__all__ + ["sector_colors"]
+
+
+def __getattr__(name: str):
+    # healthnet.plot imports matplotlib (optional): load it on first use only.
+    if name == "plot":
+        import importlib
+
+        return importlib.import_module(".plot", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -15,7 +15,9 @@ from __future__ import annotations
 import operator
 from typing import Literal
 
+import numpy as np
 import pandas as pd
+from numpy.typing import ArrayLike
 
 from . import _core
 from ._core import Network
@@ -43,6 +45,7 @@ def betweenness(
     samples: int | None = None,
     seed: int | None = None,
     threads: int = 1,
+    pivots: ArrayLike | None = None,
 ) -> pd.Series:
     """Shortest-path betweenness of every actor (Brandes' algorithm).
 
@@ -79,6 +82,12 @@ def betweenness(
     threads : int, default 1
         Split the source actors over this many threads. Results equal the
         single-threaded ones up to floating-point summation order.
+    pivots : array_like of int, optional
+        Explicit pivots (actor indices, positions in ``net.actor_ids``)
+        instead of drawn ones, with the same estimator as ``samples =
+        len(pivots)``; repeated indices count once. Use it to run other tools
+        on identical pivots (igraph ``betweenness(sources=...)``, networkx
+        ``betweenness_centrality_subset``). Exclusive with ``samples``.
 
     Returns
     -------
@@ -89,7 +98,8 @@ def betweenness(
     Raises
     ------
     ValueError
-        If ``samples`` or ``threads`` is out of range.
+        If ``samples``, ``threads`` or a pivot is out of range, or both
+        ``samples`` and ``pivots`` are given.
 
     Notes
     -----
@@ -102,11 +112,15 @@ def betweenness(
     """
     if seed is not None:
         seed = operator.index(seed) % 2**64
-    values = _core.betweenness(net, normalized, weighted, samples, seed, threads)
+    if pivots is not None:
+        pivots = np.asarray(pivots)
+        if pivots.ndim != 1 or not (pivots.size == 0 or np.issubdtype(pivots.dtype, np.integer)):
+            raise ValueError("pivots: expected a 1-d array of actor indices")
+    values = _core.betweenness(net, normalized, weighted, samples, seed, threads, pivots)
     return _actor_series(net, values, "betweenness")
 
 
-def closeness(net: Network, weighted: bool = False, wf_improved: bool = True) -> pd.Series:
+def closeness(net: Network, weighted: bool = False, wf_improved: bool = True, threads: int = 1) -> pd.Series:
     """Closeness centrality of every actor, as ``networkx.closeness_centrality``.
 
     ``C(u) = (r - 1) / sum_v d(v, u)`` over the ``r`` actors (``u`` included)
@@ -122,6 +136,9 @@ def closeness(net: Network, weighted: bool = False, wf_improved: bool = True) ->
     wf_improved : bool, default True
         Multiply by ``(r - 1) / (n - 1)`` (Wasserman and Faust's scaling for
         networks that are not connected).
+    threads : int, default 1
+        Share the source actors out over this many threads; every actor's
+        value is computed by one thread, so results are identical.
 
     Returns
     -------
@@ -139,7 +156,7 @@ def closeness(net: Network, weighted: bool = False, wf_improved: bool = True) ->
     networkx ``closeness_centrality``; Wasserman and Faust (1994);
     igraph ``closeness(mode="in")`` on strongly connected networks.
     """
-    return _actor_series(net, _core.closeness(net, weighted, wf_improved), "closeness")
+    return _actor_series(net, _core.closeness(net, weighted, wf_improved, threads), "closeness")
 
 
 def harmonic_closeness(net: Network, weighted: bool = False, normalized: bool = False) -> pd.Series:

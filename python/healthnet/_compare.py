@@ -10,6 +10,7 @@ import pandas as pd
 
 from . import _core
 from ._core import Network
+from ._display import html_table
 
 __all__ = ["WaveComparison", "compare"]
 
@@ -72,13 +73,15 @@ class WaveComparison:
     def _repr_html_(self) -> str:
         pairs = ", ".join(f"{a}–{b}" for a, b in self.sectors_newly_connected) or "–"
         return (
-            self.summary().to_frame()._repr_html_()
+            html_table(self.summary().to_dict())
             + f"<p>Sector pairs newly connected: {html.escape(pairs)}</p>"
             + self.metrics._repr_html_()
         )
 
     def __str__(self) -> str:
         return self.summary().to_string() + "\n\n" + self.metrics.to_string()
+
+    __repr__ = __str__
 
 
 def compare(before: Network, after: Network) -> WaveComparison:

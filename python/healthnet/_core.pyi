@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections.abc
 import numpy
 import numpy.typing
+import pandas
 import typing
 __all__: list[str] = ['Actor', 'Body', 'GeoPoint', 'Network', 'Region', 'ScorecardData', 'Sector', 'Taxonomy', 'Tie', 'adjusted_rand_index', 'articulation_points', 'assortativity', 'average_clustering', 'betweenness', 'betweenness_centralization', 'block_density', 'bridges', 'brokerage', 'builtin_scorecard_ids', 'closeness', 'closeness_centralization', 'compare', 'component_labels', 'connected_components', 'constraint', 'core_number', 'degree', 'degree_centralization', 'density', 'dyad_census', 'effective_size', 'efficiency', 'ei_index', 'ei_index_actors', 'ei_index_groups', 'eigenvector_centrality', 'eigenvector_centralization', 'evaluate_metric', 'evaluate_scorecard', 'evaluate_scorecard_many', 'example_region', 'example_region_earlier', 'fragmentation', 'group_gaps', 'group_labels', 'groups_reached', 'harmonic_closeness', 'isolates', 'largest_component_share', 'load_scorecard', 'local_clustering', 'louvain', 'metric_catalog', 'modularity', 'multiplexity', 'n_components', 'normalized_mutual_information', 'pagerank', 'parse_json', 'parse_scorecard', 'partition_modularity', 'profile', 'reach_efficiency', 'read_csv', 'read_graphml', 'read_json', 'reciprocity', 'relation_density', 'render_report', 'scorecard_result_json', 'sector_counts', 'sector_coverage', 'structural_holes', 'synthetic_region', 'to_graphml', 'to_json', 'transitivity', 'triangles', 'two_step_reach', 'write_graphml', 'write_json', 'write_text_atomically']
 class GeoPoint:
@@ -266,9 +267,37 @@ class Network:
         ...
     def __repr__(self) -> str:
         ...
+    def _repr_html_(self) -> str:
+        """
+        The network in Jupyter: key facts, actors per sector and a drawing (see healthnet._display).
+        """
     def actor(self, id: str) -> Actor:
         """
         The Actor with this id (a copy). Raises KeyError.
+        """
+    def actors_frame(self) -> pandas.DataFrame:
+        """
+        The actors as a DataFrame, one row per actor in actor order.
+        
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by actor ``id``, with ``name``, ``sector`` (the primary sector;
+            NA when none), ``sectors`` (list of all sectors, primary first),
+            ``type``, ``lat`` and ``lon`` (only when some actor has a location) and
+            one column per actor attribute (union over actors, sorted; NA where an
+            actor lacks it). Text columns have dtype ``string``, number attributes
+            ``Float64``, flags ``boolean``; a column whose values mix types is
+            ``object``.
+        
+        Raises
+        ------
+        ValueError
+            When an attribute has the name of one of these columns.
+        
+        See Also
+        --------
+        healthnet.from_pandas : the inverse.
         """
     def add_actor(self, id: str, name: str = '', sectors: collections.abc.Sequence[str] = [], type: str = '', attributes: typing.Any = None, location: GeoPoint | None = None) -> None:
         """
@@ -333,6 +362,28 @@ class Network:
     def tie(self, source: str, target: str) -> Tie:
         """
         The Tie joining the pair (a copy).
+        """
+    def ties_frame(self) -> pandas.DataFrame:
+        """
+        The ties as a DataFrame, one row per tie in tie order.
+        
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``source``, ``target`` (actor ids; in an undirected network the
+            orientation in which the tie was first added), ``relations`` (sorted
+            tuple of relation types), ``weight``, ``since`` (NA when unknown) and
+            one column per tie attribute (union over ties, sorted; NA where a tie
+            lacks it).
+        
+        Raises
+        ------
+        ValueError
+            When an attribute has the name of one of these columns.
+        
+        See Also
+        --------
+        healthnet.from_pandas : the inverse.
         """
     def update_actor(self, actor: Actor) -> None:
         """
@@ -429,6 +480,42 @@ class ScorecardData:
     @property
     def source(self) -> str:
         ...
+def _actor_columns(net: Network) -> dict:
+    """
+    Actor fields and attributes as columns (behind Network.actors_frame).
+    """
+def _analysis_memory_bytes(net: Network) -> int:
+    """
+    Bytes held by the cached analysis view (CSR arrays), building it if needed.
+    """
+def _from_arrays(source: numpy.ndarray[typing.Any, numpy.dtype[typing.Any]], target: numpy.ndarray[typing.Any, numpy.dtype[typing.Any]], directed: bool, weight: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None, sector_codes: numpy.ndarray[typing.Any, numpy.dtype[typing.Any]] | None, sector_labels: collections.abc.Sequence[str], actor_ids: typing.Any, n_actors: typing.SupportsInt | typing.SupportsIndex | None) -> Network:
+    """
+    Bulk constructor behind healthnet.from_arrays.
+    """
+def _network_from_columns(directed: bool, allow_self_loops: bool, ids: collections.abc.Sequence[str], names: collections.abc.Sequence[str], types: collections.abc.Sequence[str], sectors: collections.abc.Sequence[collections.abc.Sequence[str]], location: typing.Any, actor_attributes: list, source: collections.abc.Sequence[str], target: collections.abc.Sequence[str], weight: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], relations: collections.abc.Sequence[collections.abc.Sequence[str]], since: collections.abc.Sequence[str | None], tie_attributes: list) -> Network:
+    """
+    Builds a network from normalised columns (behind healthnet.from_pandas, from_networkx, from_igraph).
+    """
+def _network_layout(net: Network, seed: typing.SupportsInt | typing.SupportsIndex = 1, method: str = 'auto', force_directed_limit: typing.SupportsInt | typing.SupportsIndex = 2000) -> numpy.typing.NDArray[numpy.float64]:
+    """
+    Actor positions (n, 2) in the unit square, y downwards (healthnet::network_layout).
+    """
+def _network_svg(net: Network, positions: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], lang: str = 'en', id: str = '') -> str:
+    """
+    The network drawing of the report as SVG text (healthnet::network_svg).
+    """
+def _sector_colours(taxonomy: Taxonomy) -> list[tuple[str, str]]:
+    """
+    (sector id, colour) in taxonomy order: the palette of healthnet::sector_colour.
+    """
+def _tie_arrays(net: Network) -> tuple[numpy.typing.NDArray[numpy.uint32], numpy.typing.NDArray[numpy.uint32], numpy.typing.NDArray[numpy.float64]]:
+    """
+    Tie end points (actor indices) and weights as three numpy arrays, in tie order.
+    """
+def _tie_columns(net: Network) -> dict:
+    """
+    Tie fields and attributes as columns (behind Network.ties_frame).
+    """
 def adjusted_rand_index(a: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], b: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> float:
     ...
 def articulation_points(net: Network) -> list[str]:
@@ -437,7 +524,7 @@ def assortativity(net: Network, by: str) -> float:
     ...
 def average_clustering(net: Network, count_zeros: bool = True) -> float:
     ...
-def betweenness(net: Network, normalized: bool = False, weighted: bool = False, samples: typing.SupportsInt | typing.SupportsIndex | None = None, seed: typing.SupportsInt | typing.SupportsIndex | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1) -> numpy.typing.NDArray[numpy.float64]:
+def betweenness(net: Network, normalized: bool = False, weighted: bool = False, samples: typing.SupportsInt | typing.SupportsIndex | None = None, seed: typing.SupportsInt | typing.SupportsIndex | None = None, threads: typing.SupportsInt | typing.SupportsIndex = 1, pivots: typing.Annotated[numpy.typing.ArrayLike, numpy.int64] | None = None) -> numpy.typing.NDArray[numpy.float64]:
     ...
 def betweenness_centralization(net: Network) -> float:
     ...
@@ -449,7 +536,7 @@ def brokerage(net: Network, by: str) -> dict:
     ...
 def builtin_scorecard_ids() -> list[str]:
     ...
-def closeness(net: Network, weighted: bool = False, wf_improved: bool = True) -> numpy.typing.NDArray[numpy.float64]:
+def closeness(net: Network, weighted: bool = False, wf_improved: bool = True, threads: typing.SupportsInt | typing.SupportsIndex = 1) -> numpy.typing.NDArray[numpy.float64]:
     ...
 def closeness_centralization(net: Network, mode: str = 'in') -> float:
     ...
@@ -575,4 +662,5 @@ def write_json(net: Network, path: str) -> None:
     ...
 def write_text_atomically(path: str, text: str) -> None:
     ...
+_NO_SECTOR_COLOUR: str = '#9aa0a6'
 __version__: str = '0.1.0'

@@ -14,6 +14,7 @@ import pandas as pd
 
 from . import _core
 from ._core import Network
+from ._display import FAILED_COLOR, PASSED_COLOR, Raw, html_table
 
 __all__ = ["Scorecard", "ScorecardResult", "rank", "report", "scorecards"]
 
@@ -95,29 +96,32 @@ class ScorecardResult:
             f"scorecard <code>{html.escape(self.scorecard)}</code>: "
             f"<b>{self.total:.1f}</b> / 100, {self.passed} of {len(self.rows)} met</p>"
         )
-        rows = []
-        for r in self.rows:
-            mark = "✔" if r["passed"] else "✘"
-            colour = "#1a7f37" if r["passed"] else "#b42318"
-            rows.append(
-                "<tr>"
-                f"<td>{html.escape(r['label'])}</td><td>{html.escape(r['kind'])}</td>"
-                f"<td>{r['value']:.3g}</td><td>{html.escape(r['target'])}</td>"
-                f"<td>{r['score']:.0f}</td><td>{r['weight']:g}</td>"
-                f"<td style='color:{colour}'>{mark}</td><td>{html.escape(r['explanation'])}</td>"
-                "</tr>"
-            )
-        table = (
-            "<table><thead><tr><th>indicator</th><th>kind</th><th>value</th><th>target</th>"
-            "<th>score</th><th>weight</th><th>met</th><th>explanation</th></tr></thead><tbody>"
-            + "".join(rows)
-            + "</tbody></table>"
-        )
-        return head + table
+        rows = [
+            [
+                r["label"],
+                r["kind"],
+                f"{r['value']:.3g}",
+                r["target"],
+                f"{r['score']:.0f}",
+                f"{r['weight']:g}",
+                _mark(r["passed"]),
+                r["explanation"],
+            ]
+            for r in self.rows
+        ]
+        header = ["indicator", "kind", "value", "target", "score", "weight", "met", "explanation"]
+        return head + html_table(rows, header=header)
 
     def __str__(self) -> str:
         frame = self.to_frame()[["label", "value", "target", "score", "passed"]]
         return f"{self.scorecard}: {self.total:.1f} / 100\n{frame.to_string(index=False)}"
+
+    __repr__ = __str__
+
+
+def _mark(passed: bool) -> Raw:
+    colour, mark = (PASSED_COLOR, "✔") if passed else (FAILED_COLOR, "✘")
+    return Raw(f"<span style='color:{colour}'>{mark}</span>")
 
 
 class Scorecard:

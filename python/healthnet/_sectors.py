@@ -10,16 +10,15 @@ per-actor results are NaN for them.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-import numpy as np
 import pandas as pd
 
 from . import _core
 from ._core import Network
+from ._display import html_table, sector_color, sector_colors, swatch, text_table
 from ._metrics import _actor_series
 
 __all__ = [
@@ -41,22 +40,6 @@ __all__ = [
     "sector_coverage",
     "sector_gaps",
 ]
-
-
-def _html_table(rows: dict) -> str:
-    body = "".join(
-        f"<tr><th style='text-align:left'>{html.escape(str(k))}</th><td>{html.escape(_fmt(v))}</td></tr>"
-        for k, v in rows.items()
-    )
-    return f"<table>{body}</table>"
-
-
-def _fmt(v) -> str:
-    if isinstance(v, float):
-        return "nan" if np.isnan(v) else f"{v:.4f}"
-    if isinstance(v, (list, tuple)):
-        return ", ".join(map(str, v)) if v else "–"
-    return str(v)
 
 
 @dataclass(frozen=True)
@@ -125,11 +108,19 @@ class CoverageResult:
         }
 
     def _repr_html_(self) -> str:
-        return _html_table(self.summary()) + self.to_frame()._repr_html_()
+        colors = sector_colors()
+        mark = {True: "✔", False: "✘"}
+        rows = [
+            [swatch(sector_color(s, colors)), s, mark[r.present], mark[r.connected], r.actors]
+            for s, r in self.to_frame().iterrows()
+        ]
+        header = ["", "sector", "present", "connected", "actors"]
+        return html_table(self.summary()) + html_table(rows, header=header)
 
     def __str__(self) -> str:
-        lines = [f"{k}: {_fmt(v)}" for k, v in self.summary().items()]
-        return "\n".join(lines) + "\n\n" + self.to_frame().to_string()
+        return text_table(self.summary()) + "\n\n" + self.to_frame().to_string()
+
+    __repr__ = __str__
 
 
 @dataclass(frozen=True)
@@ -177,7 +168,12 @@ class EIResult:
         return pd.Series(self.__dict__, dtype=object, name="E-I")
 
     def _repr_html_(self) -> str:
-        return _html_table(self.__dict__)
+        return html_table(self.__dict__)
+
+    def __str__(self) -> str:
+        return text_table(self.__dict__)
+
+    __repr__ = __str__
 
     def __float__(self) -> float:
         return float(self.ei)

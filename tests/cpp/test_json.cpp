@@ -98,7 +98,7 @@ TEST(JsonErrors, Syntax) {
   expect_error("{\"actors\": [\n  {\"id\": \"a\"},\n", "region.json:3: column 1: invalid json: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal");
   expect_error("{\"actors\": [{\"id\": \"a\"}],\n \"ties\": [{\"source\": \"a\", \"target\": \"a\", \"weight\": NaN}]}",
                "region.json:2: column 52: invalid json: syntax error while parsing value - invalid literal; last read: '\"weight\": N'");
-  expect_error("{\"actors\": [{\"id\": \"\xE9\"}]}", "region.json:1: invalid utf-8 byte (save the file as utf-8)");
+  expect_error("{\"actors\": [{\"id\": \"\xE9\"}]}", "region.json:1: column 21: invalid utf-8 byte 0xe9 (save the file as utf-8)");
 }
 
 TEST(JsonErrors, MissingAndWrongFields) {

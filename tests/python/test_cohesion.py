@@ -69,17 +69,22 @@ def assert_series(got: pd.Series, expected: pd.Series, net: hn.Network, name: st
 
 
 def nx_burt(fn, g, weighted: bool) -> pd.Series:
-    """networkx constraint / effective_size for every node.
+    """networkx constraint / effective_size for every node, by its per-node code.
 
-    Without scipy, networkx's per-node code returns NaN for a directed node
-    without out-ties, although its definition (mutual weights, neighbours in
-    both directions) gives a value; both measures are unchanged by reversing
-    every arc, so such nodes take their value from the reversed graph.
+    ``nodes=`` selects networkx's per-node implementation, which follows
+    Burt's formula. Without it, networkx (3.5+, with scipy installed) takes a
+    sparse-matrix shortcut whose effective size divides m_vw by the row
+    maximum of w instead of v (the 1-d max broadcasts along columns), so it
+    differs on weighted and directed graphs. The per-node code returns NaN
+    for a directed node without out-ties, although its definition (mutual
+    weights, neighbours in both directions) gives a value; both measures are
+    unchanged by reversing every arc, so such nodes take their value from the
+    reversed graph.
     """
     weight = "weight" if weighted else None
-    values = fn(g, weight=weight)
+    values = fn(g, nodes=list(g), weight=weight)
     if g.is_directed():
-        reverse = fn(g.reverse(), weight=weight)
+        reverse = fn(g.reverse(), nodes=list(g), weight=weight)
         values = {v: reverse[v] if math.isnan(values[v]) else values[v] for v in g}
     return by_id(g, values)
 

@@ -183,27 +183,19 @@ inline void brandes_dijkstra(const csr_rows& g, vertex_index s, brandes_workspac
   }
 }
 
-/// Sum of the Brandes dependencies over `sources` (ordered pairs: an
-/// undirected tie is followed both ways). Thread t of `threads` takes
-/// sources t, t + threads, ... with its own buffers; the partial sums are
-/// added in thread order, so a given thread count always gives the same bits.
-inline std::vector<double> brandes_scores(const csr_rows& g, std::size_t n, std::size_t arcs,
-                                          std::span<const vertex_index> sources, unsigned threads) {
-  const bool dijkstra = g.weights != nullptr;
-  const std::size_t t_count = std::max<std::size_t>(1, std::min<std::size_t>(threads, sources.size()));
-  // Buffers are allocated here, before any thread starts, so a bad_alloc
-  // leaves no thread behind.
-  std::vector<brandes_workspace> ws;
-  ws.reserve(t_count);
-  for (std::size_t t = 0; t < t_count; ++t) ws.emplace_back(n, arcs, dijkstra);
+/// Runs work(t, item) for item = 0..count-1 on `threads` std::threads;
+/// thread t takes items t, t + threads, ... (a fixed split: the same thread
+/// count gives the same assignment). State per thread is made by `make`
+/// before any thread starts, so an allocation failure leaves no thread behind.
+/// Returns the states, one per thread used, in thread order.
+template <class MakeState, class Work>
+auto run_strided(std::size_t count, unsigned threads, MakeState make, Work work) {
+  const std::size_t t_count = std::max<std::size_t>(1, std::min<std::size_t>(threads, count));
+  std::vector<decltype(make())> state;
+  state.reserve(t_count);
+  for (std::size_t t = 0; t < t_count; ++t) state.push_back(make());
   auto run = [&](std::size_t t) {
-    for (std::size_t i = t; i < sources.size(); i += t_count) {
-      if (dijkstra) {
-        brandes_dijkstra(g, sources[i], ws[t]);
-      } else {
-        brandes_bfs(g, sources[i], ws[t]);
-      }
-    }
+    for (std::size_t i = t; i < count; i += t_count) work(state[t], i);
   };
   if (t_count == 1) {
     run(0);
@@ -213,6 +205,26 @@ inline std::vector<double> brandes_scores(const csr_rows& g, std::size_t n, std:
     for (std::size_t t = 1; t < t_count; ++t) pool.emplace_back(run, t);
     run(0);
   }  // joined here
+  return state;
+}
+
+/// Sum of the Brandes dependencies over `sources` (ordered pairs: an
+/// undirected tie is followed both ways). Thread t of `threads` takes
+/// sources t, t + threads, ... with its own buffers; the partial sums are
+/// added in thread order, so a given thread count always gives the same bits.
+inline std::vector<double> brandes_scores(const csr_rows& g, std::size_t n, std::size_t arcs,
+                                          std::span<const vertex_index> sources, unsigned threads) {
+  const bool dijkstra = g.weights != nullptr;
+  auto ws = run_strided(
+      sources.size(), threads, [&] { return brandes_workspace(n, arcs, dijkstra); },
+      [&](brandes_workspace& w, std::size_t i) {
+        if (dijkstra) {
+          brandes_dijkstra(g, sources[i], w);
+        } else {
+          brandes_bfs(g, sources[i], w);
+        }
+      });
+  const std::size_t t_count = ws.size();
   std::vector<double> total = std::move(ws[0].score);
   for (std::size_t t = 1; t < t_count; ++t) {
     for (std::size_t v = 0; v < n; ++v) total[v] += ws[t].score[v];
@@ -248,13 +260,23 @@ struct distance_sums {
 /// out- and in-rows to ignore directions). Bit-parallel: 64 sources share
 /// one traversal, each actor holding a 64-bit mask of the sources that have
 /// reached it, so each arc is scanned once per level for 64 sources at once.
-inline distance_sums bfs_distance_sums(std::span<const csr_rows> rows, std::size_t n) {
+/// Batches of 64 sources are shared out over `threads`; every source's sums
+/// are computed by one thread, so results do not depend on the thread count.
+inline distance_sums bfs_distance_sums(std::span<const csr_rows> rows, std::size_t n, unsigned threads = 1) {
   distance_sums out{std::vector<double>(n, 0.0), std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
-  std::vector<std::uint64_t> seen(n), frontier(n, 0), next(n, 0);
-  std::vector<vertex_index> current, upcoming;
-  current.reserve(n);
-  upcoming.reserve(n);
-  for (std::size_t first = 0; first < n; first += 64) {
+  struct buffers {
+    std::vector<std::uint64_t> seen, frontier, next;
+    std::vector<vertex_index> current, upcoming;
+  };
+  const auto make = [n] {
+    buffers b{std::vector<std::uint64_t>(n), std::vector<std::uint64_t>(n, 0), std::vector<std::uint64_t>(n, 0), {}, {}};
+    b.current.reserve(n);
+    b.upcoming.reserve(n);
+    return b;
+  };
+  const auto batch_sums = [&](buffers& b, std::size_t batch_number) {
+    auto& [seen, frontier, next, current, upcoming] = b;
+    const std::size_t first = batch_number * 64;
     const std::size_t batch = std::min<std::size_t>(64, n - first);
     std::fill(seen.begin(), seen.end(), 0);
     current.clear();
@@ -303,20 +325,29 @@ inline distance_sums bfs_distance_sums(std::span<const csr_rows> rows, std::size
       out.reached[first + j] = reached[j];
       out.inverse[first + j] = inverse[j];
     }
-  }
+  };
+  run_strided((n + 63) / 64, threads, make, batch_sums);
   return out;
 }
 
 /// Distance sums by one Dijkstra (binary heap) per source over `g`, whose
-/// weights are lengths (>= 0; zero-length arcs allowed).
-inline distance_sums dijkstra_distance_sums(const csr_rows& g, std::size_t n) {
+/// weights are lengths (>= 0; zero-length arcs allowed); sources shared out
+/// over `threads`.
+inline distance_sums dijkstra_distance_sums(const csr_rows& g, std::size_t n, unsigned threads = 1) {
   distance_sums out{std::vector<double>(n, 0.0), std::vector<double>(n, 0.0), std::vector<double>(n, 0.0)};
-  std::vector<double> dist(n, std::numeric_limits<double>::infinity());
-  std::vector<char> done(n, 0);
-  std::vector<vertex_index> touched;
-  std::vector<std::pair<double, vertex_index>> heap;
-  const auto later = std::greater<>{};
-  for (vertex_index s = 0; s < n; ++s) {
+  struct buffers {
+    std::vector<double> dist;
+    std::vector<char> done;
+    std::vector<vertex_index> touched;
+    std::vector<std::pair<double, vertex_index>> heap;
+  };
+  const auto make = [n] {
+    return buffers{std::vector<double>(n, std::numeric_limits<double>::infinity()), std::vector<char>(n, 0), {}, {}};
+  };
+  const auto source_sums = [&](buffers& b, std::size_t source) {
+    auto& [dist, done, touched, heap] = b;
+    const auto later = std::greater<>{};
+    const auto s = static_cast<vertex_index>(source);
     double total = 0.0;
     double inverse = 0.0;
     std::size_t reached = 0;
@@ -353,7 +384,8 @@ inline distance_sums dijkstra_distance_sums(const csr_rows& g, std::size_t n) {
     out.total[s] = total;
     out.reached[s] = static_cast<double>(reached);
     out.inverse[s] = inverse;
-  }
+  };
+  run_strided(n, threads, make, source_sums);
   return out;
 }
 

@@ -1,0 +1,397 @@
+// SPDX-License-Identifier: MIT
+// Columns in and out: export behind Network.actors_frame(), ties_frame(),
+// to_networkx() and to_igraph(), and the builder behind from_pandas(),
+// from_networkx() and from_igraph(). One call moves whole columns, so a
+// 1M-actor network costs no per-actor binding call. Docstrings: the two
+// Network methods here, the public functions in python/healthnet/_interop.py.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <pybind11/stl.h>
+
+#include <healthnet/network.hpp>
+
+#include "common.hpp"
+
+namespace healthnet::bindings {
+
+/// A pandas DataFrame made by Python code; named so in signatures and stubs.
+class data_frame : public py::object {
+ public:
+  PYBIND11_OBJECT_DEFAULT(data_frame, py::object, is_any)
+
+ private:
+  static bool is_any(PyObject*) { return true; }
+};
+
+}  // namespace healthnet::bindings
+
+template <>
+struct pybind11::detail::handle_type_name<healthnet::bindings::data_frame> {
+  static constexpr auto name = const_name("pandas.DataFrame");
+};
+
+namespace healthnet::bindings {
+
+namespace {
+
+/// One Python str per distinct value, for columns with few distinct values
+/// (sectors, types): saves an allocation per cell.
+class str_cache {
+ public:
+  py::str operator()(const std::string& s) {
+    auto it = m_cache.find(s);
+    if (it == m_cache.end()) it = m_cache.emplace(s, py::str(s)).first;
+    return it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, py::str> m_cache;
+};
+
+/// The attributes of `n` rows as columns, one per key (keys sorted). Each is
+/// a tuple (key, kind, values, missing):
+///   kind "float": values float64 array, missing bool array;
+///   kind "bool":  values bool array, missing bool array;
+///   kind "str":   values list of str or None, missing None;
+///   kind "mixed": values list of bool/float/str or None, missing None.
+template <class RowAttributes>
+py::list attribute_columns(std::size_t n, RowAttributes row) {
+  // Which alternatives occur per key: bit 0 bool, 1 double, 2 string.
+  std::map<std::string, unsigned, std::less<>> kinds;
+  for (std::size_t i = 0; i < n; ++i) {
+    for (const auto& [k, v] : row(i)) {
+      auto it = kinds.find(k);
+      if (it == kinds.end()) it = kinds.emplace(k, 0U).first;
+      it->second |= 1U << v.index();
+    }
+  }
+  py::list out;
+  for (const auto& [key, mask] : kinds) {
+    if (mask == 1U || mask == 2U) {
+      py::array_t<bool> missing(static_cast<py::ssize_t>(n));
+      bool* miss = missing.mutable_data();
+      if (mask == 2U) {
+        py::array_t<double> values(static_cast<py::ssize_t>(n));
+        double* val = values.mutable_data();
+        for (std::size_t i = 0; i < n; ++i) {
+          const auto& attrs = row(i);
+          const auto it = attrs.find(key);
+          miss[i] = it == attrs.end();
+          val[i] = miss[i] ? 0.0 : std::get<double>(it->second);
+        }
+        out.append(py::make_tuple(key, "float", values, missing));
+      } else {
+        py::array_t<bool> values(static_cast<py::ssize_t>(n));
+        bool* val = values.mutable_data();
+        for (std::size_t i = 0; i < n; ++i) {
+          const auto& attrs = row(i);
+          const auto it = attrs.find(key);
+          miss[i] = it == attrs.end();
+          val[i] = !miss[i] && std::get<bool>(it->second);
+        }
+        out.append(py::make_tuple(key, "bool", values, missing));
+      }
+      continue;
+    }
+    py::list values(n);
+    str_cache text;
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto& attrs = row(i);
+      const auto it = attrs.find(key);
+      if (it == attrs.end()) {
+        values[i] = py::none();
+      } else if (const auto* str = std::get_if<std::string>(&it->second)) {
+        values[i] = text(*str);
+      } else {
+        values[i] = attribute_to_python(it->second);
+      }
+    }
+    out.append(py::make_tuple(key, mask == 4U ? "str" : "mixed", values, py::none()));
+  }
+  return out;
+}
+
+py::dict actor_columns(const network& net) {
+  const auto actors = net.actors();
+  const std::size_t n = actors.size();
+  py::list id(n), name(n), type(n), sector(n), sectors(n);
+  str_cache labels;
+  bool any_location = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const actor& a = actors[i];
+    id[i] = py::str(a.id);
+    name[i] = py::str(a.name);
+    type[i] = labels(a.type);
+    sector[i] = a.sectors.empty() ? py::object(py::none()) : py::object(labels(a.sectors.front()));
+    py::list s(a.sectors.size());
+    for (std::size_t k = 0; k < a.sectors.size(); ++k) s[k] = labels(a.sectors[k]);
+    sectors[i] = std::move(s);
+    any_location = any_location || a.location.has_value();
+  }
+  py::dict out;
+  out["id"] = id;
+  out["name"] = name;
+  out["type"] = type;
+  out["sector"] = sector;
+  out["sectors"] = sectors;
+  if (any_location) {
+    // (lat, lon, missing), missing where an actor has no location.
+    py::array_t<double> lat(static_cast<py::ssize_t>(n)), lon(static_cast<py::ssize_t>(n));
+    py::array_t<bool> missing(static_cast<py::ssize_t>(n));
+    double* la = lat.mutable_data();
+    double* lo = lon.mutable_data();
+    bool* miss = missing.mutable_data();
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto& loc = actors[i].location;
+      miss[i] = !loc.has_value();
+      la[i] = loc ? loc->lat : 0.0;
+      lo[i] = loc ? loc->lon : 0.0;
+    }
+    out["location"] = py::make_tuple(lat, lon, missing);
+  } else {
+    out["location"] = py::none();
+  }
+  out["attributes"] = attribute_columns(n, [&](std::size_t i) -> const attribute_map& { return actors[i].attributes; });
+  return out;
+}
+
+py::dict tie_columns(const network& net) {
+  const std::size_t m = net.n_ties();
+  const auto ends = net.tie_ends();
+  std::vector<std::uint32_t> source(m), target(m);
+  std::vector<double> weight(m);
+  py::list relations(m), since(m);
+  std::vector<const attribute_map*> attributes(m);
+  // Ties mostly share a few relation sets: build each tuple once.
+  std::unordered_map<std::string, py::tuple> tuples;
+  str_cache dates;
+  std::string key;
+  std::size_t i = 0;
+  for (const auto& t : net.ties()) {
+    source[i] = ends[i].first;
+    target[i] = ends[i].second;
+    weight[i] = t.weight;
+    key.clear();
+    for (const auto& r : t.relations) {
+      key += r;
+      key += '\x1f';
+    }
+    auto it = tuples.find(key);
+    if (it == tuples.end()) {
+      py::tuple tup(t.relations.size());
+      std::size_t k = 0;
+      for (const auto& r : t.relations) tup[k++] = py::str(r);
+      it = tuples.emplace(key, std::move(tup)).first;
+    }
+    relations[i] = it->second;
+    since[i] = t.since ? py::object(dates(*t.since)) : py::object(py::none());
+    attributes[i] = &t.attributes;
+    ++i;
+  }
+  py::dict out;
+  out["source"] = to_numpy(std::move(source));
+  out["target"] = to_numpy(std::move(target));
+  out["weight"] = to_numpy(std::move(weight));
+  out["relations"] = relations;
+  out["since"] = since;
+  out["attributes"] = attribute_columns(m, [&](std::size_t k) -> const attribute_map& { return *attributes[k]; });
+  return out;
+}
+
+/// One attribute column as given to network_from_columns (the format
+/// attribute_columns() returns), read into C++ values.
+struct attribute_column {
+  std::string key;
+  std::vector<std::optional<attribute_value>> values;
+};
+
+std::vector<attribute_column> attribute_columns_from_python(const py::list& columns, std::size_t n, const char* what) {
+  std::vector<attribute_column> out;
+  for (const auto& item : columns) {
+    const auto col = item.cast<py::tuple>();
+    attribute_column c{col[0].cast<std::string>(), {}};
+    const auto kind = col[1].cast<std::string>();
+    c.values.resize(n);
+    if (kind == "float" || kind == "bool") {
+      const auto missing = col[3].cast<py::array_t<bool, py::array::c_style | py::array::forcecast>>();
+      if (static_cast<std::size_t>(missing.size()) != n) throw invalid_input(field_location(what), "attribute column of wrong length");
+      const bool* miss = missing.data();
+      if (kind == "float") {
+        const auto values = col[2].cast<py::array_t<double, py::array::c_style | py::array::forcecast>>();
+        const double* v = values.data();
+        for (std::size_t i = 0; i < n; ++i) {
+          if (!miss[i]) c.values[i] = v[i];
+        }
+      } else {
+        const auto values = col[2].cast<py::array_t<bool, py::array::c_style | py::array::forcecast>>();
+        const bool* v = values.data();
+        for (std::size_t i = 0; i < n; ++i) {
+          if (!miss[i]) c.values[i] = v[i];
+        }
+      }
+    } else {
+      const auto values = col[2].cast<py::list>();
+      if (values.size() != n) throw invalid_input(field_location(what), "attribute column of wrong length");
+      for (std::size_t i = 0; i < n; ++i) {
+        const py::handle v = values[i];
+        if (v.is_none()) continue;
+        if (PyBool_Check(v.ptr())) {
+          c.values[i] = v.cast<bool>();
+        } else if (PyFloat_Check(v.ptr())) {
+          c.values[i] = v.cast<double>();
+        } else {
+          c.values[i] = v.cast<std::string>();
+        }
+      }
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+attribute_map row_attributes(const std::vector<attribute_column>& columns, std::size_t i) {
+  attribute_map out;
+  for (const auto& c : columns) {
+    if (c.values[i]) out.emplace(c.key, *c.values[i]);
+  }
+  return out;
+}
+
+/// `what[i].field: problem`, so Python can name the row and the column.
+[[noreturn]] void rethrow_at(const invalid_input& e, const char* what, std::size_t i) {
+  throw invalid_input(field_location(std::string(what) + "[" + std::to_string(i) + "]." + e.where().field), e.problem());
+}
+
+/// Builds a network from normalised columns (see healthnet/_interop.py,
+/// _build): ids, names, types, sector lists, locations and attribute columns
+/// of the actors; end ids, weights, relation lists, dates and attribute
+/// columns of the ties. Errors name `actors[i].field` or `ties[j].field`
+/// (invalid_input -> ValueError, not_found -> KeyError).
+network network_from_columns(bool directed, bool allow_self_loops, const std::vector<std::string>& ids,
+                             const std::vector<std::string>& names, const std::vector<std::string>& types,
+                             const std::vector<std::vector<std::string>>& sectors, const py::object& location,
+                             const py::list& actor_attributes, const std::vector<std::string>& source,
+                             const std::vector<std::string>& target,
+                             const py::array_t<double, py::array::c_style | py::array::forcecast>& weight,
+                             const std::vector<std::vector<std::string>>& relations,
+                             const std::vector<std::optional<std::string>>& since, const py::list& tie_attributes) {
+  const std::size_t n = ids.size();
+  const std::size_t m = source.size();
+  if (names.size() != n || types.size() != n || sectors.size() != n || target.size() != m ||
+      static_cast<std::size_t>(weight.size()) != m || relations.size() != m || since.size() != m) {
+    throw invalid_input("columns of different lengths");
+  }
+  std::vector<std::optional<geo_point>> locations(n);
+  if (!location.is_none()) {
+    const auto t = location.cast<py::tuple>();
+    const auto lat = t[0].cast<py::array_t<double, py::array::c_style | py::array::forcecast>>();
+    const auto lon = t[1].cast<py::array_t<double, py::array::c_style | py::array::forcecast>>();
+    const auto missing = t[2].cast<py::array_t<bool, py::array::c_style | py::array::forcecast>>();
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!missing.data()[i]) locations[i] = geo_point{lat.data()[i], lon.data()[i]};
+    }
+  }
+  const auto actor_attrs = attribute_columns_from_python(actor_attributes, n, "actor attributes");
+  const auto tie_attrs = attribute_columns_from_python(tie_attributes, m, "tie attributes");
+  const double* w = weight.data();
+
+  py::gil_scoped_release release;
+  network net(directed ? directedness::directed : directedness::undirected);
+  net.set_allow_self_loops(allow_self_loops);
+  for (std::size_t i = 0; i < n; ++i) {
+    try {
+      net.add_actor(actor{ids[i], names[i], sectors[i], types[i], row_attributes(actor_attrs, i), locations[i]});
+    } catch (const invalid_input& e) {
+      rethrow_at(e, "actors", i);
+    }
+  }
+  for (std::size_t j = 0; j < m; ++j) {
+    try {
+      net.add_tie(tie{source[j], target[j], {relations[j].begin(), relations[j].end()}, w[j],
+                      row_attributes(tie_attrs, j), since[j]});
+    } catch (const invalid_input& e) {
+      rethrow_at(e, "ties", j);
+    } catch (const not_found&) {
+      const char* end = net.has_actor(source[j]) ? "target" : "source";
+      const std::string& id = net.has_actor(source[j]) ? target[j] : source[j];
+      throw not_found("ties[" + std::to_string(j) + "]." + end + ": unknown actor id '" + id + "'");
+    }
+  }
+  return net;
+}
+
+/// Calls healthnet._interop.<function>(net): the Python code behind a method.
+data_frame frame_of(const py::object& net, const char* function) {
+  return data_frame(py::module_::import("healthnet._interop").attr(function)(net));
+}
+
+}  // namespace
+
+void register_interop(py::module_& m) {
+  auto cls = py::reinterpret_borrow<py::class_<network>>(m.attr("Network"));
+  cls.def(
+      "actors_frame", [](const py::object& self) { return frame_of(self, "_actors_frame"); },
+      R"doc(
+The actors as a DataFrame, one row per actor in actor order.
+
+Returns
+-------
+pandas.DataFrame
+    Indexed by actor ``id``, with ``name``, ``sector`` (the primary sector;
+    NA when none), ``sectors`` (list of all sectors, primary first),
+    ``type``, ``lat`` and ``lon`` (only when some actor has a location) and
+    one column per actor attribute (union over actors, sorted; NA where an
+    actor lacks it). Text columns have dtype ``string``, number attributes
+    ``Float64``, flags ``boolean``; a column whose values mix types is
+    ``object``.
+
+Raises
+------
+ValueError
+    When an attribute has the name of one of these columns.
+
+See Also
+--------
+healthnet.from_pandas : the inverse.
+)doc");
+  cls.def(
+      "ties_frame", [](const py::object& self) { return frame_of(self, "_ties_frame"); },
+      R"doc(
+The ties as a DataFrame, one row per tie in tie order.
+
+Returns
+-------
+pandas.DataFrame
+    Columns ``source``, ``target`` (actor ids; in an undirected network the
+    orientation in which the tie was first added), ``relations`` (sorted
+    tuple of relation types), ``weight``, ``since`` (NA when unknown) and
+    one column per tie attribute (union over ties, sorted; NA where a tie
+    lacks it).
+
+Raises
+------
+ValueError
+    When an attribute has the name of one of these columns.
+
+See Also
+--------
+healthnet.from_pandas : the inverse.
+)doc");
+
+  m.def("_network_from_columns", &network_from_columns, py::arg("directed"), py::arg("allow_self_loops"),
+        py::arg("ids"), py::arg("names"), py::arg("types"), py::arg("sectors"), py::arg("location"),
+        py::arg("actor_attributes"), py::arg("source"), py::arg("target"), py::arg("weight"), py::arg("relations"),
+        py::arg("since"), py::arg("tie_attributes"),
+        "Builds a network from normalised columns (behind healthnet.from_pandas, from_networkx, from_igraph).");
+  m.def("_actor_columns", &actor_columns, py::arg("net"),
+        "Actor fields and attributes as columns (behind Network.actors_frame).");
+  m.def("_tie_columns", &tie_columns, py::arg("net"),
+        "Tie fields and attributes as columns (behind Network.ties_frame).");
+}
+
+}  // namespace healthnet::bindings

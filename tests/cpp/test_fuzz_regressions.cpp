@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+// Inputs the fuzz targets (tests/fuzz) found crashing or breaking a reader's
+// contract, kept in tests/data/fuzz_regressions exactly as the fuzzer wrote
+// them. Each must now be rejected with invalid_input whose message is valid
+// UTF-8 (Python decodes it) and reads `file:line: field: problem`.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include <gtest/gtest.h>
+
+#include <healthnet/detail/file_io.hpp>
+#include <healthnet/detail/text.hpp>
+#include <healthnet/healthnet.hpp>
+
+namespace hn = healthnet;
+
+namespace {
+
+std::string regression(const std::string& name) { return HEALTHNET_TEST_DATA "/fuzz_regressions/" + name; }
+
+// The message of the invalid_input `read` throws; fails the test if it throws
+// nothing or anything else, or if the message is not valid UTF-8.
+template <class Read>
+std::string rejection(Read read) {
+  try {
+    read();
+  } catch (const hn::invalid_input& e) {
+    const std::string message = e.what();
+    EXPECT_EQ(hn::detail::invalid_utf8_offset(message), std::string_view::npos) << "not utf-8: " << message;
+    return message;
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << "threw something other than invalid_input: " << e.what();
+    return {};
+  }
+  ADD_FAILURE() << "input accepted";
+  return {};
+}
+
+// Splits a fuzz_csv input (tests/fuzz/fuzz_csv.cpp): option byte, actors
+// text, form feed, ties text; and parses it as that target does.
+hn::network parse_fuzz_csv(std::string_view input) {
+  const auto flags = static_cast<unsigned char>(input.front());
+  hn::csv_options options;
+  options.directed = (flags & 1u) != 0;
+  options.allow_self_loops = (flags & 2u) != 0;
+  static constexpr const char* sector_columns[] = {"sector", "", "sektor", "sector"};
+  static constexpr const char* weight_columns[] = {"", "weight", "haeufigkeit", "w"};
+  options.sector = sector_columns[(flags >> 2) & 3u];
+  options.weight = weight_columns[(flags >> 4) & 3u];
+  input.remove_prefix(1);
+  const std::size_t cut = input.find('\f');
+  const std::string_view ties = cut == std::string_view::npos ? std::string_view() : input.substr(cut + 1);
+  return hn::parse_csv(input.substr(0, cut), ties, options, "akteure.csv", "kontakte.csv");
+}
+
+}  // namespace
+
+// A byte order mark in mid-file: nlohmann's "last read" quote ended after its
+// first byte, a cut UTF-8 character. Oracle: byte 53 of line 1 is 0xEF (counted by hand).
+TEST(FuzzRegressions, JsonSyntaxErrorQuotingCutCharacter) {
+  const std::string path = regression("json_parse_error_cut_utf8.json");
+  const std::string message = rejection([&] { (void)hn::read_json(path); });
+  EXPECT_EQ(message, path + ":1: column 53: invalid json: syntax error while parsing array - invalid literal; "
+                            "last read: '\"a\"}?'; expected ']'");
+}
+
+// The same in a scorecard (shared JSON front end): a key starting with the
+// 2-byte 'ޒ' unquoted. Oracle: line 5, column 3 is its first byte (by hand).
+TEST(FuzzRegressions, ScorecardSyntaxErrorQuotingCutCharacter) {
+  const std::string path = regression("scorecard_parse_error_cut_utf8.json");
+  const std::string message = rejection([&] { (void)hn::read_scorecard(path); });
+  EXPECT_EQ(message, path + ":5: column 3: invalid json: syntax error while parsing object key - invalid literal; "
+                            "last read: '\"niedersachsen\",<U+000A>  ?'; expected string literal");
+}
+
+// A number beyond double (11e400) made nlohmann throw out_of_range, which
+// escaped parse_json. Oracle: the number starts at line 1, column 15 (by hand).
+TEST(FuzzRegressions, JsonNumberOverflow) {
+  const std::string path = regression("json_number_overflow.json");
+  const std::string message = rejection([&] { (void)hn::read_json(path); });
+  EXPECT_EQ(message, path + ":1: column 15: number overflow parsing '11e400'");
+}
+
+// The same on a line of its own, hand-made. Oracle: line 3, column 24 (by hand).
+TEST(FuzzRegressions, JsonNumberOverflowInAttribute) {
+  const std::string text = "{\"actors\": [\n  {\"id\": \"a\",\n   \"attributes\": {\"x\": -2E+999}}]}";
+  const std::string message = rejection([&] { (void)hn::parse_json(text, "region.json"); });
+  EXPECT_EQ(message, "region.json:3: column 24: number overflow parsing '-2E+999'");
+}
+
+// The same in a scorecard. Oracle: 1e400 starts at line 5, column 16 (by hand).
+TEST(FuzzRegressions, ScorecardNumberOverflow) {
+  const std::string path = regression("scorecard_number_overflow.json");
+  const std::string message = rejection([&] { (void)hn::read_scorecard(path); });
+  EXPECT_EQ(message, path + ":5: column 16: number overflow parsing '1e400'");
+}
+
+// An unknown key holding '~' (and 'ȓ' right after one) was put into a JSON
+// pointer unescaped; reading it back dropped the byte after each '~'.
+// Oracle: the key is on line 2 (by hand); the field is the key as written.
+TEST(FuzzRegressions, ScorecardUnknownKeyWithTilde) {
+  const std::string path = regression("scorecard_unknown_key_with_tilde.json");
+  const std::string message = rejection([&] { (void)hn::read_scorecard(path); });
+  const std::string key = "flthnet\xd3\x90cor~ki~\xc8\x93es";
+  EXPECT_EQ(message, path + ":2: " + key + ": unknown field '" + key +
+                         "' (known: $schema, format, version, id, name, programme, source, indicators, rules)");
+}
+
+// Attribute keys holding '/' and '~' locate their value. Oracle: the bad
+// value is on line 3 (by hand); the field keeps the key as written.
+TEST(FuzzRegressions, JsonAttributeKeyWithSlashAndTilde) {
+  const std::string text = "{\"actors\": [{\"id\": \"a\", \"attributes\": {\n  \"a/b\": 1,\n  \"~1\": null}}]}";
+  const std::string message = rejection([&] { (void)hn::parse_json(text, "region.json"); });
+  EXPECT_EQ(message, "region.json:3: actors[0].attributes.~1: attribute must be a string, number or boolean, found null");
+}
+
+// An element name holding the byte 0xC6 (not UTF-8) was copied into the
+// message's field. Oracle: line 31 holds `<data\xC6key=` (read off the file).
+TEST(FuzzRegressions, GraphmlElementNameWithInvalidUtf8) {
+  const std::string path = regression("graphml_element_name_bad_utf8.graphml");
+  const std::string message = rejection([&] { (void)hn::read_graphml(path); });
+  EXPECT_EQ(message, path + ":31: <data?key>: invalid utf-8 (byte 0xc6)");
+}
+
+// A lone byte 0xFD after a closing quote was quoted into the message.
+// Oracle: line 2 of the actors text, column 'name', holds `"""\xFD` (read off the file).
+TEST(FuzzRegressions, CsvInvalidByteAfterClosingQuote) {
+  const std::string input = hn::detail::read_file(regression("csv_after_quote_bad_utf8.bin"));
+  const std::string message = rejection([&] { (void)parse_fuzz_csv(input); });
+  EXPECT_EQ(message, "akteure.csv:2: column 'name': unexpected 0xfd after closing quote; double quotes inside quoted fields");
+}
+
+// A whole multi-byte character after a closing quote is shown as such.
+// Oracle: hand-made two-line file, 'ä' after the quote on line 2.
+TEST(FuzzRegressions, CsvCharacterAfterClosingQuote) {
+  const std::string message =
+      rejection([] { (void)hn::parse_csv("id,name\na,\"A\"\xc3\xa4\n", "source,target\n", {}, "akteure.csv", "kontakte.csv"); });
+  EXPECT_EQ(message, "akteure.csv:2: column 'name': unexpected '\xc3\xa4' after closing quote; double quotes inside quoted fields");
+}
+
+// A relation holding '|' read from JSON came back from GraphML as two
+// relations; to_graphml now refuses it. Oracle: tie lk -> gp02 of the file
+// has the relation "|esources" (read off the file).
+TEST(FuzzRegressions, GraphmlRefusesRelationWithBar) {
+  const hn::network net = hn::read_json(regression("json_relation_with_bar.json"));
+  const std::string message = rejection([&] { (void)hn::to_graphml(net); });
+  EXPECT_EQ(message, "tie 'lk' -> 'gp02': cannot write as graphml: relation '|esources' holds '|', the list separator");
+}
+
+// What `|`-joined lists can and cannot hold. Oracle: hand-drawn network
+//   a ── b   a: sectors {"x|y"} (a lone sector is written alone: round trips)
+//            b: sectors {"p", ""} (empty: refused); tie relation "" (refused)
+TEST(FuzzRegressions, GraphmlListItems) {
+  hn::network net;
+  net.add_actor({.id = "a", .sectors = {"x|y"}});
+  net.add_actor({.id = "b", .sectors = {"p"}});
+  net.add_tie({.source = "a", .target = "b", .relations = {"info"}});
+  EXPECT_EQ(hn::parse_graphml(hn::to_graphml(net)), net);
+
+  hn::network empty_sector = net;
+  empty_sector.remove_actor("b");
+  empty_sector.add_actor({.id = "b", .sectors = {"p", ""}});
+  EXPECT_EQ(rejection([&] { (void)hn::to_graphml(empty_sector); }),
+            "actor 'b': cannot write as graphml: empty sector (lists are joined with '|')");
+
+  hn::network empty_relation = net;
+  empty_relation.add_tie({.source = "b", .target = "a", .relations = {""}});
+  EXPECT_EQ(rejection([&] { (void)hn::to_graphml(empty_relation); }),
+            "tie 'a' -> 'b': cannot write as graphml: empty relation (lists are joined with '|')");
+}
