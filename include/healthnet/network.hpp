@@ -360,12 +360,13 @@ class network {
   }
 
   /// All ties in the order they were first added, as a random-access range of
-  /// tie_view (each converts to a #tie).
+  /// tie_view (each converts to a healthnet::tie).
   class tie_range {
    public:
     /// Iterator yielding tie_view values.
     class iterator {
      public:
+      /// @cond INTERNAL (the usual random-access iterator operations)
       using iterator_concept = std::random_access_iterator_tag;
       using iterator_category = std::input_iterator_tag;
       using value_type = tie_view;
@@ -389,16 +390,23 @@ class network {
       }
       friend bool operator==(const iterator& a, const iterator& b) { return a.m_i == b.m_i; }
       friend auto operator<=>(const iterator& a, const iterator& b) { return a.m_i <=> b.m_i; }
+      /// @endcond
 
      private:
       const network* m_net{nullptr};
       std::size_t m_i{0};
     };
+    /// The ties of `net`.
     explicit tie_range(const network& net) : m_net(&net) {}
+    /// The first tie.
     [[nodiscard]] iterator begin() const { return {m_net, 0}; }
+    /// Past the last tie.
     [[nodiscard]] iterator end() const { return {m_net, m_net->n_ties()}; }
+    /// Number of ties.
     [[nodiscard]] std::size_t size() const noexcept { return m_net->n_ties(); }
+    /// True when there are no ties.
     [[nodiscard]] bool empty() const noexcept { return size() == 0; }
+    /// Tie number `i`.
     [[nodiscard]] tie_view operator[](std::size_t i) const { return m_net->tie_at(i); }
 
    private:

@@ -11,15 +11,15 @@
 
 namespace healthnet {
 
+/// The relations of a tie, sorted, each once.
+using relation_set = std::set<std::string, std::less<>>;
+
 /// One tie. In a directed network it runs from `source` to `target` (a survey
 /// nomination); in an undirected network the order carries no meaning.
 ///
 /// Adding a tie between a pair that is already tied merges the two (see
 /// network::add_tie): relations are united, weights add up, attributes of the
 /// new tie fill in and overwrite, and `since` keeps the earlier date.
-/// The relations of a tie, sorted, each once.
-using relation_set = std::set<std::string, std::less<>>;
-
 struct tie {
   std::string source;                 ///< actor id
   std::string target;                 ///< actor id
@@ -56,7 +56,7 @@ struct tie_details {
 };
 
 /// A stored tie as seen through the network: references into the network's
-/// storage, valid until the network changes. Converts to a #tie (a copy).
+/// storage, valid until the network changes. Converts to a healthnet::tie (a copy).
 struct tie_view {
   const std::string& source;                 ///< actor id
   const std::string& target;                 ///< actor id

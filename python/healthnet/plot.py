@@ -302,8 +302,8 @@ def block_density(
             for tick, group in zip(ticks, groups):
                 if group in colors:
                     tick.set_color(colors[group])
-    ax.set_xlabel(f"to ({frame.columns.name or by})")
-    ax.set_ylabel(f"from ({frame.index.name or by})")
+    ax.set_xlabel("to")
+    ax.set_ylabel("from")
     if annotate is None:
         annotate = k <= 12
     if annotate:

@@ -102,7 +102,7 @@ TEST(FuzzRegressions, ScorecardNumberOverflow) {
 TEST(FuzzRegressions, ScorecardUnknownKeyWithTilde) {
   const std::string path = regression("scorecard_unknown_key_with_tilde.json");
   const std::string message = rejection([&] { (void)hn::read_scorecard(path); });
-  const std::string key = "flthnet\xd3\x90cor~ki~\xc8\x93es";
+  const std::string key = "flthnet\xd3\x90" "cor~ki~\xc8\x93" "es";
   EXPECT_EQ(message, path + ":2: " + key + ": unknown field '" + key +
                          "' (known: $schema, format, version, id, name, programme, source, indicators, rules)");
 }

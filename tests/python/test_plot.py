@@ -125,6 +125,7 @@ def test_block_density_heatmap(net):
     colors = hn.sector_colors()
     assert [to_hex(t.get_color()) for t in ax.get_yticklabels()] == [colors[s] for s in expected.index]
     assert [to_hex(t.get_color()) for t in ax.get_xticklabels()] == [colors[s] for s in expected.columns]
+    assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_title()) == ("to", "from", "Block density by sector")
     assert len(ax.texts) == 0  # 16 groups: too many to print values by default
     ax = hn.plot.block_density(net, annotate=True)
     finite = [v for v in expected.to_numpy().ravel() if np.isfinite(v)]
