@@ -138,6 +138,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := json csv graphml scorecard
 SAN_BUILD    ?= $(BUILD)-asan
 
+# -O2 -g without NDEBUG: the asserts of Boost and nlohmann/json stay on.
 # Each target runs alone (one core) for FUZZ_SECONDS. New inputs go to
 # $(FUZZ_BUILD)/corpus/<target> (the committed seeds in tests/fuzz/corpus are
 # only read), findings to $(FUZZ_BUILD)/artifacts. -max_len: CSV pairs stay
@@ -145,7 +146,8 @@ SAN_BUILD    ?= $(BUILD)-asan
 fuzz: $(BUILD)/.deps-stamp $(VENV)/.stamp
 	@command -v clang++ >/dev/null || { echo "make fuzz needs clang: apt-get install clang libclang-rt-14-dev"; exit 1; }
 	$(VENV)/bin/cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_MAKE_PROGRAM=$(abspath $(VENV)/bin/ninja) \
-	  -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHEALTHNET_BUILD_FUZZERS=ON \
+	  -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g" \
+	  -DHEALTHNET_BUILD_FUZZERS=ON \
 	  -DHEALTHNET_BUILD_TESTS=OFF -DHEALTHNET_BUILD_CLI=OFF -DHEALTHNET_BUILD_PYTHON=OFF -DHEALTHNET_INSTALL=OFF
 	$(VENV)/bin/cmake --build $(FUZZ_BUILD) -j $(JOBS)
 	@failed=""; mkdir -p $(FUZZ_BUILD)/artifacts; \
@@ -167,10 +169,12 @@ fuzz: $(BUILD)/.deps-stamp $(VENV)/.stamp
 # -O2 -g; the asserts of Boost and nlohmann/json stay on). The C++ tests run
 # under ctest (Doxygen and the find_package consumer, which have no sanitized
 # code, are left to `make test`).
-# Python loads the sanitized extension with libasan preloaded; detect_leaks=0
-# there because CPython keeps interned objects and arenas alive until exit,
-# which LeakSanitizer would report. HEALTHNET_SANITIZE=1 lets tests skip what
-# cannot run under ASan.
+# Python loads the sanitized extension with libasan preloaded, and libstdc++
+# with it: ASan looks up the real __cxa_throw when it starts, and without
+# libstdc++ loaded by then the first C++ exception (any extension's) aborts.
+# detect_leaks=0 there because CPython keeps interned objects and arenas
+# alive until exit, which LeakSanitizer would report. HEALTHNET_SANITIZE=1
+# lets tests skip what cannot run under ASan (Chromium).
 SAN_ASAN_OPTIONS := abort_on_error=1:detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1
 SAN_UBSAN_OPTIONS := print_stacktrace=1:halt_on_error=1
 sanitize: $(BUILD)/.deps-stamp $(VENV)/.stamp
@@ -182,7 +186,7 @@ sanitize: $(BUILD)/.deps-stamp $(VENV)/.stamp
 	$(VENV)/bin/cmake --build $(SAN_BUILD) -j $(JOBS)
 	cd $(SAN_BUILD) && ASAN_OPTIONS=$(SAN_ASAN_OPTIONS) UBSAN_OPTIONS=$(SAN_UBSAN_OPTIONS) \
 	  $(abspath $(VENV)/bin/ctest) --output-on-failure -j $(JOBS) -E '^doxygen_no_warnings$$'
-	HEALTHNET_SANITIZE=1 LD_PRELOAD=$$(g++ -print-file-name=libasan.so) \
+	HEALTHNET_SANITIZE=1 LD_PRELOAD="$$(g++ -print-file-name=libasan.so) $$(g++ -print-file-name=libstdc++.so)" \
 	  ASAN_OPTIONS=$(SAN_ASAN_OPTIONS):detect_leaks=0 UBSAN_OPTIONS=$(SAN_UBSAN_OPTIONS) \
 	  PYTHONPATH=$(abspath $(SAN_BUILD)/python) HEALTHNET_CLI=$(abspath $(SAN_BUILD)/healthnet) \
 	  $(VPY) -m pytest tests/python -q -p no:cacheprovider

@@ -36,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=HERE / "results", help="where bench.md/bench.json go")
     parser.add_argument("--merge", action="store_true",
                         help="keep the sizes of an existing bench.json in --out that were not run now")
+    parser.add_argument("--rebuild", action="store_true",
+                        help="only rewrite bench.md/bench.json in --out from the records stored in its bench.json")
     parser.add_argument("--timeout", type=float, default=7200.0, help="seconds per worker process")
     parser.add_argument("--seed", type=int, default=None, help="seed of the library order shuffle")
     parser.add_argument("--smoke", action="store_true",
@@ -54,6 +56,13 @@ def main(argv: list[str] | None = None) -> int:
     for lib in libraries:
         if lib not in adapters.LIBRARIES:
             parser.error(f"unknown library {lib!r}")
+
+    if args.rebuild:
+        old = json.loads((args.out / "bench.json").read_text())
+        sizes = {k: {"record": v["record"], "cells": runner.summarise(v["record"])} for k, v in old["sizes"].items()}
+        md, js = report.write(args.out, old["meta"], sizes)
+        print(f"rewrote {md} and {js}")
+        return 0
 
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**32)
     rng = random.Random(seed)

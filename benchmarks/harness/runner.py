@@ -189,14 +189,13 @@ def summarise(record: dict) -> dict:
         hn = row.get("healthnet")
         others = [c for lib, c in row.items() if lib != "healthnet"]
         if hn and hn["status"] in ("ok", "unchecked"):
+            agreeing = sum(c["status"] == "ok" for c in others)
             if others and all(c["status"] == "disagrees" for c in others):
                 hn.update(status="disagrees", detail="every other library disagrees")
-            elif any(c["status"] == "ok" for c in others):
-                hn.update(status="ok", detail=f"agrees with {sum(c['status'] == 'ok' for c in others)} of {len(others)}")
-            elif hn["status"] == "unchecked" and hn["reps"] > 1:
-                hn.update(detail="healthnet only")
-            elif not others and hn["reps"] > 1:
-                hn.update(status="ok", detail="healthnet only; repetitions agree")
+            elif agreeing:
+                hn.update(status="ok", detail=f"agrees with {agreeing} of {len(others)}")
+            elif not others:
+                hn.update(detail="healthnet only" + ("; repetitions agree" if hn["status"] == "ok" else ""))
         cells[task.name] = row
     return cells
 

@@ -286,3 +286,31 @@ def test_pagerank_check_bound(small):
     shifted = exact.copy()
     shifted[:2] += np.array([5, -5]) * bound
     assert not agree.check_pagerank(exact, shifted, d)[0]
+
+
+def test_summary_status_rules():
+    # A time counts only when every repetition agrees; healthnet is flagged when every other library disagrees
+    # (hand-made record of two repetitions).
+    from harness import runner
+
+    record = {
+        "size": "S",
+        "libraries": ["healthnet", "igraph", "networkx"],
+        "times": {
+            "healthnet": {"density": [1.0, 3.0], "degree": [1.0, 1.0]},
+            "igraph": {"density": [2.0, 2.0], "degree": [4.0, 4.0]},
+            "networkx": {"density": [9.0, 9.0], "degree": [8.0, 8.0]},
+        },
+        "verdicts": {
+            "healthnet": {"density": [[True, ""]], "degree": [[True, ""]]},
+            "igraph": {"density": [[True, ""], [False, "gap"]], "degree": [[False, "x"], [False, "x"]]},
+            "networkx": {"density": [[True, ""], [True, ""]], "degree": [[False, "y"], [False, "y"]]},
+        },
+        "errors": {"healthnet": {}, "igraph": {}, "networkx": {"density": "ValueError: boom"}},
+    }
+    cells = runner.summarise(record)
+    assert cells["density"]["healthnet"]["median_s"] == 2.0 and cells["density"]["healthnet"]["status"] == "ok"
+    assert cells["density"]["igraph"]["status"] == "disagrees"
+    assert cells["degree"]["healthnet"]["status"] == "disagrees"
+    assert cells["density"]["networkx"]["status"] == "error"
+    assert "S density networkx: error: ValueError: boom" in runner.failures(record, cells)
