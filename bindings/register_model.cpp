@@ -337,6 +337,8 @@ tie: relations are united, weights add up, new attributes overwrite, and
       .def_property_readonly(
           "bodies", [](const network& net) { return std::vector<body>(net.bodies().begin(), net.bodies().end()); },
           "All governance bodies (copies).")
+      .def_property_readonly("_actor_revision", &network::actor_revision,
+                             "Changes whenever actors are added or removed (see network::actor_revision).")
       .def_property_readonly(
           "actor_ids",
           [](const network& net) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <vector>
 
@@ -25,26 +26,32 @@ namespace healthnet {
 /// Actors without a group and their ties are left out. Complexity: O(m + g²).
 inline double assortativity(const network& net, const grouping& groups) {
   const std::size_t k = groups.size();
-  std::vector<double> e_diag(k, 0), a(k, 0), b(k, 0);
-  double total = 0;
-  auto add = [&](std::int32_t gu, std::int32_t gv) {
-    a[static_cast<std::size_t>(gu)] += 1;
-    b[static_cast<std::size_t>(gv)] += 1;
-    if (gu == gv) e_diag[static_cast<std::size_t>(gu)] += 1;
-    total += 1;
-  };
+  // Integer counts per group: arcs leaving, arcs entering, arcs inside.
+  std::vector<std::uint64_t> leaving(k, 0), entering(k, 0), inside(k, 0);
+  std::uint64_t arcs = 0;
+  const std::int32_t* group_of = groups.group_of.data();
   for (const auto& [u, v] : net.tie_ends()) {
-    const auto gu = groups.group_of[u], gv = groups.group_of[v];
+    const auto gu = group_of[u], gv = group_of[v];
     if (gu == grouping::no_group || gv == grouping::no_group) continue;
-    add(gu, gv);
-    if (!net.directed()) add(gv, gu);
+    ++leaving[static_cast<std::size_t>(gu)];
+    ++entering[static_cast<std::size_t>(gv)];
+    inside[static_cast<std::size_t>(gu)] += gu == gv;
+    ++arcs;
+  }
+  if (!net.directed()) {  // each tie also runs v -> u
+    for (std::size_t g = 0; g < k; ++g) {
+      leaving[g] = entering[g] = leaving[g] + entering[g];
+      inside[g] *= 2;
+    }
+    arcs *= 2;
   }
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  if (total == 0) return nan;
+  if (arcs == 0) return nan;
+  const auto total = static_cast<double>(arcs);
   double trace = 0, ab = 0;
   for (std::size_t g = 0; g < k; ++g) {
-    trace += e_diag[g] / total;
-    ab += (a[g] / total) * (b[g] / total);
+    trace += static_cast<double>(inside[g]) / total;
+    ab += (static_cast<double>(leaving[g]) / total) * (static_cast<double>(entering[g]) / total);
   }
   return ab < 1 ? (trace - ab) / (1 - ab) : nan;
 }

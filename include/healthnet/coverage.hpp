@@ -7,6 +7,8 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -41,7 +43,7 @@ struct coverage_result {
 ///   primary sector s, actors without a sector left out), and the index of
 ///   qualitative variation IQV = Blau / (1 − 1/k), with k the number of
 ///   sector categories (the taxonomy's sectors plus other values found); NaN
-///   without actors or when k < 2 (Blau 1967; Agresti & Agresti 1978).
+///   without actors or when k < 2 (Blau 1977; Agresti & Agresti 1978).
 ///
 /// `required` defaults to the taxonomy's core sectors (taxonomy::core_sectors()).
 /// Complexity: O(n·s + m + k²).
@@ -51,21 +53,29 @@ inline coverage_result sector_coverage(const network& net, std::optional<std::ve
   r.required = required ? std::move(*required) : tax.core_sectors();
   const grouping groups = group_actors(net, "sector");
 
-  std::vector<std::string> listed;
-  for (const auto& a : net.actors()) {
-    for (const auto& s : a.sectors) {
-      if (!s.empty()) listed.push_back(s);
+  // Distinct sectors listed by any actor, sorted (a hash set over views into
+  // the actors; consecutive repeats skip even the hash).
+  std::vector<std::string_view> listed;
+  {
+    std::unordered_set<std::string_view> seen;
+    std::string_view last;
+    for (const auto& a : net.actors()) {
+      for (const auto& s : a.sectors) {
+        if (s.empty() || s == last) continue;
+        last = s;
+        seen.insert(last);
+      }
     }
+    listed.assign(seen.begin(), seen.end());
+    std::sort(listed.begin(), listed.end());
   }
-  std::sort(listed.begin(), listed.end());
-  listed.erase(std::unique(listed.begin(), listed.end()), listed.end());
   for (const auto& s : tax.sectors()) {
-    if (std::binary_search(listed.begin(), listed.end(), s.id)) r.present.push_back(s.id);
+    if (std::binary_search(listed.begin(), listed.end(), std::string_view(s.id))) r.present.push_back(s.id);
   }
   for (const auto& s : listed) {
-    if (!tax.contains(s)) r.present.push_back(s);
+    if (!tax.contains(s)) r.present.emplace_back(s);
   }
-  auto is_present = [&](const std::string& s) { return std::binary_search(listed.begin(), listed.end(), s); };
+  auto is_present = [&](std::string_view s) { return std::binary_search(listed.begin(), listed.end(), s); };
 
   r.ties_per_pair = tie_counts(net, groups);
   const std::size_t k = groups.size();

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <map>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +13,7 @@
 #include <healthnet/attributes.hpp>
 #include <healthnet/error.hpp>
 #include <healthnet/network.hpp>
+#include <healthnet/detail/string_hash.hpp>
 
 namespace healthnet {
 
@@ -55,55 +56,78 @@ struct grouping {
 /// alphabetically; for attributes, alphabetical by text (numbers compared as
 /// numbers when every value is a number).
 /// @throws invalid_input when `by` is empty.
-/// Complexity: O(n log g).
+/// Complexity: O(n + g log g), one hash look-up per actor at most.
 inline grouping group_actors(const network& net, std::string_view by) {
   if (by.empty()) throw invalid_input(field_location("by"), "grouping attribute is empty");
   grouping out;
   out.by = std::string(by);
   const auto actors = net.actors();
-  std::vector<std::string> value(actors.size());
-  std::vector<char> has(actors.size(), 0);
+  const bool by_sector = by == "sector";
+  // One pass: every distinct value gets a provisional number in order of first
+  // appearance (hash look-up, and none while consecutive actors repeat a value).
+  std::vector<std::string> distinct;
+  std::vector<double> distinct_number;  // the number behind a value (first seen)
   bool all_numeric = true;
-  std::map<std::string, double, std::less<>> numeric_key;
+  detail::string_map<std::int32_t> seen;
+  std::vector<std::int32_t> provisional(actors.size(), grouping::no_group);
+  std::string text;
+  std::string_view last_value;
+  std::int32_t last_group = grouping::no_group;
   for (std::size_t i = 0; i < actors.size(); ++i) {
-    if (by == "sector") {
-      if (!actors[i].sectors.empty() && !actors[i].sectors.front().empty()) {
-        value[i] = actors[i].sectors.front();
-        has[i] = 1;
-      }
-    } else if (const auto it = actors[i].attributes.find(by); it != actors[i].attributes.end()) {
-      value[i] = to_string(it->second);
-      has[i] = 1;
-      if (const auto* d = std::get_if<double>(&it->second)) numeric_key.emplace(value[i], *d);
+    std::string_view value;
+    double number = std::numeric_limits<double>::quiet_NaN();
+    if (by_sector) {
+      if (actors[i].sectors.empty() || actors[i].sectors.front().empty()) continue;
+      value = actors[i].sectors.front();
+    } else {
+      const auto it = actors[i].attributes.find(by);
+      if (it == actors[i].attributes.end()) continue;
+      text = to_string(it->second);
+      value = text;
+      if (const auto* d = std::get_if<double>(&it->second)) number = *d;
       else all_numeric = false;
     }
+    if (last_group != grouping::no_group && by_sector && value == last_value) {
+      provisional[i] = last_group;
+      continue;
+    }
+    auto it = seen.find(value);
+    if (it == seen.end()) {
+      it = seen.emplace(std::string(value), static_cast<std::int32_t>(distinct.size())).first;
+      distinct.emplace_back(value);
+      distinct_number.push_back(number);
+    }
+    provisional[i] = last_group = it->second;
+    last_value = value;
   }
-  std::vector<std::string> labels;
-  for (std::size_t i = 0; i < actors.size(); ++i) {
-    if (has[i]) labels.push_back(value[i]);
-  }
-  std::sort(labels.begin(), labels.end());
-  labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
-  if (by == "sector") {
-    std::vector<std::string> ordered;
+  // Final order of the few distinct values.
+  std::vector<std::int32_t> order(distinct.size());
+  for (std::size_t g = 0; g < order.size(); ++g) order[g] = static_cast<std::int32_t>(g);
+  std::sort(order.begin(), order.end(), [&](auto x, auto y) { return distinct[x] < distinct[y]; });
+  if (by_sector) {
+    // The taxonomy's sectors in its order, then other values alphabetically.
+    std::vector<std::int32_t> ordered;
+    ordered.reserve(order.size());
     for (const auto& s : net.sector_taxonomy().sectors()) {
-      if (std::binary_search(labels.begin(), labels.end(), s.id)) ordered.push_back(s.id);
+      if (const auto it = seen.find(s.id); it != seen.end()) ordered.push_back(it->second);
     }
-    for (const auto& l : labels) {
-      if (!net.sector_taxonomy().contains(l)) ordered.push_back(l);
+    for (const auto g : order) {
+      if (!net.sector_taxonomy().contains(distinct[static_cast<std::size_t>(g)])) ordered.push_back(g);
     }
-    labels = std::move(ordered);
-  } else if (all_numeric && !labels.empty()) {
-    std::sort(labels.begin(), labels.end(),
-              [&](const std::string& a, const std::string& b) { return numeric_key.at(a) < numeric_key.at(b); });
+    order = std::move(ordered);
+  } else if (all_numeric) {
+    std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) { return distinct_number[x] < distinct_number[y]; });
   }
-  std::map<std::string, std::int32_t, std::less<>> index;
-  for (std::size_t g = 0; g < labels.size(); ++g) index.emplace(labels[g], static_cast<std::int32_t>(g));
+  std::vector<std::int32_t> rank(distinct.size());
+  out.labels.reserve(order.size());
+  for (std::size_t r = 0; r < order.size(); ++r) {
+    rank[static_cast<std::size_t>(order[r])] = static_cast<std::int32_t>(r);
+    out.labels.push_back(std::move(distinct[static_cast<std::size_t>(order[r])]));
+  }
   out.group_of.assign(actors.size(), grouping::no_group);
   for (std::size_t i = 0; i < actors.size(); ++i) {
-    if (has[i]) out.group_of[i] = index.at(value[i]);
+    if (provisional[i] != grouping::no_group) out.group_of[i] = rank[static_cast<std::size_t>(provisional[i])];
   }
-  out.labels = std::move(labels);
   return out;
 }
 

@@ -34,6 +34,14 @@
 
 namespace healthnet {
 
+namespace detail {
+/// A process-wide unique value for network::actor_revision.
+inline std::uint64_t next_actor_revision() noexcept {
+  static std::atomic<std::uint64_t> counter{0};
+  return counter.fetch_add(1, std::memory_order_relaxed) + 1;
+}
+}  // namespace detail
+
 /// Whether ties are arcs (survey nominations) or symmetric.
 enum class directedness { undirected, directed };
 
@@ -72,6 +80,7 @@ class network {
         m_details(other.m_details),
         m_bodies(other.m_bodies),
         m_body_index(other.m_body_index),
+        m_actor_revision(other.m_actor_revision),
         m_view(other.cached_view()) {}
   /// Takes over the contents of `other`, leaving it an empty undirected network.
   network(network&& other) noexcept { swap(other); }
@@ -100,6 +109,7 @@ class network {
     other.reset_tie_index();
     swap(m_bodies, other.m_bodies);
     swap(m_body_index, other.m_body_index);
+    swap(m_actor_revision, other.m_actor_revision);
     swap(m_view, other.m_view);
   }
 
@@ -147,6 +157,7 @@ class network {
     const auto index = static_cast<vertex_index>(m_actors.size());
     m_actors.push_back(std::move(a));
     m_actor_index.insert(m_actors.back().id, index, actor_id_of());
+    m_actor_revision = detail::next_actor_revision();
     invalidate();
     return index;
   }
@@ -173,8 +184,15 @@ class network {
       if (v > gone) --v;
     }
     rebuild_indices();
+    m_actor_revision = detail::next_actor_revision();
     invalidate();
   }
+
+  /// Identifies the actor id list (ids and order): it changes whenever an
+  /// actor is added or removed, and no two different lists share a value in
+  /// one process. Copies keep it. Bindings use it to cache the per-actor
+  /// index of results.
+  [[nodiscard]] std::uint64_t actor_revision() const noexcept { return m_actor_revision; }
 
   /// Whether an actor has this id. O(1).
   [[nodiscard]] bool has_actor(std::string_view id) const noexcept { return find_position(id) != detail::id_index::npos; }
@@ -748,6 +766,7 @@ class network {
   mutable std::mutex m_tie_index_mutex;
   std::vector<body> m_bodies;
   detail::string_map<std::uint32_t> m_body_index;
+  std::uint64_t m_actor_revision{detail::next_actor_revision()};
   mutable std::mutex m_view_mutex;
   mutable std::shared_ptr<const analysis_view> m_view;
 };

@@ -9,7 +9,7 @@ import pandas as pd
 
 from . import _core
 from ._core import Network
-from ._metrics import _actor_series
+from ._metrics import _actor_series, actor_index
 
 __all__ = [
     "average_clustering",
@@ -220,7 +220,7 @@ def structural_holes(net: Network, weighted: bool = False) -> pd.DataFrame:
     c, e, f = _core.structural_holes(net, weighted)
     return pd.DataFrame(
         {"constraint": c, "effective_size": e, "efficiency": f},
-        index=pd.Index(net.actor_ids, name="actor"),
+        index=actor_index(net),
     )
 
 

@@ -390,6 +390,11 @@ class Network:
         Replace the data of the actor with the same id.
         """
     @property
+    def _actor_revision(self) -> int:
+        """
+        Changes whenever actors are added or removed (see network::actor_revision).
+        """
+    @property
     def actor_ids(self) -> list:
         """
         Actor ids in index order (the index of every per-actor result).

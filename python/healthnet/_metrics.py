@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
 from typing import Literal
 
 import pandas as pd
@@ -13,8 +15,39 @@ from ._core import Network
 Mode = Literal["all", "in", "out"]
 
 
+# Per network (by id, dropped with the network): (actor revision, Index).
+_ACTOR_INDEX_CACHE: dict[int, tuple[weakref.ref, int, pd.Index]] = {}
+_ACTOR_INDEX_LOCK = threading.Lock()
+
+
+def actor_index(net: Network) -> pd.Index:
+    """The actor ids as an immutable ``pandas.Index`` named ``"actor"``.
+
+    Built once per actor list and reused while no actor is added or removed
+    (``Network._actor_revision``): on 100k actors building it takes about 9 ms,
+    far more than most metrics.
+    """
+    key = id(net)
+    revision = net._actor_revision
+    with _ACTOR_INDEX_LOCK:
+        hit = _ACTOR_INDEX_CACHE.get(key)
+    if hit is not None and hit[0]() is net and hit[1] == revision:
+        return hit[2].copy()  # shallow: a caller renaming its index must not rename ours
+    index = pd.Index(net.actor_ids, dtype=object, name="actor")
+
+    def forget(_ref: weakref.ref, key: int = key) -> None:
+        with _ACTOR_INDEX_LOCK:
+            entry = _ACTOR_INDEX_CACHE.get(key)
+            if entry is not None and entry[0] is _ref:
+                del _ACTOR_INDEX_CACHE[key]
+
+    with _ACTOR_INDEX_LOCK:
+        _ACTOR_INDEX_CACHE[key] = (weakref.ref(net, forget), revision, index)
+    return index.copy()
+
+
 def _actor_series(net: Network, values, name: str) -> pd.Series:
-    return pd.Series(values, index=pd.Index(net.actor_ids, name="actor"), name=name)
+    return pd.Series(values, index=actor_index(net), name=name, copy=False)
 
 
 def density(net: Network, weighted: bool = False) -> float:

@@ -19,7 +19,7 @@ import pandas as pd
 from . import _core
 from ._core import Network
 from ._display import html_table, sector_color, sector_colors, swatch, text_table
-from ._metrics import _actor_series
+from ._metrics import _actor_series, actor_index
 
 __all__ = [
     "CoverageResult",
@@ -382,7 +382,7 @@ def brokerage(net: Network, by: str = "sector", level: Literal["actor", "network
     """
     d = _core.brokerage(net, by)
     if level == "actor":
-        return pd.DataFrame(d["counts"], index=pd.Index(net.actor_ids, name="actor"), columns=d["roles"])
+        return pd.DataFrame(d["counts"], index=actor_index(net), columns=d["roles"])
     if level == "network":
         return pd.DataFrame(
             {"observed": d["observed"], "expected": d["expected"], "sd": d["sd"], "z": d["z"]},
@@ -464,7 +464,7 @@ def sector_bridges(net: Network, by: str = "sector") -> pd.DataFrame:
             "groups_reached": all_.astype("int64"),
             "other_groups_reached": other.astype("int64"),
         },
-        index=pd.Index(net.actor_ids, name="actor"),
+        index=actor_index(net),
     )
     return frame.sort_values(["other_groups_reached", "groups_reached"], ascending=False, kind="stable")
 

@@ -171,3 +171,22 @@ TEST(Taxonomy, ParseCustom) {
     EXPECT_STREQ(e.what(), "tax.json:3: sectors[1].id: duplicate sector id 'a'");
   }
 }
+
+// actor_revision changes exactly when the actor list changes (add, remove),
+// is kept by copies, and is never shared by two different lists.
+TEST(Network, ActorRevision) {
+  auto net = small();
+  const auto before = net.actor_revision();
+  net.add_tie({.source = "a", .target = "d"});
+  net.update_actor({.id = "d", .name = "Apotheke D2", .sectors = {"pharmacy"}});
+  EXPECT_EQ(net.actor_revision(), before);  // ties and actor data leave the list alone
+  const hn::network copy = net;
+  EXPECT_EQ(copy.actor_revision(), before);
+  net.remove_actor("d");
+  const auto removed = net.actor_revision();
+  EXPECT_NE(removed, before);
+  net.add_actor({.id = "d"});
+  EXPECT_NE(net.actor_revision(), removed);
+  EXPECT_NE(net.actor_revision(), before);  // same ids as `copy`, but in another order
+  EXPECT_NE(hn::network{}.actor_revision(), hn::network{}.actor_revision());
+}

@@ -61,3 +61,29 @@ def test_sector_counts(graph_pair):
 def test_bad_mode():
     with pytest.raises(ValueError, match="expected 'all', 'in' or 'out'"):
         hn.degree(hn.example(), mode="sideways")
+
+
+def test_actor_index_follows_the_actor_list():
+    # The per-actor index is cached per network (hn._metrics.actor_index); every result must still be indexed by
+    # the current actor list. Oracle: net.actor_ids after each change (a small network drawn by hand: a - b, c).
+    net = hn.Network()
+    for actor in ("a", "b", "c"):
+        net.add_actor(actor)
+    net.add_tie("a", "b")
+    first = hn.degree(net)
+    assert list(first.index) == ["a", "b", "c"] and first.index.name == "actor"
+    first.index.name = "renamed"  # a caller's rename must not leak into later results
+    assert hn.degree(net).index.name == "actor"
+    revision = net._actor_revision
+    net.add_tie("b", "c")  # ties do not change the actor list
+    assert net._actor_revision == revision
+    assert hn.degree(net).to_dict() == {"a": 1.0, "b": 2.0, "c": 1.0}
+    net.remove_actor("a")
+    assert net._actor_revision != revision
+    assert hn.degree(net).to_dict() == {"b": 1.0, "c": 1.0}
+    net.add_actor("a")
+    assert list(hn.degree(net).index) == ["b", "c", "a"]
+    twin = net.copy()  # same actors, so it may share the index; changing one leaves the other alone
+    twin.add_actor("d")
+    assert list(hn.closeness(twin).index) == ["b", "c", "a", "d"]
+    assert list(hn.closeness(net).index) == ["b", "c", "a"]
