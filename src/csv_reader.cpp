@@ -328,10 +328,6 @@ void split_list(std::string_view s, Sink out) {
   }
 }
 
-bool digits_only(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 struct attribute_column {
   std::size_t index;
   std::string name;
