@@ -173,12 +173,19 @@ def summarise(record: dict) -> dict:
         for lib in libs:
             ts = record["times"].get(lib, {}).get(task.name, [])
             vs = record["verdicts"].get(lib, {}).get(task.name, [])
-            err = record["errors"].get(lib, {}).get(task.name) or record["errors"].get(lib, {}).get("*")
+            err = record["errors"].get(lib, {}).get(task.name)
+            worker_err = record["errors"].get(lib, {}).get("*")
+            if worker_err and not ts:  # no repetition of this library got through
+                err = err or worker_err
             if not ts and not err:
                 continue
             cell = {"median_s": statistics.median(ts) if ts else None, "min_s": min(ts) if ts else None, "reps": len(ts)}
             if err:
                 cell.update(status="error", detail=err)
+            elif worker_err and vs and all(ok for ok, _ in vs):
+                # A worker that died in one repetition loses only that repetition: the others still count.
+                cell.update(status="ok", detail=f"{vs[-1][1]}; {len(ts)} of {record['reps']} repetitions "
+                                                f"(one worker failed: {worker_err})")
             elif vs and not all(ok for ok, _ in vs):
                 cell.update(status="disagrees", detail=next(msg for ok, msg in vs if not ok))
             elif vs:

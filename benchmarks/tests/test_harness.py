@@ -314,3 +314,27 @@ def test_summary_status_rules():
     assert cells["degree"]["healthnet"]["status"] == "disagrees"
     assert cells["density"]["networkx"]["status"] == "error"
     assert "S density networkx: error: ValueError: boom" in runner.failures(record, cells)
+
+
+def test_failed_worker_loses_only_its_repetition():
+    # A worker killed in repetition 1 (errors["*"]) must not void the times of repetitions 2 and 3; a task that
+    # errs by itself stays an error (hand-made record).
+    from harness import runner
+
+    record = {
+        "size": "S",
+        "reps": 3,
+        "libraries": ["healthnet", "igraph"],
+        "times": {"healthnet": {"density": [1.0, 1.0, 1.0], "louvain": [2.0, 2.0, 2.0]},
+                  "igraph": {"density": [3.0, 5.0]}},
+        "verdicts": {"healthnet": {"density": [[True, ""]], "louvain": [[True, ""]]},
+                     "igraph": {"density": [[True, "gap 0"], [True, "gap 0"]]}},
+        "errors": {"healthnet": {}, "igraph": {"*": "exit -15: ", "louvain": "RuntimeError: not run"}},
+    }
+    cells = runner.summarise(record)
+    assert cells["density"]["igraph"]["status"] == "ok" and cells["density"]["igraph"]["median_s"] == 4.0
+    assert "2 of 3 repetitions" in cells["density"]["igraph"]["detail"]
+    assert cells["louvain"]["igraph"]["status"] == "error"
+    record["times"]["igraph"] = {}
+    record["verdicts"]["igraph"] = {}
+    assert runner.summarise(record)["density"]["igraph"]["status"] == "error"
