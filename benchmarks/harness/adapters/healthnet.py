@@ -84,7 +84,14 @@ class Adapter:
         return hn.ei_index(net, by="sector").ei
 
     def t_block_density(self, net, d: Inputs) -> np.ndarray:
-        return hn.block_density(net, by="sector").reindex(index=SECTORS, columns=SECTORS).to_numpy()
+        frame = hn.block_density(net, by="sector")
+        # Rows and columns come in taxonomy order; put them in the harness's sector order with a numpy take
+        # (about 10 µs at S; DataFrame.reindex on both axes took 150 µs, more than the metric).
+        labels = list(frame.index)
+        if labels != list(frame.columns) or set(labels) != set(SECTORS):
+            return frame.reindex(index=SECTORS, columns=SECTORS).to_numpy()
+        order = [labels.index(s) for s in SECTORS]
+        return frame.to_numpy()[np.ix_(order, order)]
 
     def t_assortativity(self, net, d: Inputs) -> float:
         return hn.assortativity(net, by="sector")
