@@ -18,7 +18,7 @@ JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 APT_PACKAGES := g++ make libboost-graph-dev nlohmann-json3-dev libgtest-dev doxygen chromium clang libclang-rt-14-dev
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help deps venv build demo test test-cpp test-python docs stubs examples clean bench bench-smoke bench-deps fuzz sanitize sanitize-cpp
+.PHONY: help deps venv build demo test test-cpp test-python docs stubs examples clean bench bench-smoke bench-deps fuzz sanitize sanitize-cpp sanitize-thread
 
 help:
 	@echo "make demo   - set up, build, print the example region's metrics and write its report"
@@ -32,6 +32,7 @@ help:
 	@echo "make fuzz   - build the libFuzzer targets (clang) and run each FUZZ_SECONDS (60) s; fails on a finding"
 	@echo "make sanitize - build with ASan+UBSan in $(SAN_BUILD), run the C++ and Python tests"
 	@echo "make sanitize-cpp - the C++ half of make sanitize (what CI runs)"
+	@echo "make sanitize-thread - ThreadSanitizer over the C++ concurrency tests (CI runs it)"
 
 # ---- set-up -----------------------------------------------------------------
 $(BUILD)/.deps-stamp:
@@ -190,6 +191,18 @@ sanitize-cpp: $(BUILD)/.deps-stamp $(VENV)/.stamp
 	$(VENV)/bin/cmake --build $(SAN_BUILD) -j $(JOBS)
 	cd $(SAN_BUILD) && ASAN_OPTIONS=$(SAN_ASAN_OPTIONS) UBSAN_OPTIONS=$(SAN_UBSAN_OPTIONS) \
 	  $(abspath $(VENV)/bin/ctest) --output-on-failure -j $(JOBS) -E '^doxygen_no_warnings$$'
+
+# ThreadSanitizer over the C++ concurrency tests (tests/cpp/test_concurrency.cpp):
+# many readers of one network, and readers with a writer under the access
+# lock. The Python thread tests run in make test (tests/python/test_threads.py).
+TSAN_BUILD ?= $(BUILD)-tsan
+sanitize-thread: $(BUILD)/.deps-stamp $(VENV)/.stamp
+	$(VENV)/bin/cmake -S . -B $(TSAN_BUILD) -G Ninja -DCMAKE_MAKE_PROGRAM=$(abspath $(VENV)/bin/ninja) \
+	  -DCMAKE_CXX_COMPILER=g++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" \
+	  -DHEALTHNET_SANITIZE_THREAD=ON -DHEALTHNET_BUILD_TESTS=ON -DHEALTHNET_BUILD_CLI=OFF \
+	  -DHEALTHNET_BUILD_PYTHON=OFF -DHEALTHNET_INSTALL=OFF
+	$(VENV)/bin/cmake --build $(TSAN_BUILD) -j $(JOBS) --target healthnet_concurrency_tests
+	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 $(TSAN_BUILD)/tests/cpp/healthnet_concurrency_tests
 
 sanitize: $(BUILD)/.deps-stamp $(VENV)/.stamp
 	$(MAKE) sanitize-cpp SAN_PYTHON=ON

@@ -2,8 +2,12 @@
 // Shared pybind11 helpers: attribute conversion and zero-copy numpy arrays.
 #pragma once
 
+#include <algorithm>
 #include <memory>
+#include <stdexcept>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include <pybind11/numpy.h>
@@ -15,6 +19,133 @@
 namespace healthnet::bindings {
 
 namespace py = pybind11;
+
+// ---- threads: one network shared by Python threads (docs/limits.md) --------
+//
+// Every binding call holds network::access_mutex(): shared while it reads
+// (with the GIL released for the computation), exclusive while it changes
+// the network. Two rules make this free of deadlocks with the GIL: no thread
+// waits for the network lock while it holds the GIL (try first, else release
+// the GIL and wait), and a change never calls Python while it holds the lock.
+// So a computation runs to its end while another thread changes the network
+// afterwards, and many threads may read at once.
+
+namespace detail_threads {
+/// The networks this thread reads at the moment (a few entries at most).
+inline std::vector<const network*>& reading_here() {
+  thread_local std::vector<const network*> held;
+  return held;
+}
+}  // namespace detail_threads
+
+/// Shared access to `net` for the lifetime of this object.
+class read_access {
+ public:
+  explicit read_access(const network& net) : m_net(&net) {
+    auto& held = detail_threads::reading_here();
+    // Nested reads on one thread (a == a, a callback reading its network)
+    // share the outer lock: std::shared_mutex must not be locked twice.
+    m_locked = std::find(held.begin(), held.end(), m_net) == held.end();
+    if (m_locked && !net.access_mutex().try_lock_shared()) {
+      py::gil_scoped_release release;
+      net.access_mutex().lock_shared();
+    }
+    held.push_back(m_net);
+  }
+  read_access(const read_access&) = delete;
+  read_access& operator=(const read_access&) = delete;
+  ~read_access() {
+    auto& held = detail_threads::reading_here();
+    for (auto it = held.rbegin(); it != held.rend(); ++it) {
+      if (*it == m_net) {
+        held.erase(std::next(it).base());
+        break;
+      }
+    }
+    if (m_locked) m_net->access_mutex().unlock_shared();
+  }
+
+ private:
+  const network* m_net;
+  bool m_locked{false};
+};
+
+/// Exclusive access to `net` for a change. Raises RuntimeError when this
+/// thread is reading the same network (a callback of subnetwork or
+/// filter_ties that changes it), which would otherwise wait for itself.
+class write_access {
+ public:
+  explicit write_access(network& net) : m_net(&net) {
+    for (const network* held : detail_threads::reading_here()) {
+      if (held == m_net) {
+        throw std::runtime_error("cannot change a network while this thread reads it (a callback must not change it)");
+      }
+    }
+    if (!net.access_mutex().try_lock()) {
+      py::gil_scoped_release release;
+      net.access_mutex().lock();
+    }
+  }
+  write_access(const write_access&) = delete;
+  write_access& operator=(const write_access&) = delete;
+  ~write_access() { m_net->access_mutex().unlock(); }
+
+ private:
+  network* m_net;
+};
+
+/// A computation on `net`: shared access, then the GIL released. On exit the
+/// GIL is taken back first, then the lock is released.
+class computing {
+ public:
+  explicit computing(const network& net) : m_access(net) {}
+
+ private:
+  read_access m_access;
+  py::gil_scoped_release m_release;
+};
+
+/// Binds `fn(net, args...)` as a computation (shared access, GIL released).
+template <class R, class... Args>
+auto computed(R (*fn)(const network&, Args...)) {
+  return [fn](const network& net, Args... args) -> R {
+    computing scope(net);
+    return fn(net, std::forward<Args>(args)...);
+  };
+}
+
+/// Binds a const member of network under shared access, with the GIL held
+/// (cheap queries). The result is copied while the lock is held.
+template <class R, class... Args>
+auto reader(R (network::*fn)(Args...) const) {
+  return [fn](const network& net, Args... args) -> std::remove_cvref_t<R> {
+    read_access lock(net);
+    return (net.*fn)(std::forward<Args>(args)...);
+  };
+}
+template <class R, class... Args>
+auto reader(R (network::*fn)(Args...) const noexcept) {
+  return [fn](const network& net, Args... args) -> std::remove_cvref_t<R> {
+    read_access lock(net);
+    return (net.*fn)(std::forward<Args>(args)...);
+  };
+}
+
+/// Binds a changing member of network under exclusive access.
+template <class R, class... Args>
+auto writer(R (network::*fn)(Args...)) {
+  return [fn](network& net, Args... args) -> std::remove_cvref_t<R> {
+    write_access lock(net);
+    return (net.*fn)(std::forward<Args>(args)...);
+  };
+}
+template <class R, class... Args>
+auto writer(R (network::*fn)(Args...) noexcept) {
+  return [fn](network& net, Args... args) -> std::remove_cvref_t<R> {
+    write_access lock(net);
+    return (net.*fn)(std::forward<Args>(args)...);
+  };
+}
 
 /// Moves a vector into a numpy array that owns it (no element copy).
 template <class T>

@@ -43,6 +43,12 @@ std::vector<vertex_index> indices_from_numpy(const py::array& a, const char* nam
   std::vector<vertex_index> out;
   const char kind = a.dtype().kind();
   const auto size = a.dtype().itemsize();
+  // Non-native byte order would be read as other numbers ([0, 1] as >i2 is
+  // [0, 256] here): refuse it rather than guess (Python converts first).
+  if (size > 1 && a.dtype().attr("byteorder").cast<std::string>() == ">") {
+    throw invalid_input(field_location(name), "array is big-endian (dtype " + std::string(py::str(a.dtype())) +
+                                                  "): convert with .astype(int) first");
+  }
   if (kind == 'i' && size == 8) copy_indices<std::int64_t>(a, name, out);
   else if (kind == 'i' && size == 4) copy_indices<std::int32_t>(a, name, out);
   else if (kind == 'i' && size == 2) copy_indices<std::int16_t>(a, name, out);
@@ -67,11 +73,21 @@ std::vector<std::string> strings_from_python(const py::handle& values, const cha
       const auto n = static_cast<std::size_t>(a.shape(0));
       out.resize(n);
       const auto* base = static_cast<const char*>(a.data());
+      if (a.dtype().attr("byteorder").cast<std::string>() == ">") {
+        throw invalid_input(field_location(name), "big-endian strings: convert with .astype('U') first");
+      }
       for (std::size_t i = 0; i < n; ++i) {
         const auto* chars = reinterpret_cast<const char32_t*>(base + static_cast<std::size_t>(a.strides(0)) * i);
         std::string& s = out[i];
-        for (std::size_t k = 0; k < width && chars[k] != 0; ++k) {
+        std::size_t length = width;  // numpy pads with NUL: strip the padding only
+        while (length > 0 && chars[length - 1] == 0) --length;
+        for (std::size_t k = 0; k < length; ++k) {
           const char32_t c = chars[k];  // UTF-32 -> UTF-8
+          if (c == 0 || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF) {
+            throw invalid_input(field_location(std::string(name) + "[" + std::to_string(i) + "]"),
+                                c == 0 ? std::string("contains a NUL character")
+                                       : "is not valid Unicode (code point " + std::to_string(static_cast<std::uint32_t>(c)) + ")");
+          }
           if (c < 0x80) {
             s.push_back(static_cast<char>(c));
           } else if (c < 0x800) {
@@ -100,7 +116,14 @@ std::vector<std::string> strings_from_python(const py::handle& values, const cha
       throw invalid_input(field_location(std::string(name) + "[" + std::to_string(i) + "]"),
                           "expected a str, got " + std::string(py::str(py::type::of(item).attr("__name__"))));
     }
-    out.push_back(item.cast<std::string>());
+    Py_ssize_t size = 0;
+    const char* utf8 = PyUnicode_AsUTF8AndSize(item.ptr(), &size);
+    if (!utf8) {  // lone surrogates cannot be encoded
+      PyErr_Clear();
+      throw invalid_input(field_location(std::string(name) + "[" + std::to_string(i) + "]"),
+                          "is not valid Unicode (a lone surrogate)");
+    }
+    out.emplace_back(utf8, static_cast<std::size_t>(size));
     ++i;
   }
   return out;
@@ -143,6 +166,17 @@ network network_from_arrays(const py::array& source, const py::array& target, bo
     max_index_plus_one = std::max<std::size_t>(max_index_plus_one, std::max(src[i], dst[i]) + std::size_t{1});
   }
   if (!n) n = max_index_plus_one;
+  if (max_index_plus_one > *n) {  // say where n came from, not just "out of range"
+    const char* from = n_actors ? "n_actors" : !actor_ids.is_none() ? "actor_ids" : "sector";
+    for (std::size_t i = 0; i < src.size(); ++i) {
+      const bool bad_source = src[i] >= *n;
+      if (bad_source || dst[i] >= *n) {
+        throw invalid_input(field_location(std::string(bad_source ? "source" : "target") + "[" + std::to_string(i) + "]"),
+                            "actor index " + std::to_string(bad_source ? src[i] : dst[i]) + " out of range: " + from +
+                                " gives " + std::to_string(*n) + " actors");
+      }
+    }
+  }
   for (const auto& code : codes) {
     if (code >= sector_labels.size()) throw invalid_input(field_location("sector"), "sector code out of range");
   }
@@ -176,6 +210,7 @@ void register_arrays(py::module_& m) {
   m.def(
       "_tie_arrays",
       [](const network& net) {
+        read_access lock(net);
         const auto ends = net.tie_ends();
         std::vector<std::uint32_t> src(ends.size()), dst(ends.size());
         for (std::size_t i = 0; i < ends.size(); ++i) {
@@ -188,7 +223,7 @@ void register_arrays(py::module_& m) {
       py::arg("net"), "Tie end points (actor indices) and weights as three numpy arrays, in tie order.");
 
   m.def(
-      "_analysis_memory_bytes", [](const network& net) { return net.view()->memory_bytes(); }, py::arg("net"),
+      "_analysis_memory_bytes", [](const network& net) { read_access lock(net); return net.view()->memory_bytes(); }, py::arg("net"),
       "Bytes held by the cached analysis view (CSR arrays), building it if needed.");
 }
 

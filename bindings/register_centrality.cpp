@@ -34,6 +34,7 @@ void register_centrality(py::module_& m) {
       [](const network& net, bool normalized, bool weighted, std::optional<std::int64_t> samples,
          std::optional<std::uint64_t> seed, std::int64_t threads,
          std::optional<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>> pivots) {
+        read_access lock(net);
         betweenness_options options;
         options.normalized = normalized;
         options.weighted = weighted;
@@ -66,6 +67,7 @@ void register_centrality(py::module_& m) {
   m.def(
       "closeness",
       [](const network& net, bool weighted, bool wf_improved, std::int64_t threads) {
+        read_access lock(net);
         const auto t = static_cast<unsigned>(std::min<std::int64_t>(at_least_one(threads, "threads"), 1024));
         std::vector<double> values;
         {
@@ -79,6 +81,7 @@ void register_centrality(py::module_& m) {
   m.def(
       "harmonic_closeness",
       [](const network& net, bool weighted, bool normalized) {
+        read_access lock(net);
         std::vector<double> values;
         {
           py::gil_scoped_release release;
@@ -91,6 +94,7 @@ void register_centrality(py::module_& m) {
   m.def(
       "eigenvector_centrality",
       [](const network& net, bool weighted, std::int64_t max_iter, double tol) {
+        read_access lock(net);
         const std::size_t iterations = at_least_one(max_iter, "max_iter");
         std::vector<double> values;
         {
@@ -104,6 +108,7 @@ void register_centrality(py::module_& m) {
   m.def(
       "pagerank",
       [](const network& net, double alpha, bool weighted, std::int64_t max_iter, double tol) {
+        read_access lock(net);
         const std::size_t iterations = at_least_one(max_iter, "max_iter");
         std::vector<double> values;
         {
@@ -118,15 +123,17 @@ void register_centrality(py::module_& m) {
   m.def(
       "degree_centralization",
       [](const network& net, const std::string& mode) {
+        read_access lock(net);
         const degree_mode dm = parse_degree_mode(mode);
         py::gil_scoped_release release;
         return degree_centralization(net, dm);
       },
       py::arg("net"), py::arg("mode") = "all");
-  m.def("betweenness_centralization", &betweenness_centralization, py::arg("net"), gil_free());
+  m.def("betweenness_centralization", computed(&betweenness_centralization), py::arg("net"));
   m.def(
       "closeness_centralization",
       [](const network& net, const std::string& mode) {
+        read_access lock(net);
         const degree_mode dm = parse_degree_mode(mode);
         py::gil_scoped_release release;
         return closeness_centralization(net, dm);
@@ -135,6 +142,7 @@ void register_centrality(py::module_& m) {
   m.def(
       "eigenvector_centralization",
       [](const network& net, std::int64_t max_iter, double tol) {
+        read_access lock(net);
         const std::size_t iterations = at_least_one(max_iter, "max_iter");
         py::gil_scoped_release release;
         return eigenvector_centralization(net, iterations, tol);

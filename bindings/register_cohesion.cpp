@@ -36,11 +36,13 @@ py::array_t<double> per_actor(Kernel kernel) {
 void register_cohesion(py::module_& m) {
   using gil_free = py::call_guard<py::gil_scoped_release>;
   m.def("reciprocity", [](const network& net, const std::string& measure) {
+        read_access lock(net);
         const auto which = measure_from(measure);
         py::gil_scoped_release release;
         return reciprocity(net, which);
       }, py::arg("net"), py::arg("measure") = "edgewise");
   m.def("dyad_census", [](const network& net) {
+        read_access lock(net);
         dyad_census_result c;
         {
           py::gil_scoped_release release;
@@ -48,13 +50,14 @@ void register_cohesion(py::module_& m) {
         }
         return py::make_tuple(c.mutual, c.asymmetric, c.null);
       }, py::arg("net"));
-  m.def("transitivity", &transitivity, py::arg("net"), gil_free());
-  m.def("average_clustering", &average_clustering, py::arg("net"), py::arg("count_zeros") = true, gil_free());
-  m.def("triangles", [](const network& net) { return per_actor([&] { return triangles(net); }); },
+  m.def("transitivity", computed(&transitivity), py::arg("net"));
+  m.def("average_clustering", computed(&average_clustering), py::arg("net"), py::arg("count_zeros") = true);
+  m.def("triangles", [](const network& net) { read_access lock(net); return per_actor([&] { return triangles(net); }); },
         py::arg("net"));
-  m.def("local_clustering", [](const network& net) { return per_actor([&] { return local_clustering(net); }); },
+  m.def("local_clustering", [](const network& net) { read_access lock(net); return per_actor([&] { return local_clustering(net); }); },
         py::arg("net"));
   m.def("structural_holes", [](const network& net, bool weighted) {
+        read_access lock(net);
         structural_holes_result r;
         {
           py::gil_scoped_release release;
@@ -64,12 +67,15 @@ void register_cohesion(py::module_& m) {
                               to_numpy(std::move(r.efficiency)));
       }, py::arg("net"), py::arg("weighted") = false);
   m.def("constraint", [](const network& net, bool weighted) {
+        read_access lock(net);
         return per_actor([&] { return constraint(net, weighted); });
       }, py::arg("net"), py::arg("weighted") = false);
   m.def("effective_size", [](const network& net, bool weighted) {
+        read_access lock(net);
         return per_actor([&] { return effective_size(net, weighted); });
       }, py::arg("net"), py::arg("weighted") = false);
   m.def("efficiency", [](const network& net, bool weighted) {
+        read_access lock(net);
         return per_actor([&] { return efficiency(net, weighted); });
       }, py::arg("net"), py::arg("weighted") = false);
 }

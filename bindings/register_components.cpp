@@ -18,8 +18,9 @@ namespace healthnet::bindings {
 
 void register_components(py::module_& m) {
   using gil_free = py::call_guard<py::gil_scoped_release>;
-  m.def("connected_components", &connected_components, py::arg("net"), py::arg("strong") = false, gil_free());
+  m.def("connected_components", computed(&connected_components), py::arg("net"), py::arg("strong") = false);
   m.def("component_labels", [](const network& net, bool strong) {
+        read_access lock(net);
         std::vector<std::int64_t> labels;
         {
           py::gil_scoped_release release;
@@ -28,12 +29,12 @@ void register_components(py::module_& m) {
         }
         return to_numpy(std::move(labels));
       }, py::arg("net"), py::arg("strong") = false);
-  m.def("n_components", &n_components, py::arg("net"), py::arg("strong") = false, gil_free());
-  m.def("largest_component_share", &largest_component_share, py::arg("net"), py::arg("strong") = false,
-        gil_free());
-  m.def("articulation_points", &articulation_points, py::arg("net"), gil_free());
-  m.def("bridges", &bridges, py::arg("net"), gil_free());
+  m.def("n_components", computed(&n_components), py::arg("net"), py::arg("strong") = false);
+  m.def("largest_component_share", computed(&largest_component_share), py::arg("net"), py::arg("strong") = false);
+  m.def("articulation_points", computed(&articulation_points), py::arg("net"));
+  m.def("bridges", computed(&bridges), py::arg("net"));
   m.def("core_number", [](const network& net) {
+        read_access lock(net);
         std::vector<double> values;
         {
           py::gil_scoped_release release;
@@ -42,9 +43,11 @@ void register_components(py::module_& m) {
         return to_numpy(std::move(values));
       }, py::arg("net"));
   m.def("fragmentation", [](const network& net, const std::vector<std::string>& removed) {
+        computing scope(net);
         return fragmentation(net, removed);
-      }, py::arg("net"), py::arg("removed") = std::vector<std::string>{}, gil_free());
+      }, py::arg("net"), py::arg("removed") = std::vector<std::string>{});
   m.def("two_step_reach", [](const network& net) {
+        read_access lock(net);
         std::vector<double> values;
         {
           py::gil_scoped_release release;
@@ -53,6 +56,7 @@ void register_components(py::module_& m) {
         return to_numpy(std::move(values));
       }, py::arg("net"));
   m.def("reach_efficiency", [](const network& net) {
+        read_access lock(net);
         std::vector<double> values;
         {
           py::gil_scoped_release release;

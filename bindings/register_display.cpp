@@ -27,6 +27,7 @@ layout_method parse_layout_method(const std::string& method) {
 /// Positions as an (n, 2) float64 array of x, y in the unit square.
 py::array_t<double> layout_array(const network& net, std::uint64_t seed, const std::string& method,
                                  std::size_t force_directed_limit) {
+  read_access lock(net);
   layout_options options;
   options.seed = seed;
   options.method = parse_layout_method(method);
@@ -47,6 +48,7 @@ py::array_t<double> layout_array(const network& net, std::uint64_t seed, const s
 
 std::string svg_from_positions(const network& net, const py::array_t<double, py::array::c_style | py::array::forcecast>& xy,
                                const std::string& lang, const std::string& id) {
+  read_access lock(net);
   if (xy.ndim() != 2 || xy.shape(1) != 2) {
     throw invalid_input(field_location("positions"), "expected an array of shape (n_actors, 2)");
   }

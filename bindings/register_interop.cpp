@@ -50,7 +50,7 @@ class str_cache {
   }
 
  private:
-  std::unordered_map<std::string, py::str> m_cache;
+  std::unordered_map<std::string, py::str, detail::keyed_string_hash> m_cache;
 };
 
 /// The attributes of `n` rows as columns, one per key (keys sorted). Each is
@@ -117,6 +117,7 @@ py::list attribute_columns(std::size_t n, RowAttributes row) {
 }
 
 py::dict actor_columns(const network& net) {
+  read_access lock(net);  // Python objects are made while the network is read
   const auto actors = net.actors();
   const std::size_t n = actors.size();
   py::list id(n), name(n), type(n), sector(n), sectors(n);
@@ -161,6 +162,7 @@ py::dict actor_columns(const network& net) {
 }
 
 py::dict tie_columns(const network& net) {
+  read_access lock(net);
   const std::size_t m = net.n_ties();
   const auto ends = net.tie_ends();
   std::vector<std::uint32_t> source(m), target(m);
@@ -168,7 +170,7 @@ py::dict tie_columns(const network& net) {
   py::list relations(m), since(m);
   std::vector<const attribute_map*> attributes(m);
   // Ties mostly share a few relation sets: build each tuple once.
-  std::unordered_map<std::string, py::tuple> tuples;
+  std::unordered_map<std::string, py::tuple, detail::keyed_string_hash> tuples;
   str_cache dates;
   std::string key;
   std::size_t i = 0;

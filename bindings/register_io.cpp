@@ -18,8 +18,8 @@ void register_io(py::module_& m) {
   m.def("parse_json", [](const std::string& text, const std::string& origin, bool self_loops) {
         return parse_json(text, origin, read_options{self_loops});
       }, py::arg("text"), py::arg("origin") = "<json>", py::arg("allow_self_loops") = false, gil_free());
-  m.def("to_json", &to_json, py::arg("net"), py::arg("indent") = 2, gil_free());
-  m.def("write_json", &write_json, py::arg("net"), py::arg("path"), gil_free());
+  m.def("to_json", computed(&to_json), py::arg("net"), py::arg("indent") = 2);
+  m.def("write_json", computed(&write_json), py::arg("net"), py::arg("path"));
   m.def("read_csv", [](const std::string& actors, const std::string& ties, bool directed, const std::string& sector,
                         const std::string& weight, bool self_loops) {
         return read_csv(actors, ties, csv_options{directed, sector, weight, self_loops});
@@ -28,8 +28,8 @@ void register_io(py::module_& m) {
   m.def("read_graphml", [](const std::string& path, bool self_loops) {
         return read_graphml(path, read_options{self_loops});
       }, py::arg("path"), py::arg("allow_self_loops") = false, gil_free());
-  m.def("to_graphml", &to_graphml, py::arg("net"), gil_free());
-  m.def("write_graphml", &write_graphml, py::arg("net"), py::arg("path"), gil_free());
+  m.def("to_graphml", computed(&to_graphml), py::arg("net"));
+  m.def("write_graphml", computed(&write_graphml), py::arg("net"), py::arg("path"));
   m.def("example_region", &example_region, gil_free());
   m.def("example_region_earlier", &example_region_earlier, gil_free());
   m.def("synthetic_region", [](std::size_t n_actors, std::size_t n_ties, std::vector<std::string> sectors,

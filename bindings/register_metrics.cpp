@@ -16,8 +16,9 @@ namespace healthnet::bindings {
 
 void register_metrics(py::module_& m) {
   using gil_free = py::call_guard<py::gil_scoped_release>;
-  m.def("density", &density, py::arg("net"), py::arg("weighted") = false, gil_free());
+  m.def("density", computed(&density), py::arg("net"), py::arg("weighted") = false);
   m.def("degree", [](const network& net, const std::string& mode, bool weighted) {
+        read_access lock(net);
         const auto dm = parse_degree_mode(mode);
         std::vector<double> values;
         {
@@ -26,9 +27,10 @@ void register_metrics(py::module_& m) {
         }
         return to_numpy(std::move(values));
       }, py::arg("net"), py::arg("mode") = "all", py::arg("weighted") = false);
-  m.def("isolates", &isolates, py::arg("net"), gil_free());
-  m.def("sector_counts", &sector_counts, py::arg("net"), gil_free());
+  m.def("isolates", computed(&isolates), py::arg("net"));
+  m.def("sector_counts", computed(&sector_counts), py::arg("net"));
   m.def("profile", [](const network& net) {
+        read_access lock(net);
         std::vector<profile_entry> entries;
         {
           py::gil_scoped_release release;
@@ -42,7 +44,7 @@ void register_metrics(py::module_& m) {
         }
         return py::make_tuple(names, to_numpy(std::move(values)));
       }, py::arg("net"));
-  m.def("evaluate_metric", &evaluate_metric, py::arg("net"), py::arg("name"), py::arg("by") = "sector", gil_free());
+  m.def("evaluate_metric", computed(&evaluate_metric), py::arg("net"), py::arg("name"), py::arg("by") = "sector");
   m.def("metric_catalog", [] {
         py::list out;
         for (const auto& d : metric_catalog()) {

@@ -65,6 +65,15 @@ body_kind parse_kind(const std::string& kind) {
   return *k;
 }
 
+// A body's year as the JSON reader accepts it (a whole year 1900-2200), so
+// that whatever Python stores can be written and read back.
+std::optional<int> body_year(std::optional<std::int64_t> year) {
+  if (year && (*year < 1900 || *year > 2200)) {
+    throw invalid_input(field_location("year"), "year must be a whole year from 1900 to 2200, found " + std::to_string(*year));
+  }
+  return year ? std::optional<int>(static_cast<int>(*year)) : std::nullopt;
+}
+
 std::string network_repr(const network& net) {
   std::ostringstream os;
   os << "<healthnet.Network";
@@ -77,6 +86,7 @@ std::string network_repr(const network& net) {
 // Keeps the actors for which `keep` holds: a callable(Actor) -> bool, or an
 // iterable of actor ids.
 network subnetwork_from_python(const network& net, const py::object& keep) {
+  read_access lock(net);  // `keep` is Python code: other threads run meanwhile
   if (PyCallable_Check(keep.ptr())) {
     return net.subnetwork([&](const actor& a) { return keep(a).cast<bool>(); });
   }
@@ -85,9 +95,25 @@ network subnetwork_from_python(const network& net, const py::object& keep) {
   return net.subnetwork([&](const actor& a) { return wanted[net.index_of(a.id)] != 0; });
 }
 
+/// `with net._reading():` holds a shared lock of the network across several
+/// binding calls made by Python code (see python/healthnet/_metrics.py).
+class reading_guard {
+ public:
+  explicit reading_guard(const network& net) : m_net(&net) {}
+  void enter() { m_access = std::make_unique<read_access>(*m_net); }
+  void exit() { m_access.reset(); }
+
+ private:
+  const network* m_net;
+  std::unique_ptr<read_access> m_access;
+};
+
 }  // namespace
 
 void register_model(py::module_& m) {
+  py::class_<reading_guard>(m, "_ReadingGuard", "Holds a shared lock of a network in a with block.")
+      .def("__enter__", [](reading_guard& g) { g.enter(); })
+      .def("__exit__", [](reading_guard& g, const py::args&) { g.exit(); });
   py::class_<geo_point>(m, "GeoPoint", "A position in WGS 84 degrees.")
       .def(py::init<double, double>(), py::arg("lat"), py::arg("lon"))
       .def_readwrite("lat", &geo_point::lat)
@@ -193,8 +219,9 @@ topic : str, optional
 year : int, optional
 )doc")
       .def(py::init([](std::string id, const std::string& kind, std::string name, std::vector<std::string> members,
-                       std::optional<std::string> topic, std::optional<int> year) {
-             return body{std::move(id), parse_kind(kind), std::move(name), std::move(members), std::move(topic), year};
+                       std::optional<std::string> topic, std::optional<std::int64_t> year) {
+             return body{std::move(id), parse_kind(kind), std::move(name), std::move(members), std::move(topic),
+                         body_year(year)};
            }),
            py::arg("id"), py::arg("kind"), py::arg("name") = "", py::arg("members") = std::vector<std::string>{},
            py::arg("topic") = py::none(), py::arg("year") = py::none())
@@ -205,7 +232,9 @@ year : int, optional
       .def_readwrite("name", &body::name)
       .def_readwrite("members", &body::members)
       .def_readwrite("topic", &body::topic)
-      .def_readwrite("year", &body::year)
+      .def_property(
+          "year", [](const body& b) { return b.year; },
+          [](body& b, std::optional<std::int64_t> year) { b.year = body_year(year); })
       .def("__eq__", [](const body& a, const body& b) { return a == b; })
       .def("__repr__", [](const body& b) {
         return "Body(id='" + b.id + "', kind='" + std::string(to_string(b.kind)) + "', name='" + b.name + "', " +
@@ -273,20 +302,22 @@ tie: relations are united, weights add up, new attributes overwrite, and
 )doc")
       .def(py::init([](bool directed) { return network(directed ? directedness::directed : directedness::undirected); }),
            py::arg("directed") = false)
-      .def_property_readonly("directed", &network::directed, "Whether ties are directed.")
-      .def_property_readonly("n_actors", &network::n_actors, "Number of actors.")
-      .def_property_readonly("n_ties", &network::n_ties, "Number of ties (an undirected tie counts once).")
-      .def_property_readonly("n_bodies", &network::n_bodies, "Number of governance bodies.")
-      .def_property("region", &network::region, &network::set_region, "Region metadata (a copy; assign to change).")
-      .def_property("taxonomy", &network::sector_taxonomy, &network::set_taxonomy, "The sector vocabulary.")
-      .def_property("allow_self_loops", &network::allow_self_loops, &network::set_allow_self_loops,
+      .def_property_readonly("directed", reader(&network::directed), "Whether ties are directed.")
+      .def_property_readonly("n_actors", reader(&network::n_actors), "Number of actors.")
+      .def_property_readonly("n_ties", reader(&network::n_ties), "Number of ties (an undirected tie counts once).")
+      .def_property_readonly("n_bodies", reader(&network::n_bodies), "Number of governance bodies.")
+      .def_property("region", reader(&network::region), writer(&network::set_region), "Region metadata (a copy; assign to change).")
+      .def_property("taxonomy", reader(&network::sector_taxonomy), writer(&network::set_taxonomy), "The sector vocabulary.")
+      .def_property("allow_self_loops", reader(&network::allow_self_loops), writer(&network::set_allow_self_loops),
                     "Whether ties from an actor to itself are accepted (default False).")
       .def(
           "add_actor",
           [](network& net, std::string id, std::string name, std::vector<std::string> sectors, std::string type,
              const py::object& attributes, std::optional<geo_point> location) {
-            net.add_actor(actor{std::move(id), std::move(name), std::move(sectors), std::move(type),
-                                attributes_from_python(attributes, "attributes"), location});
+            actor a{std::move(id), std::move(name), std::move(sectors), std::move(type),
+                    attributes_from_python(attributes, "attributes"), location};
+            write_access lock(net);
+            net.add_actor(std::move(a));
           },
           py::arg("id"), py::arg("name") = "", py::arg("sectors") = std::vector<std::string>{}, py::arg("type") = "",
           py::arg("attributes") = py::none(), py::arg("location") = py::none(),
@@ -295,9 +326,10 @@ tie: relations are united, weights add up, new attributes overwrite, and
           "add_tie",
           [](network& net, std::string s, std::string t, std::vector<std::string> rel, double w,
              const py::object& attributes, std::optional<std::string> since) {
-            return net.add_tie(tie{std::move(s), std::move(t), {rel.begin(), rel.end()}, w,
-                                   attributes_from_python(attributes, "attributes"), std::move(since)})
-                .copy();
+            tie added{std::move(s), std::move(t), {rel.begin(), rel.end()}, w,
+                      attributes_from_python(attributes, "attributes"), std::move(since)};
+            write_access lock(net);
+            return net.add_tie(std::move(added)).copy();
           },
           py::arg("source"), py::arg("target"), py::arg("relations") = std::vector<std::string>{},
           py::arg("weight") = 1.0, py::arg("attributes") = py::none(), py::arg("since") = py::none(),
@@ -306,28 +338,32 @@ tie: relations are united, weights add up, new attributes overwrite, and
       .def(
           "add_body",
           [](network& net, std::string id, const std::string& kind, std::string name, std::vector<std::string> members,
-             std::optional<std::string> topic, std::optional<int> year) {
-            net.add_body(body{std::move(id), parse_kind(kind), std::move(name), std::move(members), std::move(topic), year});
+             std::optional<std::string> topic, std::optional<std::int64_t> year) {
+            body b{std::move(id), parse_kind(kind), std::move(name), std::move(members), std::move(topic),
+                   body_year(year)};
+            write_access lock(net);
+            net.add_body(std::move(b));
           },
           py::arg("id"), py::arg("kind"), py::arg("name") = "", py::arg("members") = std::vector<std::string>{},
           py::arg("topic") = py::none(), py::arg("year") = py::none(), "Add a governance body.")
-      .def("update_actor", &network::update_actor, py::arg("actor"), "Replace the data of the actor with the same id.")
-      .def("remove_actor", &network::remove_actor, py::arg("id"),
+      .def("update_actor", writer(&network::update_actor), py::arg("actor"), "Replace the data of the actor with the same id.")
+      .def("remove_actor", writer(&network::remove_actor), py::arg("id"),
            "Remove an actor with its ties and body memberships. Raises KeyError if unknown.")
-      .def("remove_tie", &network::remove_tie, py::arg("source"), py::arg("target"), "Remove the tie of a pair.")
-      .def("remove_body", &network::remove_body, py::arg("id"), "Remove a governance body.")
-      .def("has_actor", &network::has_actor, py::arg("id"))
-      .def("has_tie", &network::has_tie, py::arg("source"), py::arg("target"))
-      .def("actor", &network::get_actor, py::arg("id"), "The Actor with this id (a copy). Raises KeyError.")
-      .def("tie", [](const network& net, std::string_view s, std::string_view t) { return net.get_tie(s, t).copy(); },
+      .def("remove_tie", writer(&network::remove_tie), py::arg("source"), py::arg("target"), "Remove the tie of a pair.")
+      .def("remove_body", writer(&network::remove_body), py::arg("id"), "Remove a governance body.")
+      .def("has_actor", reader(&network::has_actor), py::arg("id"))
+      .def("has_tie", reader(&network::has_tie), py::arg("source"), py::arg("target"))
+      .def("actor", reader(&network::get_actor), py::arg("id"), "The Actor with this id (a copy). Raises KeyError.")
+      .def("tie", [](const network& net, std::string_view s, std::string_view t) { read_access lock(net); return net.get_tie(s, t).copy(); },
            py::arg("source"), py::arg("target"), "The Tie joining the pair (a copy).")
-      .def("body", &network::get_body, py::arg("id"), "The Body with this id (a copy).")
+      .def("body", reader(&network::get_body), py::arg("id"), "The Body with this id (a copy).")
       .def_property_readonly(
-          "actors", [](const network& net) { return std::vector<actor>(net.actors().begin(), net.actors().end()); },
+          "actors", [](const network& net) { read_access lock(net); return std::vector<actor>(net.actors().begin(), net.actors().end()); },
           "All actors, in order (copies).")
       .def_property_readonly(
           "ties",
           [](const network& net) {
+            read_access lock(net);
             std::vector<tie> out;
             out.reserve(net.n_ties());
             for (const tie_view t : net.ties()) out.push_back(t.copy());
@@ -335,19 +371,21 @@ tie: relations are united, weights add up, new attributes overwrite, and
           },
           "All ties, in order (copies).")
       .def_property_readonly(
-          "bodies", [](const network& net) { return std::vector<body>(net.bodies().begin(), net.bodies().end()); },
+          "bodies", [](const network& net) { read_access lock(net); return std::vector<body>(net.bodies().begin(), net.bodies().end()); },
           "All governance bodies (copies).")
-      .def_property_readonly("_actor_revision", &network::actor_revision,
+      .def_property_readonly("_actor_revision", reader(&network::actor_revision),
                              "Changes whenever actors are added or removed (see network::actor_revision).")
       .def_property_readonly(
           "actor_ids",
           [](const network& net) {
+            read_access lock(net);
             py::list out(net.n_actors());
             for (std::size_t i = 0; i < net.n_actors(); ++i) out[i] = py::str(net.actors()[i].id);
             return out;
           },
           "Actor ids in index order (the index of every per-actor result).")
       .def("neighbors", [](const network& net, const std::string& id, const std::string& mode) {
+             read_access lock(net);
              return net.neighbors(id, parse_degree_mode(mode));
            },
            py::arg("id"), py::arg("mode") = "all",
@@ -356,24 +394,27 @@ tie: relations are united, weights add up, new attributes overwrite, and
            "The subnetwork of the actors selected by ``keep``: a callable(Actor) -> bool or an iterable of ids. "
            "Ties among them are kept, bodies keep only selected members.")
       .def("filter_ties", [](const network& net, const py::function& keep) {
+             read_access lock(net);
              return net.filter_ties([&](const tie_view& t) { return keep(t.copy()).cast<bool>(); });
            },
            py::arg("keep"), "All actors, and only the ties for which ``keep(Tie)`` is true.")
-      .def("body_subnetwork", &network::body_subnetwork, py::arg("body_id"),
+      .def("body_subnetwork", reader(&network::body_subnetwork), py::arg("body_id"),
            "The members of one governance body and the ties among them.")
-      .def("relation_layer", &network::relation_layer, py::arg("relation"),
+      .def("relation_layer", reader(&network::relation_layer), py::arg("relation"),
            "All actors, and only the ties that carry ``relation``.")
       .def("summary", [](const py::object& self) {
              return py::module_::import("healthnet._display").attr("summary")(self);
            },
            "Key facts of the network (see ``healthnet.summary``); prints as text, displays as a table in Jupyter.")
-      .def("copy", [](const network& net) { return network(net); }, "A deep copy.")
-      .def("__copy__", [](const network& net) { return network(net); })
-      .def("__deepcopy__", [](const network& net, const py::dict&) { return network(net); }, py::arg("memo"))
-      .def("__contains__", [](const network& net, const std::string& id) { return net.has_actor(id); })
-      .def("__len__", &network::n_actors)
-      .def("__eq__", [](const network& a, const network& b) { return a == b; })
-      .def("__repr__", &network_repr);
+      .def("_reading", [](const network& net) { return reading_guard(net); }, py::keep_alive<0, 1>(),
+           "A context manager holding a shared lock of the network (for the Python layer).")
+      .def("copy", [](const network& net) { read_access lock(net); return network(net); }, "A deep copy.")
+      .def("__copy__", [](const network& net) { read_access lock(net); return network(net); })
+      .def("__deepcopy__", [](const network& net, const py::dict&) { read_access lock(net); return network(net); }, py::arg("memo"))
+      .def("__contains__", [](const network& net, const std::string& id) { read_access lock(net); return net.has_actor(id); })
+      .def("__len__", reader(&network::n_actors))
+      .def("__eq__", [](const network& a, const network& b) { read_access lock_a(a); read_access lock_b(b); return a == b; })
+      .def("__repr__", [](const network& net) { read_access lock(net); return network_repr(net); });
 }
 
 }  // namespace healthnet::bindings

@@ -64,6 +64,7 @@ void register_scoring(py::module_& m) {
         py::call_guard<py::gil_scoped_release>());
   m.def("builtin_scorecard_ids", &builtin_scorecard_ids);
   m.def("evaluate_scorecard", [](const scorecard& card, const network& net, const std::string& lang) {
+        read_access lock(net);
         scorecard_result r;
         {
           py::gil_scoped_release release;
@@ -74,6 +75,8 @@ void register_scoring(py::module_& m) {
   m.def("evaluate_scorecard_many", [](const scorecard& card, const std::vector<const network*>& nets,
                                       const std::string& lang) {
         std::vector<scorecard_result> results(nets.size());
+        std::vector<std::unique_ptr<read_access>> locks;
+        for (const network* n : nets) locks.push_back(std::make_unique<read_access>(*n));
         {
           py::gil_scoped_release release;
           for (std::size_t i = 0; i < nets.size(); ++i) results[i] = evaluate(card, *nets[i], lang);
@@ -83,6 +86,8 @@ void register_scoring(py::module_& m) {
         return out;
       }, py::arg("card"), py::arg("nets"), py::arg("lang") = "en");
   m.def("compare", [](const network& before, const network& after) {
+        read_access lock_before(before);
+        read_access lock_after(after);
         wave_comparison c;
         {
           py::gil_scoped_release release;
@@ -111,6 +116,7 @@ void register_scoring(py::module_& m) {
       }, py::arg("before"), py::arg("after"));
   m.def("render_report", [](const network& net, const std::string& format, const std::string& lang,
                             const std::optional<scorecard>& card, const network* earlier, std::uint64_t seed) {
+        read_access lock(net);
         if (format != "html" && format != "md" && format != "json") {
           throw invalid_input(field_location("format"), "expected 'html', 'md' or 'json', got '" + format + "'");
         }
@@ -119,18 +125,25 @@ void register_scoring(py::module_& m) {
         options.card = card;
         options.earlier = earlier;
         options.seed = seed;
+        std::optional<read_access> lock_earlier;
+        if (earlier) lock_earlier.emplace(*earlier);
         py::gil_scoped_release release;
         return format == "html" ? render_report_html(net, options)
                : format == "md" ? render_report_markdown(net, options)
                                 : render_report_json(net, options);
       }, py::arg("net"), py::arg("format") = "html", py::arg("lang") = "de", py::arg("card") = py::none(),
       py::arg("earlier") = py::none(), py::arg("seed") = 1);
+  m.def("report_format", [](const std::string& path, const std::string& format) {
+        return report_format_for(path, format);
+      }, py::arg("path"), py::arg("format"), "The report format for a path (healthnet::report_format_for).");
   m.def("write_text_atomically", [](const std::string& path, const std::string& text) {
         detail::write_file_atomically(path, text);
       }, py::arg("path"), py::arg("text"), py::call_guard<py::gil_scoped_release>());
   m.def("scorecard_result_json", [](const scorecard& card, const network& net, const std::string& lang) {
+        read_access lock(net);
+        py::gil_scoped_release release;
         return to_json(evaluate(card, net, lang));
-      }, py::arg("card"), py::arg("net"), py::arg("lang") = "en", py::call_guard<py::gil_scoped_release>());
+      }, py::arg("card"), py::arg("net"), py::arg("lang") = "en");
 }
 
 }  // namespace healthnet::bindings

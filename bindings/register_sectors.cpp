@@ -51,6 +51,7 @@ py::dict ei_to_dict(const ei_result& r) {
 void register_sectors(py::module_& m) {
   using gil_free = py::call_guard<py::gil_scoped_release>;
   m.def("group_labels", [](const network& net, const std::string& by) {
+        read_access lock(net);
         grouping g;
         {
           py::gil_scoped_release release;
@@ -60,6 +61,7 @@ void register_sectors(py::module_& m) {
         return py::make_tuple(g.labels, to_numpy(std::move(codes)));
       }, py::arg("net"), py::arg("by"));
   m.def("sector_coverage", [](const network& net, std::optional<std::vector<std::string>> required) {
+        read_access lock(net);
         coverage_result r;
         {
           py::gil_scoped_release release;
@@ -80,6 +82,7 @@ void register_sectors(py::module_& m) {
         return d;
       }, py::arg("net"), py::arg("required") = py::none());
   m.def("ei_index", [](const network& net, const std::string& by, std::size_t permutations, std::uint64_t seed) {
+        read_access lock(net);
         ei_result r;
         {
           py::gil_scoped_release release;
@@ -88,6 +91,7 @@ void register_sectors(py::module_& m) {
         return ei_to_dict(r);
       }, py::arg("net"), py::arg("by"), py::arg("permutations") = 0, py::arg("seed") = 1);
   m.def("ei_index_groups", [](const network& net, const std::string& by) {
+        read_access lock(net);
         grouping g;
         std::vector<double> values;
         {
@@ -98,6 +102,7 @@ void register_sectors(py::module_& m) {
         return py::make_tuple(g.labels, to_numpy(std::move(values)));
       }, py::arg("net"), py::arg("by"));
   m.def("ei_index_actors", [](const network& net, const std::string& by) {
+        read_access lock(net);
         std::vector<double> values;
         {
           py::gil_scoped_release release;
@@ -106,6 +111,7 @@ void register_sectors(py::module_& m) {
         return to_numpy(std::move(values));
       }, py::arg("net"), py::arg("by"));
   m.def("block_density", [](const network& net, const std::string& by, bool weighted) {
+        read_access lock(net);
         group_matrix r;
         {
           py::gil_scoped_release release;
@@ -114,13 +120,16 @@ void register_sectors(py::module_& m) {
         return py::make_tuple(r.labels, matrix_to_numpy(r));
       }, py::arg("net"), py::arg("by"), py::arg("weighted") = false);
   m.def("assortativity", [](const network& net, const std::string& by) {
+        computing scope(net);
         return assortativity(net, group_actors(net, by));
-      }, py::arg("net"), py::arg("by"), gil_free());
+      }, py::arg("net"), py::arg("by"));
   m.def("modularity", [](const network& net, const std::string& by, bool weighted, double resolution) {
+        computing scope(net);
         return modularity(net, group_actors(net, by), weighted, resolution);
-      }, py::arg("net"), py::arg("by"), py::arg("weighted") = true, py::arg("resolution") = 1.0, gil_free());
+      }, py::arg("net"), py::arg("by"), py::arg("weighted") = true, py::arg("resolution") = 1.0);
   m.def("partition_modularity", [](const network& net, const std::vector<std::int64_t>& labels, bool weighted,
                                    double resolution) {
+        read_access lock(net);
         if (labels.size() != net.n_actors()) throw invalid_input("one community label per actor is needed");
         grouping g;
         std::int64_t k = 0;
@@ -128,9 +137,11 @@ void register_sectors(py::module_& m) {
         g.labels.resize(static_cast<std::size_t>(k));
         g.group_of.reserve(labels.size());
         for (auto x : labels) g.group_of.push_back(x < 0 ? grouping::no_group : static_cast<std::int32_t>(x));
+        py::gil_scoped_release release;
         return modularity(net, g, weighted, resolution);
-      }, py::arg("net"), py::arg("labels"), py::arg("weighted") = true, py::arg("resolution") = 1.0, gil_free());
+      }, py::arg("net"), py::arg("labels"), py::arg("weighted") = true, py::arg("resolution") = 1.0);
   m.def("brokerage", [](const network& net, const std::string& by) {
+        read_access lock(net);
         brokerage_result r;
         {
           py::gil_scoped_release release;
@@ -149,9 +160,10 @@ void register_sectors(py::module_& m) {
         d["z"] = r.z;
         return d;
       }, py::arg("net"), py::arg("by"));
-  m.def("multiplexity", &multiplexity, py::arg("net"), gil_free());
-  m.def("relation_density", &relation_density, py::arg("net"), gil_free());
+  m.def("multiplexity", computed(&multiplexity), py::arg("net"));
+  m.def("relation_density", computed(&relation_density), py::arg("net"));
   m.def("groups_reached", [](const network& net, const std::string& by) {
+        read_access lock(net);
         groups_reached r;
         {
           py::gil_scoped_release release;
@@ -160,6 +172,7 @@ void register_sectors(py::module_& m) {
         return py::make_tuple(to_numpy(std::move(r.all)), to_numpy(std::move(r.other)));
       }, py::arg("net"), py::arg("by"));
   m.def("group_gaps", [](const network& net, const std::string& by, std::size_t top) {
+        read_access lock(net);
         grouping g;
         std::vector<group_gap> gaps;
         {
@@ -176,6 +189,7 @@ void register_sectors(py::module_& m) {
         return out;
       }, py::arg("net"), py::arg("by"), py::arg("top") = 5);
   m.def("louvain", [](const network& net, bool weighted, double resolution, std::uint64_t seed) {
+        read_access lock(net);
         partition p;
         {
           py::gil_scoped_release release;

@@ -60,6 +60,7 @@
 // Repeated edges merge by network::add_tie. Encodings: UTF-8 (with or without
 // byte order mark) and ISO-8859-1 when the XML declaration says so.
 #include <healthnet/detail/file_io.hpp>
+#include <healthnet/detail/keyed_hash.hpp>
 #include <healthnet/detail/text.hpp>
 #include <healthnet/io.hpp>
 
@@ -719,7 +720,7 @@ class xml_tokenizer {
   bool m_pending_end{false};
   std::vector<open_element> m_open;
   std::vector<std::pair<std::string_view, std::string_view>> m_bindings;  ///< prefix -> namespace, innermost last
-  std::unordered_set<std::string> m_interned;  ///< node-based: views into it stay valid
+  std::unordered_set<std::string, detail::keyed_string_hash> m_interned;  ///< node-based: views stay valid
 };
 
 // ---- bodies and taxonomy text ---------------------------------------------------

@@ -57,7 +57,7 @@ inline coverage_result sector_coverage(const network& net, std::optional<std::ve
   // the actors; consecutive repeats skip even the hash).
   std::vector<std::string_view> listed;
   {
-    std::unordered_set<std::string_view> seen;
+    std::unordered_set<std::string_view, detail::keyed_string_hash> seen;
     std::string_view last;
     for (const auto& a : net.actors()) {
       for (const auto& s : a.sectors) {

@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include <healthnet/access_mutex.hpp>
 #include <healthnet/actor.hpp>
 #include <healthnet/analysis_view.hpp>
 #include <healthnet/body.hpp>
@@ -60,7 +61,10 @@ enum class degree_mode {
 /// (see add_tie). All look-ups by id are O(1); removals are O(n + m).
 ///
 /// Thread safety: const member functions (including view()) may be called from
-/// several threads at once; mutation needs exclusive access.
+/// several threads at once; mutation needs exclusive access. Callers that share
+/// one network between threads which may change it coordinate through
+/// access_mutex(): shared for reading, exclusive for a change. The network does
+/// not lock it itself; the Python bindings do, for every call (docs/limits.md).
 class network {
  public:
   /// An empty network, undirected by default.
@@ -115,6 +119,11 @@ class network {
 
   // ---- network-wide properties -------------------------------------------
 
+  /// The reader/writer lock of this network, for callers that share it between
+  /// threads (see the class comment): writer-preferring, not recursive.
+  /// Copies and moves get their own lock.
+  [[nodiscard]] shared_access_mutex& access_mutex() const noexcept { return m_access; }
+
   /// Whether ties are arcs.
   [[nodiscard]] bool directed() const noexcept { return m_directed; }
   /// Directed or undirected, as a directedness value.
@@ -151,6 +160,8 @@ class network {
   /// @throws invalid_input when the id is empty or already used.
   vertex_index add_actor(actor a) {
     if (a.id.empty()) throw invalid_input(field_location("id"), "actor id is empty");
+    check_text(a.id, "id");
+    check_text(a.name, "name");
     if (find_position(a.id) != detail::id_index::npos) {
       throw invalid_input(field_location("id"), "duplicate actor id '" + a.id + "'");
     }
@@ -565,6 +576,15 @@ class network {
   static std::string no_tie(std::string_view s, std::string_view t) {
     return "no tie between '" + std::string(s) + "' and '" + std::string(t) + "'";
   }
+  /// Ids and names are valid UTF-8 without NUL, whichever way they came in.
+  static void check_text(std::string_view text, const char* field) {
+    if (text.find('\0') != std::string_view::npos) {
+      throw invalid_input(field_location(field), "contains a NUL character: " + detail::quote_value(text));
+    }
+    if (detail::invalid_utf8_offset(text) != std::string_view::npos) {
+      throw invalid_input(field_location(field), "is not valid UTF-8: " + detail::quote_value(text));
+    }
+  }
   static void check_weight(double w) {
     if (!std::isfinite(w)) throw invalid_input(field_location("weight"), "weight is not a finite number");
     if (w < 0) throw invalid_input(field_location("weight"), "weight is negative");
@@ -769,6 +789,7 @@ class network {
   std::uint64_t m_actor_revision{detail::next_actor_revision()};
   mutable std::mutex m_view_mutex;
   mutable std::shared_ptr<const analysis_view> m_view;
+  mutable shared_access_mutex m_access;  // not copied, moved or swapped: see access_mutex()
 };
 
 }  // namespace healthnet

@@ -36,6 +36,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <healthnet/block_density.hpp>
@@ -137,5 +138,39 @@ std::string to_html(const network& net, const region_report& report);
 std::string to_markdown(const network& net, const region_report& report);
 /// The JSON of an already built report.
 std::string to_json(const region_report& report, int indent = 2);
+
+/// The report format, chosen in one place for the CLI and Python: the
+/// explicit `format` when given ("html", "md" or "markdown", "json"), else
+/// the extension of `path` (.html/.htm, .md/.markdown, .json, any case),
+/// else "html" when there is no path (standard output).
+/// @returns "html", "md" or "json".
+/// @throws invalid_input for another format or extension (a path without an
+///         extension included), listing the supported ones.
+inline std::string report_format_for(std::string_view path, std::string_view format = {}) {
+  const auto lower = [](std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return out;
+  };
+  if (!format.empty()) {
+    const std::string f = lower(format);
+    if (f == "html" || f == "json") return f;
+    if (f == "md" || f == "markdown") return "md";
+    throw invalid_input(field_location("format"),
+                        "unsupported report format '" + std::string(format) + "' (supported: html, md, json)");
+  }
+  if (path.empty()) return "html";
+  const auto slash = path.find_last_of('/');
+  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  const auto dot = name.find_last_of('.');
+  const std::string ext = dot == std::string_view::npos || dot == 0 ? std::string() : lower(name.substr(dot));
+  if (ext == ".html" || ext == ".htm") return "html";
+  if (ext == ".md" || ext == ".markdown") return "md";
+  if (ext == ".json") return "json";
+  throw invalid_input(field_location("output"),
+                      (ext.empty() ? "'" + std::string(name) + "' has no extension"
+                                   : "unsupported extension '" + ext + "'") +
+                          " (supported: .html, .htm, .md, .markdown, .json)");
+}
 
 }  // namespace healthnet

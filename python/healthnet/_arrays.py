@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._metrics import _reads_network
 from ._core import Network
 
 __all__ = ["from_arrays", "tie_arrays"]
@@ -26,6 +27,13 @@ def _sector_codes(sector: Any, n_expected: int | None) -> tuple[np.ndarray, list
     if n_expected is not None and len(codes) != n_expected:
         raise ValueError(f"sector: has {len(codes)} entries for {n_expected} actors")
     return codes, labels
+
+
+def _native(a: np.ndarray) -> np.ndarray:
+    """The array in the machine's byte order (big-endian input is converted, not misread)."""
+    if a.dtype.byteorder not in ("=", "|") and a.dtype.byteorder != ("<" if np.little_endian else ">"):
+        return a.astype(a.dtype.newbyteorder("="))
+    return a
 
 
 def from_arrays(
@@ -86,8 +94,8 @@ def from_arrays(
     >>> net.n_actors, net.n_ties
     (3, 2)
     """
-    src = np.asarray(source)
-    dst = np.asarray(target)
+    src = _native(np.asarray(source))
+    dst = _native(np.asarray(target))
     if src.ndim != 1 or dst.ndim != 1:
         raise ValueError("source, target: expected 1-d arrays")
     if src.size == 0:  # np.asarray([]) is float64; an empty list is fine
@@ -98,7 +106,9 @@ def from_arrays(
     codes, labels = (None, [])
     if sector is not None:
         codes, labels = _sector_codes(sector, None)
-    if actor_ids is not None and not isinstance(actor_ids, np.ndarray):
+    if isinstance(actor_ids, np.ndarray):
+        actor_ids = _native(actor_ids)
+    elif actor_ids is not None:
         if isinstance(actor_ids, pd.Series | pd.Index):
             actor_ids = actor_ids.to_numpy()
         elif not isinstance(actor_ids, list):
@@ -106,6 +116,7 @@ def from_arrays(
     return _core._from_arrays(src, dst, directed, w, codes, labels, actor_ids, n_actors)
 
 
+@_reads_network
 def tie_arrays(net: Network) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Tie end points and weights as numpy arrays, in tie order.
 

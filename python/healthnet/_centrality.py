@@ -21,7 +21,7 @@ from numpy.typing import ArrayLike
 
 from . import _core
 from ._core import Network
-from ._metrics import _actor_series
+from ._metrics import _actor_series, _reads_network
 
 __all__ = [
     "betweenness",
@@ -38,6 +38,7 @@ __all__ = [
 Mode = Literal["all", "in", "out"]
 
 
+@_reads_network
 def betweenness(
     net: Network,
     normalized: bool = False,
@@ -120,6 +121,7 @@ def betweenness(
     return _actor_series(net, values, "betweenness")
 
 
+@_reads_network
 def closeness(net: Network, weighted: bool = False, wf_improved: bool = True, threads: int = 1) -> pd.Series:
     """Closeness centrality of every actor, as ``networkx.closeness_centrality``.
 
@@ -159,6 +161,7 @@ def closeness(net: Network, weighted: bool = False, wf_improved: bool = True, th
     return _actor_series(net, _core.closeness(net, weighted, wf_improved, threads), "closeness")
 
 
+@_reads_network
 def harmonic_closeness(net: Network, weighted: bool = False, normalized: bool = False) -> pd.Series:
     """Harmonic closeness of every actor, as ``networkx.harmonic_centrality``.
 
@@ -189,6 +192,7 @@ def harmonic_closeness(net: Network, weighted: bool = False, normalized: bool = 
     return _actor_series(net, values, "harmonic_closeness")
 
 
+@_reads_network
 def eigenvector_centrality(
     net: Network, weighted: bool = False, max_iter: int = 1000, tol: float = 1e-10
 ) -> pd.Series:
@@ -231,6 +235,7 @@ def eigenvector_centrality(
     return _actor_series(net, values, "eigenvector_centrality")
 
 
+@_reads_network
 def pagerank(
     net: Network, alpha: float = 0.85, weighted: bool = True, max_iter: int = 1000, tol: float = 1e-12
 ) -> pd.Series:

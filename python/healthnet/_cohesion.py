@@ -9,7 +9,7 @@ import pandas as pd
 
 from . import _core
 from ._core import Network
-from ._metrics import _actor_series, actor_index
+from ._metrics import _actor_series, _reads_network, actor_index
 
 __all__ = [
     "average_clustering",
@@ -128,6 +128,7 @@ def transitivity(net: Network) -> float:
     return _core.transitivity(net)
 
 
+@_reads_network
 def triangles(net: Network) -> pd.Series:
     """Number of triangles through every actor.
 
@@ -150,6 +151,7 @@ def triangles(net: Network) -> pd.Series:
     return _actor_series(net, _core.triangles(net), "triangles")
 
 
+@_reads_network
 def local_clustering(net: Network) -> pd.Series:
     """Local clustering coefficient of every actor.
 
@@ -202,6 +204,7 @@ def average_clustering(net: Network, count_zeros: bool = True) -> float:
     return _core.average_clustering(net, count_zeros)
 
 
+@_reads_network
 def structural_holes(net: Network, weighted: bool = False) -> pd.DataFrame:
     """Burt's constraint, effective size and efficiency in one pass.
 
@@ -224,6 +227,7 @@ def structural_holes(net: Network, weighted: bool = False) -> pd.DataFrame:
     )
 
 
+@_reads_network
 def constraint(net: Network, weighted: bool = False) -> pd.Series:
     """Burt's constraint of every actor.
 
@@ -259,6 +263,7 @@ def constraint(net: Network, weighted: bool = False) -> pd.Series:
     return _actor_series(net, _core.constraint(net, weighted), "constraint")
 
 
+@_reads_network
 def effective_size(net: Network, weighted: bool = False) -> pd.Series:
     """Burt's effective size of every actor's ego network.
 
@@ -289,6 +294,7 @@ def effective_size(net: Network, weighted: bool = False) -> pd.Series:
     return _actor_series(net, _core.effective_size(net, weighted), "effective_size")
 
 
+@_reads_network
 def efficiency(net: Network, weighted: bool = False) -> pd.Series:
     """Burt's efficiency: effective size divided by the number of contacts.
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from . import _core
 from ._core import Network
-from ._metrics import _actor_series
+from ._metrics import _actor_series, _reads_network
 
 __all__ = [
     "articulation_points",
@@ -68,6 +68,7 @@ def connected_components(net: Network, strong: bool = False) -> list[list[str]]:
     return _core.connected_components(net, strong)
 
 
+@_reads_network
 def component_labels(net: Network, strong: bool = False) -> pd.Series:
     """Component number of every actor.
 
@@ -193,6 +194,7 @@ def bridges(net: Network) -> list[tuple[str, str]]:
     return _core.bridges(net)
 
 
+@_reads_network
 def core_number(net: Network) -> pd.Series:
     """Core number (k-core index) of every actor.
 
@@ -274,6 +276,7 @@ def fragmentation(net: Network, removed: str | Iterable[str] | None = None) -> f
     return _core.fragmentation(net, ids)
 
 
+@_reads_network
 def two_step_reach(net: Network) -> pd.Series:
     """Two-step reach: the share of the other actors each actor reaches in at
     most two steps.
@@ -304,6 +307,7 @@ def two_step_reach(net: Network) -> pd.Series:
     return _actor_series(net, _core.two_step_reach(net), "two_step_reach")
 
 
+@_reads_network
 def reach_efficiency(net: Network) -> pd.Series:
     """Reach efficiency: actors within two steps per direct contact.
 

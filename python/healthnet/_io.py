@@ -12,6 +12,15 @@ from ._core import Network
 PathLike = str | os.PathLike[str]
 
 
+
+def _fspath(path: str | os.PathLike[str]) -> str:
+    """``os.fspath(path)``, refusing a NUL character (C++ would cut the path there)."""
+    text = os.fspath(path)
+    if "\0" in text:
+        raise ValueError(f"path contains a NUL character: {text!r}")
+    return text
+
+
 def read_json(path: PathLike, *, allow_self_loops: bool = False) -> Network:
     """Read a network from a healthnet JSON file.
 
@@ -35,7 +44,7 @@ def read_json(path: PathLike, *, allow_self_loops: bool = False) -> Network:
     OSError
         When the file cannot be read.
     """
-    return _core.read_json(os.fspath(path), allow_self_loops)
+    return _core.read_json(_fspath(path), allow_self_loops)
 
 
 def from_json(text: str, *, origin: str = "<json>", allow_self_loops: bool = False) -> Network:
@@ -83,7 +92,7 @@ def write_json(net: Network, path: PathLike) -> None:
     net : Network
     path : str or os.PathLike
     """
-    _core.write_json(net, os.fspath(path))
+    _core.write_json(net, _fspath(path))
 
 
 def read_csv(
@@ -133,7 +142,7 @@ def read_csv(
         Naming the file, the line and the column.
     """
     return _core.read_csv(
-        os.fspath(actors), os.fspath(ties), directed, sector or "", weight or "", allow_self_loops
+        _fspath(actors), _fspath(ties), directed, sector or "", weight or "", allow_self_loops
     )
 
 
@@ -153,7 +162,7 @@ def read_graphml(path: PathLike, *, allow_self_loops: bool = False) -> Network:
     -------
     Network
     """
-    return _core.read_graphml(os.fspath(path), allow_self_loops)
+    return _core.read_graphml(_fspath(path), allow_self_loops)
 
 
 def to_graphml(net: Network) -> str:
@@ -178,7 +187,7 @@ def write_graphml(net: Network, path: PathLike) -> None:
     net : Network
     path : str or os.PathLike
     """
-    _core.write_graphml(net, os.fspath(path))
+    _core.write_graphml(net, _fspath(path))
 
 
 def example(wave: str = "2024") -> Network:

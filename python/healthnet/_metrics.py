@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 import weakref
 from typing import Literal
@@ -15,11 +16,32 @@ from ._core import Network
 Mode = Literal["all", "in", "out"]
 
 
+def _reads_network(function):
+    """Run ``function(net, ...)`` under one shared lock of ``net``.
+
+    A per-actor result is computed in C++ and then labelled with the actor
+    ids; both must see the same network. While the lock is held, a thread
+    that changes the network waits (docs/limits.md, "Threads"); the calls
+    inside share the lock.
+    """
+
+    @functools.wraps(function)
+    def reading(net, *args, **kwargs):
+        guard = getattr(net, "_reading", None)
+        if guard is None:  # not a Network: let the function raise its TypeError
+            return function(net, *args, **kwargs)
+        with guard():
+            return function(net, *args, **kwargs)
+
+    return reading
+
+
 # Per network (by id, dropped with the network): (actor revision, Index).
 _ACTOR_INDEX_CACHE: dict[int, tuple[weakref.ref, int, pd.Index]] = {}
 _ACTOR_INDEX_LOCK = threading.Lock()
 
 
+@_reads_network
 def actor_index(net: Network) -> pd.Index:
     """The actor ids as an immutable ``pandas.Index`` named ``"actor"``.
 
@@ -74,6 +96,7 @@ def density(net: Network, weighted: bool = False) -> float:
     return _core.density(net, weighted)
 
 
+@_reads_network
 def degree(net: Network, mode: Mode = "all", weighted: bool = False) -> pd.Series:
     """Degree of every actor.
 
@@ -99,6 +122,7 @@ def degree(net: Network, mode: Mode = "all", weighted: bool = False) -> pd.Serie
     return _actor_series(net, _core.degree(net, mode, weighted), "strength" if weighted else "degree")
 
 
+@_reads_network
 def strength(net: Network, mode: Mode = "all") -> pd.Series:
     """Weighted degree: the sum of the weights of each actor's ties.
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import _core
+from ._io import _fspath
 from ._core import Network
 from ._display import FAILED_COLOR, PASSED_COLOR, Raw, html_table
 
@@ -164,7 +165,7 @@ class Scorecard:
         KeyError
             For an unknown id.
         """
-        return cls(_core.load_scorecard(os.fspath(name_or_path)))
+        return cls(_core.load_scorecard(_fspath(name_or_path)))
 
     @classmethod
     def from_json(cls, text: str, origin: str = "<scorecard>") -> Scorecard:
@@ -303,13 +304,15 @@ def report(
     net : Network
     path : str or os.PathLike, optional
         Write the report there (atomically); the format follows the
-        extension (.html, .md, .json) unless ``format`` is given.
+        extension (.html/.htm, .md/.markdown, .json) unless ``format`` is
+        given. Any other extension is a ``ValueError`` (the same rule as
+        ``healthnet report -o``).
     scorecard : Scorecard or str, optional
         Default: the generic ``"network"`` scorecard.
     earlier : Network, optional
         An earlier wave of the region: adds the wave comparison.
     lang : {"de", "en"}, default "de"
-    format : {"html", "md", "json"}, optional
+    format : {"html", "md", "markdown", "json"}, optional
     seed : int, default 1
         Seed of the network layout.
 
@@ -318,13 +321,11 @@ def report(
     str
         The report text.
     """
-    if format is None:
-        suffix = os.path.splitext(os.fspath(path))[1].lower() if path is not None else ".html"
-        format = {".md": "md", ".json": "json"}.get(suffix, "html")
+    format = _core.report_format(_fspath(path) if path is not None else "", format or "")
     card = None
     if scorecard is not None:
         card = (scorecard if isinstance(scorecard, Scorecard) else Scorecard.load(scorecard))._data
     text = _core.render_report(net, format, lang, card, earlier, seed)
     if path is not None:
-        _core.write_text_atomically(os.fspath(path), text)
+        _core.write_text_atomically(_fspath(path), text)
     return text

@@ -19,7 +19,7 @@ import pandas as pd
 from . import _core
 from ._core import Network
 from ._display import html_table, sector_color, sector_colors, swatch, text_table
-from ._metrics import _actor_series, actor_index
+from ._metrics import _actor_series, _reads_network, actor_index
 
 __all__ = [
     "CoverageResult",
@@ -226,6 +226,7 @@ def sector_coverage(net: Network, required: Sequence[str] | None = None) -> Cove
     )
 
 
+@_reads_network
 def ei_index(
     net: Network,
     by: str = "sector",
@@ -348,6 +349,7 @@ def modularity(net: Network, by: str = "sector", weighted: bool = True, resoluti
     return _core.modularity(net, by, weighted, resolution)
 
 
+@_reads_network
 def brokerage(net: Network, by: str = "sector", level: Literal["actor", "network"] = "actor") -> pd.DataFrame:
     """Gould–Fernandez brokerage roles, as R sna ``brokerage()`` computes them.
 
@@ -438,6 +440,7 @@ def relation_layer(net: Network, relation: str) -> Network:
     return net.relation_layer(relation)
 
 
+@_reads_network
 def sector_bridges(net: Network, by: str = "sector") -> pd.DataFrame:
     """Actors ranked by the number of distinct groups they are tied to.
 
@@ -491,6 +494,7 @@ def sector_gaps(net: Network, by: str = "sector", top: int = 5) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["from", "to", "distance", "candidates", "scores"])
 
 
+@_reads_network
 def louvain(net: Network, weighted: bool = True, resolution: float = 1.0, seed: int = 1) -> pd.Series:
     """Louvain communities, seeded (the same seed gives the same partition).
 
@@ -537,6 +541,7 @@ def normalized_mutual_information(a: Sequence[int], b: Sequence[int]) -> float:
     return _core.normalized_mutual_information(list(map(int, a)), list(map(int, b)))
 
 
+@_reads_network
 def community_alignment(
     net: Network, communities: pd.Series | None = None, by: str = "sector", seed: int = 1
 ) -> pd.Series:

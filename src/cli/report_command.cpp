@@ -40,15 +40,10 @@ options:
 
 )";
 
+// One rule for the CLI and Python: healthnet::report_format_for.
 std::string output_format(const arguments& args, const std::string& out) {
-  if (const auto f = args.option("--format")) {
-    if (*f == "html" || *f == "json") return *f;
-    if (*f == "md" || *f == "markdown") return "md";
-    throw usage_error("--format must be html, md or json, not '" + *f + "'");
-  }
-  if (ends_with_nocase(out, ".md") || ends_with_nocase(out, ".markdown")) return "md";
-  if (ends_with_nocase(out, ".json")) return "json";
-  return "html";
+  const auto f = args.option("--format");
+  return report_format_for(out, f ? std::string_view(*f) : std::string_view());
 }
 
 std::uint64_t parse_seed(const std::string& text) {

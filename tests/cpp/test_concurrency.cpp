@@ -6,6 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <atomic>
+#include <mutex>
+#include <shared_mutex>
 #include <cmath>
 #include <cstddef>
 #include <latch>
@@ -150,4 +153,52 @@ TEST(Concurrency, CopiesShareTheCachedView) {
   }
   for (auto& th : threads) th.join();
   for (const auto& r : got) expect_same(r, want);
+}
+
+// The access lock (network::access_mutex) as the Python bindings use it:
+// readers compute under a shared lock while a writer adds and removes
+// actors and ties under an exclusive one. Oracle: every reader sees either
+// the original network or the original plus one actor "x" tied to actor 0,
+// so its density is one of those two values; ThreadSanitizer
+// (make sanitize-thread) checks that no access races.
+TEST(Concurrency, ReadersAndAWriterUnderTheAccessLock) {
+  hn::network net = region(false, 21);
+  const double before = hn::density(net);
+  hn::network plus = net;
+  plus.add_actor(hn::actor{"x"});
+  plus.add_tie(hn::tie{"x", plus.actors()[0].id});
+  const double during = hn::density(plus);
+  std::atomic<bool> stop{false};
+  std::atomic<int> rounds{0};
+  std::thread writer([&] {
+    for (int i = 0; i < 200; ++i) {
+      {
+        std::unique_lock lock(net.access_mutex());
+        net.add_actor(hn::actor{"x"});
+        net.add_tie(hn::tie{"x", net.actors()[0].id});
+      }
+      {
+        std::unique_lock lock(net.access_mutex());
+        net.remove_actor("x");
+      }
+    }
+    stop = true;
+  });
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 3; ++t) {
+    readers.emplace_back([&] {
+      while (!stop) {
+        std::shared_lock lock(net.access_mutex());
+        const double d = hn::density(net);
+        EXPECT_TRUE(d == before || d == during) << d;
+        const auto labels = hn::component_labels(net, false);
+        EXPECT_TRUE(labels.size() == net.n_actors());
+        ++rounds;
+      }
+    });
+  }
+  writer.join();
+  for (auto& r : readers) r.join();
+  EXPECT_EQ(hn::density(net), before);
+  EXPECT_GT(rounds.load(), 0);
 }

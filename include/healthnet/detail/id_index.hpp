@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include <healthnet/detail/keyed_hash.hpp>
+
 namespace healthnet::detail {
 
 class id_index {
@@ -65,7 +67,7 @@ class id_index {
     std::uint32_t position{npos};
   };
 
-  static std::size_t hash(std::string_view id) noexcept { return std::hash<std::string_view>{}(id); }
+  static std::size_t hash(std::string_view id) noexcept { return static_cast<std::size_t>(keyed_hash(id)); }
 
   void place(std::size_t h, std::uint32_t position) noexcept {
     std::size_t i = h & m_mask;

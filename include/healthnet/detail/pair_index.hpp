@@ -57,16 +57,9 @@ class pair_index {
     std::uint32_t value{0};
   };
 
-  // The 64-bit finaliser of MurmurHash3 (Appleby): spreads the packed
-  // indices over all bits so that masking keeps the low bits well mixed.
-  static std::size_t hash(std::uint64_t k) noexcept {
-    k ^= k >> 33;
-    k *= 0xff51afd7ed558ccdULL;
-    k ^= k >> 33;
-    k *= 0xc4ceb9fe1a85ec53ULL;
-    k ^= k >> 33;
-    return static_cast<std::size_t>(k);
-  }
+  // Keyed with the process key (keyed_hash.hpp), then spread over all bits,
+  // so that masking keeps the low bits well mixed.
+  static std::size_t hash(std::uint64_t k) noexcept { return static_cast<std::size_t>(keyed_hash(k)); }
 
   void place(std::uint64_t key, std::uint32_t value) noexcept {
     std::size_t i = hash(key) & m_mask;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Transparent hashing so that unordered maps keyed by std::string accept
-// std::string_view look-ups without allocating.
+// Transparent, keyed hashing so that unordered maps keyed by std::string
+// accept std::string_view look-ups without allocating, and ids built to
+// collide cannot flood them (keyed_hash.hpp).
 #pragma once
 
 #include <functional>
@@ -8,12 +9,11 @@
 #include <string_view>
 #include <unordered_map>
 
+#include <healthnet/detail/keyed_hash.hpp>
+
 namespace healthnet::detail {
 
-struct string_hash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
+using string_hash = keyed_string_hash;
 
 template <class Value>
 using string_map = std::unordered_map<std::string, Value, string_hash, std::equal_to<>>;
