@@ -499,7 +499,8 @@ ordered_json number_json(double v) { return std::isnan(v) ? ordered_json(nullptr
 }  // namespace
 
 scorecard parse_scorecard(std::string_view text, const std::string& origin) {
-  const json doc = detail::parse_json_document(text, origin);
+  const auto document = detail::parse_json_document(text, origin);  // freed without allocating
+  const json& doc = document.root();
   const json_reader r{text, origin};
   r.check_header(doc, "healthnet-scorecard", "healthnet scorecard");
   check_known_fields(r, doc, "", {"$schema", "format", "version", "id", "name", "programme", "source", "indicators", "rules"});
