@@ -599,16 +599,24 @@ void read_ties(csv_file& file, const csv_options& options, const std::string& ac
 
 network parse_csv(std::string_view actors_text, std::string_view ties_text, const csv_options& options,
                   const std::string& actors_origin, const std::string& ties_origin) {
-  network net(options.directed ? directedness::directed : directedness::undirected);
-  net.set_allow_self_loops(options.allow_self_loops);
-  std::vector<std::size_t> actor_lines;  // first line of each actor, for duplicate messages
-  {
-    csv_file actors(actors_text, actors_origin);
-    read_actors(actors, options, net, actor_lines);
+  const std::string* reading = &actors_origin;
+  try {
+    network net(options.directed ? directedness::directed : directedness::undirected);
+    net.set_allow_self_loops(options.allow_self_loops);
+    std::vector<std::size_t> actor_lines;  // first line of each actor, for duplicate messages
+    {
+      csv_file actors(actors_text, actors_origin);
+      read_actors(actors, options, net, actor_lines);
+    }
+    reading = &ties_origin;
+    csv_file ties(ties_text, ties_origin);
+    read_ties(ties, options, actors_origin, net);
+    return net;
+  } catch (const out_of_memory&) {
+    throw;
+  } catch (const std::bad_alloc&) {  // the reader's memory is freed by now
+    throw out_of_memory("out of memory reading " + *reading);
   }
-  csv_file ties(ties_text, ties_origin);
-  read_ties(ties, options, actors_origin, net);
-  return net;
 }
 
 network read_csv(const std::string& actors_path, const std::string& ties_path, const csv_options& options) {

@@ -1803,7 +1803,13 @@ class graphml_writer {
 }  // namespace
 
 network parse_graphml(std::string_view text, const std::string& origin, const read_options& options) {
-  return graphml_reader(text, origin, options).read();
+  try {
+    return graphml_reader(text, origin, options).read();
+  } catch (const out_of_memory&) {
+    throw;
+  } catch (const std::bad_alloc&) {  // the reader's memory is freed by now
+    throw out_of_memory("out of memory reading " + origin);
+  }
 }
 
 network read_graphml(const std::string& path, const read_options& options) {

@@ -201,7 +201,7 @@ def test_out_of_memory_is_a_clean_error(cli, tmp_path: Path):
     # allocated while the first bad_alloc unwound and the process aborted.
     big = tmp_path / "big.json"
     pad = "x" * 60
-    n = 1_600_000
+    n = 1_700_000
     with open(big, "w") as f:
         f.write('{"actors": [')
         f.write(",".join(f'{{"id": "a{i}", "name": "{pad}"}}' for i in range(n)))
