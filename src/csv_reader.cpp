@@ -12,8 +12,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -47,6 +49,21 @@ class csv_file {
       fail_at(1, {}, "file is utf-16; save it as utf-8 (in excel: 'csv utf-8')");
     }
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    // Old Mac files end lines with a lone CR. Such text is copied with every
+    // CR, LF and CRLF turned into one LF (also inside quoted fields, as for
+    // CRLF files), so line numbers count lines in every convention.
+    if (has_lone_cr(text)) {
+      m_normalized.reserve(text.size());
+      for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r') {
+          m_normalized.push_back('\n');
+          if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        } else {
+          m_normalized.push_back(text[i]);
+        }
+      }
+      text = m_normalized;
+    }
     m_text = text;
     if (is_blank(m_text)) fail_at(0, {}, "file is empty");
     skip_blank_lines();
@@ -67,12 +84,15 @@ class csv_file {
     m_header_line = m_line;
     read_record();
     m_columns.reserve(m_fields.size());
-    for (std::size_t i = 0; i < m_fields.size(); ++i) {
-      std::string name(detail::trim(field(i)));
-      if (!name.empty() && std::find(m_columns.begin(), m_columns.end(), name) != m_columns.end()) {
+    for (std::size_t i = 0; i < m_fields.size(); ++i) m_columns.emplace_back(detail::trim(field(i)));
+    // Repeated names by hashing, O(columns) expected: a pairwise scan took
+    // 39 s for 100k columns.
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(m_columns.size());
+    for (const auto& name : m_columns) {
+      if (!name.empty() && !seen.insert(name).second) {
         fail_at(m_header_line, column_label(name), "column appears twice in the header");
       }
-      m_columns.push_back(std::move(name));
     }
   }
 
@@ -140,6 +160,13 @@ class csv_file {
   static constexpr std::size_t npos = std::string_view::npos;
 
  private:
+  static bool has_lone_cr(std::string_view text) {
+    for (std::size_t at = text.find('\r'); at != npos; at = text.find('\r', at + 1)) {
+      if (at + 1 == text.size() || text[at + 1] != '\n') return true;
+    }
+    return false;
+  }
+
   struct raw_field {
     std::size_t begin;
     std::size_t size;
@@ -288,6 +315,7 @@ class csv_file {
   }
 
   std::string m_origin;
+  std::string m_normalized;  ///< the text with lone CRs turned into LF, when it had any
   std::string_view m_text;
   std::size_t m_pos{0};
   std::size_t m_line{1};
@@ -299,10 +327,80 @@ class csv_file {
   std::string m_scratch;
 };
 
-/// A cell as an attribute: `true`/`false` (any case) as bool, finite numbers
-/// as double, anything else as string. Integers with a leading zero (postcodes
-/// such as `01067`, phone numbers) stay strings.
-attribute_value typed_value(std::string_view s, bool decimal_comma) {
+/// A number cell: its value, or why it is not one.
+struct number_cell {
+  std::optional<double> value;
+  bool ambiguous{false};  ///< `1.000` in a `;` file: a thousand, or one?
+};
+
+/// True for `d`, `dd` or `ddd` (not starting with 0) followed by one or more
+/// `.ddd` groups: German thousands grouping, e.g. `1.000`, `12.345.678`.
+bool thousands_grouped(std::string_view s) {
+  const std::size_t first = s.find('.');
+  if (first == std::string_view::npos || first == 0 || first > 3 || s[0] == '0') return false;
+  for (std::size_t i = 0; i < first; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  for (std::size_t i = first; i < s.size(); i += 4) {
+    if (s[i] != '.' || i + 4 > s.size()) return false;
+    for (std::size_t k = i + 1; k < i + 4; ++k) {
+      if (s[k] < '0' || s[k] > '9') return false;
+    }
+  }
+  return true;
+}
+
+/// Reads a number cell. In a `,` or tab file `.` is the decimal point. In a
+/// `;` file (German Excel) `,` is the decimal separator and `.` groups
+/// thousands: `1.234,5` is 1234.5 and `12.345.678` is 12345678. A `.` that
+/// cannot group thousands is a decimal point (`1.5`, `0.250`, `1234.5`).
+/// A single group without decimal comma (`1.000`, `2.500`) could be either,
+/// so it is reported as ambiguous, never read as 1.0 or 2.5.
+number_cell parse_cell_number(std::string_view s, bool decimal_comma) {
+  if (!decimal_comma || s.find('.') == std::string_view::npos) return {detail::parse_number(s, decimal_comma)};
+  std::string_view body = s;
+  std::string sign;
+  if (!body.empty() && (body.front() == '-' || body.front() == '+')) {
+    sign = body.front();
+    body.remove_prefix(1);
+  }
+  const std::size_t comma = body.find(',');
+  const std::string_view integer = body.substr(0, comma);
+  const bool grouped = thousands_grouped(integer);
+  const auto ungrouped = [&] {
+    std::string plain = sign;
+    for (const char c : body) {
+      if (c != '.') plain += c;
+    }
+    return detail::parse_number(plain, true);
+  };
+  if (comma != std::string_view::npos) {
+    if (!grouped) return {};  // `1.5,0`: neither reading
+    return {ungrouped()};
+  }
+  if (!grouped) return {detail::parse_number(s)};
+  if (std::count(integer.begin(), integer.end(), '.') >= 2) return {ungrouped()};
+  return {std::nullopt, true};
+}
+
+/// The problem of an ambiguous number cell, e.g. `1.000`.
+std::string ambiguous_number(std::string_view what, std::string_view cell) {
+  std::string thousands, comma;
+  for (const char c : cell) {
+    if (c != '.') thousands += c;
+    comma += c == '.' ? ',' : c;
+  }
+  return std::string(what) + detail::quote_value(cell) +
+         " is ambiguous: in a ';'-separated file '.' groups thousands, but it may be a decimal point; write " +
+         detail::quote_value(thousands) + " for thousands or " + detail::quote_value(comma) + " with a decimal comma";
+}
+
+/// Cell `column` of the current record as an attribute: `true`/`false` (any
+/// case) as bool, finite numbers as double, anything else as string. Integers
+/// with a leading zero (postcodes such as `01067`, phone numbers) stay
+/// strings. @throws invalid_input for an ambiguous number (parse_cell_number).
+attribute_value typed_value(const csv_file& file, std::size_t column, bool decimal_comma) {
+  const std::string_view s = file.field(column);
   if (iequals(s, "true")) return true;
   if (iequals(s, "false")) return false;
   std::string_view digits = s;
@@ -311,7 +409,9 @@ attribute_value typed_value(std::string_view s, bool decimal_comma) {
   const bool numeric_start =
       !digits.empty() && ((digits[0] >= '0' && digits[0] <= '9') || digits[0] == '.' || digits[0] == ',');
   if (numeric_start && !leading_zero) {
-    if (const auto v = detail::parse_number(s, decimal_comma); v && std::isfinite(*v)) return *v;
+    const number_cell n = parse_cell_number(s, decimal_comma);
+    if (n.ambiguous) file.fail(column, ambiguous_number("number ", s));
+    if (n.value && std::isfinite(*n.value)) return *n.value;
   }
   return std::string(s);
 }
@@ -342,8 +442,7 @@ std::vector<attribute_column> sorted(std::vector<attribute_column> columns) {
 void fill_attributes(const csv_file& file, const std::vector<attribute_column>& columns, bool decimal_comma,
                      attribute_map& out) {
   for (const auto& c : columns) {
-    const std::string_view cell = file.field(c.index);
-    if (!cell.empty()) out.emplace_hint(out.end(), c.name, typed_value(cell, decimal_comma));
+    if (!file.field(c.index).empty()) out.emplace_hint(out.end(), c.name, typed_value(file, c.index, decimal_comma));
   }
 }
 
@@ -380,8 +479,10 @@ void read_actors(csv_file& file, const csv_options& options, network& net, std::
     a.id = key;
     if (name != npos) a.name = file.field(name);
     if (type != npos) a.type = file.field(type);
-    const auto add_sector = [&a](std::string_view s) {
-      if (std::find(a.sectors.begin(), a.sectors.end(), s) == a.sectors.end()) a.sectors.emplace_back(s);
+    // Each sector once, in order; hashed, as a cell may list very many.
+    std::unordered_set<std::string_view> seen_sectors;
+    const auto add_sector = [&](std::string_view s) {
+      if (seen_sectors.insert(s).second) a.sectors.emplace_back(s);
     };
     if (primary != npos) split_list(file.field(primary), add_sector);
     if (sectors != npos) split_list(file.field(sectors), add_sector);
@@ -425,6 +526,7 @@ void read_ties(csv_file& file, const csv_options& options, const std::string& ac
   const bool plain = relations.empty() && since == npos && attributes.empty();
   std::vector<vertex_index> bulk_source, bulk_target;
   std::vector<double> bulk_weight;
+  std::vector<std::size_t> bulk_line;  // of each row, for an error add_ties finds (a merge overflowing)
 
   while (file.next()) {
     const std::string_view from = file.field(source);
@@ -456,7 +558,9 @@ void read_ties(csv_file& file, const csv_options& options, const std::string& ac
     if (weight != npos) {
       const std::string_view cell = file.field(weight);
       if (!cell.empty()) {
-        const auto parsed = detail::parse_number(cell, decimal_comma);
+        const number_cell number = parse_cell_number(cell, decimal_comma);
+        if (number.ambiguous) file.fail(weight, ambiguous_number("weight ", cell));
+        const auto& parsed = number.value;
         if (!parsed) file.fail(weight, "weight " + detail::quote_value(cell) + " is not a number");
         if (!std::isfinite(*parsed)) file.fail(weight, "weight " + detail::quote_value(cell) + " is not a finite number");
         if (*parsed < 0) file.fail(weight, "weight " + detail::quote_value(cell) + " is negative");
@@ -468,18 +572,24 @@ void read_ties(csv_file& file, const csv_options& options, const std::string& ac
       bulk_source.push_back(*u);
       bulk_target.push_back(*v);
       bulk_weight.push_back(w);
+      bulk_line.push_back(file.line());
       continue;
     }
     try {
       net.add_tie(*u, *v, w, std::move(details));
     } catch (const invalid_input& e) {
-      file.fail(target, e.problem());
+      file.fail(e.where().field == "weight" && weight != npos ? weight : target, e.problem());
     }
   }
   if (plain) {
     try {
       net.add_ties(bulk_source, bulk_target, bulk_weight);
-    } catch (const invalid_input& e) {  // only "too many ties": every row was checked above
+    } catch (const invalid_input& e) {  // "too many ties", or weight[i]: a merge overflowing
+      const std::string& field = e.where().field;
+      if (field.starts_with("weight[") && weight != npos) {
+        const std::size_t i = std::stoul(field.substr(7));
+        file.fail_at(bulk_line.at(i), column_label(options.weight), e.problem());
+      }
       file.fail_at(file.line(), "ties", e.problem());
     }
   }
@@ -489,16 +599,24 @@ void read_ties(csv_file& file, const csv_options& options, const std::string& ac
 
 network parse_csv(std::string_view actors_text, std::string_view ties_text, const csv_options& options,
                   const std::string& actors_origin, const std::string& ties_origin) {
-  network net(options.directed ? directedness::directed : directedness::undirected);
-  net.set_allow_self_loops(options.allow_self_loops);
-  std::vector<std::size_t> actor_lines;  // first line of each actor, for duplicate messages
-  {
-    csv_file actors(actors_text, actors_origin);
-    read_actors(actors, options, net, actor_lines);
+  const std::string* reading = &actors_origin;
+  try {
+    network net(options.directed ? directedness::directed : directedness::undirected);
+    net.set_allow_self_loops(options.allow_self_loops);
+    std::vector<std::size_t> actor_lines;  // first line of each actor, for duplicate messages
+    {
+      csv_file actors(actors_text, actors_origin);
+      read_actors(actors, options, net, actor_lines);
+    }
+    reading = &ties_origin;
+    csv_file ties(ties_text, ties_origin);
+    read_ties(ties, options, actors_origin, net);
+    return net;
+  } catch (const out_of_memory&) {
+    throw;
+  } catch (const std::bad_alloc&) {  // the reader's memory is freed by now
+    throw out_of_memory("out of memory reading " + *reading);
   }
-  csv_file ties(ties_text, ties_origin);
-  read_ties(ties, options, actors_origin, net);
-  return net;
 }
 
 network read_csv(const std::string& actors_path, const std::string& ties_path, const csv_options& options) {

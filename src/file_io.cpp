@@ -3,7 +3,9 @@
 #include <healthnet/detail/file_io.hpp>
 #include <healthnet/error.hpp>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -20,18 +22,63 @@ namespace {
 std::string errno_text() { return std::strerror(errno); }
 }  // namespace
 
-std::string read_file(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw file_error(path + ": is a directory, not a file");
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) throw file_error(path + ": cannot open: " + errno_text());
+std::string read_file(const std::string& path, std::uint64_t max_bytes) {
+  // open() then fstat() on the descriptor: the check and the read see the same
+  // file. O_NONBLOCK keeps open() from blocking on a FIFO without a writer.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    if (errno == EISDIR) throw file_error(path + ": is a directory, not a file");
+    throw file_error(path + ": cannot open: " + errno_text());
+  }
+  struct fd_closer {
+    int fd;
+    ~fd_closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) throw file_error(path + ": cannot read: " + errno_text());
+  if (S_ISDIR(st.st_mode)) throw file_error(path + ": is a directory, not a file");
+  if (!S_ISREG(st.st_mode)) {
+    const char* kind = S_ISFIFO(st.st_mode)   ? "a pipe (fifo)"
+                       : S_ISCHR(st.st_mode)  ? "a character device"
+                       : S_ISBLK(st.st_mode)  ? "a block device"
+                       : S_ISSOCK(st.st_mode) ? "a socket"
+                                              : "not a regular file";
+    throw file_error(path + ": is " + std::string(kind) + ", not a regular file; only regular files are read");
+  }
+  const auto too_large = [&] {
+    return file_error(path + ": file is larger than the limit of " + std::to_string(max_bytes) + " bytes");
+  };
+  const auto size = static_cast<std::uint64_t>(st.st_size);
+  if (size > max_bytes) throw too_large();
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   std::string data;
-  char buffer[1 << 16];
+  data.resize(static_cast<std::size_t>(size));
   std::size_t got = 0;
-  while ((got = std::fread(buffer, 1, sizeof buffer, f)) > 0) data.append(buffer, got);
-  const bool failed = std::ferror(f) != 0;
-  std::fclose(f);
-  if (failed) throw file_error(path + ": read error");
+  // Read until end of file, not just st_size bytes: files in /proc report
+  // size 0, and a file may grow while it is read (the limit still holds).
+  for (;;) {
+    if (got == data.size()) {
+      if (data.size() >= max_bytes) {
+        char probe = 0;
+        ssize_t n = 0;
+        do n = ::read(fd, &probe, 1);
+        while (n < 0 && errno == EINTR);
+        if (n < 0) throw file_error(path + ": read error: " + errno_text());
+        if (n == 0) break;
+        throw too_large();
+      }
+      const std::uint64_t grown = std::max<std::uint64_t>(data.size() * 2, 1 << 16);
+      data.resize(static_cast<std::size_t>(std::min(grown, max_bytes)));
+    }
+    const ssize_t n = ::read(fd, data.data() + got, data.size() - got);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw file_error(path + ": read error: " + errno_text());
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  data.resize(got);
   return data;
 }
 

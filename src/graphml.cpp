@@ -62,6 +62,7 @@
 #include <healthnet/detail/file_io.hpp>
 #include <healthnet/detail/keyed_hash.hpp>
 #include <healthnet/detail/text.hpp>
+#include <healthnet/detail/validate.hpp>
 #include <healthnet/io.hpp>
 
 #include <algorithm>
@@ -75,6 +76,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -601,9 +603,6 @@ class xml_tokenizer {
       const std::size_t close = m_text.find(quote, m_pos);
       if (close == npos) fail(value_line, afield, "unclosed attribute value");
       check_bytes(m_pos, close, afield);
-      for (const auto& a : ev.attributes()) {
-        if (a.qname == name) fail(attribute_line, afield, "attribute given twice");
-      }
       if (ev.m_count == ev.m_attributes.size()) ev.m_attributes.emplace_back();
       xml_attribute& attr = ev.m_attributes[ev.m_count++];
       attr.qname = name;
@@ -613,15 +612,16 @@ class xml_tokenizer {
       advance(close + 1 - m_pos);
     }
 
+    check_repeated_attributes(ev);
     // Namespaces: declarations first, then the element's and attributes' names.
     const std::size_t scope = m_bindings.size();
     for (std::size_t i = 0; i < ev.m_count; ++i) {
       const xml_attribute& a = ev.m_attributes[i];
       if (a.qname == "xmlns") {
-        m_bindings.emplace_back("", intern(a.value));
+        bind("", intern(a.value));
       } else if (a.qname.starts_with("xmlns:")) {
         if (a.value.empty()) fail(a.line, attribute_ref(a.qname), "namespace prefix bound to an empty uri");
-        m_bindings.emplace_back(a.qname.substr(6), intern(a.value));
+        bind(a.qname.substr(6), intern(a.value));
       }
     }
     for (std::size_t i = 0; i < ev.m_count; ++i) {
@@ -637,6 +637,37 @@ class xml_tokenizer {
     m_open.push_back(open_element{ev.qname, ev.ns, ev.local, line, scope});
     m_root_seen = true;
     m_pending_end = self_closing;
+  }
+
+  /// Fails on the first attribute (in document order) whose name an earlier
+  /// one of the tag has: pairwise for a few, hashed for many, so a tag with
+  /// k attributes costs O(k) (a pairwise scan took 44 s for 100k).
+  void check_repeated_attributes(const xml_event& ev) const {
+    const auto attributes = ev.attributes();
+    const auto fail_at = [&](const xml_attribute& a) {
+      fail(a.line, attribute_ref(a.qname), "attribute given twice");
+    };
+    if (attributes.size() <= 16) {
+      for (std::size_t i = 1; i < attributes.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+          if (attributes[j].qname == attributes[i].qname) fail_at(attributes[i]);
+        }
+      }
+      return;
+    }
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(attributes.size());
+    for (const auto& a : attributes) {
+      if (!seen.insert(a.qname).second) fail_at(a);
+    }
+  }
+
+  /// Binds `prefix` to `ns` until the current element ends.
+  void bind(std::string_view prefix, std::string_view ns) {
+    const auto [it, fresh] = m_current.try_emplace(prefix, m_bindings.size());
+    const std::size_t previous = fresh ? npos : it->second;
+    it->second = m_bindings.size();
+    m_bindings.push_back({prefix, ns, previous});
   }
 
   /// A stable view of `s` (namespace URIs are few; each is stored once).
@@ -655,11 +686,9 @@ class xml_tokenizer {
       ns = xml_ns;
       return;
     }
-    for (auto it = m_bindings.rbegin(); it != m_bindings.rend(); ++it) {
-      if (it->first == prefix) {
-        ns = it->second;
-        return;
-      }
+    if (const auto it = m_current.find(prefix); it != m_current.end()) {
+      ns = m_bindings[it->second].ns;
+      return;
     }
     if (!prefix.empty()) ns = intern(std::string(unbound_ns) + std::string(prefix));
   }
@@ -692,7 +721,12 @@ class xml_tokenizer {
     ev.ns = top.ns;
     ev.local = top.local;
     ev.line = line;
-    m_bindings.resize(top.ns_scope);
+    while (m_bindings.size() > top.ns_scope) {  // undo this element's declarations
+      const binding& b = m_bindings.back();
+      if (b.previous == npos) m_current.erase(b.prefix);
+      else m_current[b.prefix] = b.previous;
+      m_bindings.pop_back();
+    }
     m_open.pop_back();
   }
 
@@ -719,7 +753,13 @@ class xml_tokenizer {
   bool m_doctype_seen{false};
   bool m_pending_end{false};
   std::vector<open_element> m_open;
-  std::vector<std::pair<std::string_view, std::string_view>> m_bindings;  ///< prefix -> namespace, innermost last
+  struct binding {
+    std::string_view prefix;
+    std::string_view ns;
+    std::size_t previous;  ///< the binding of the prefix this one hides, or npos
+  };
+  std::vector<binding> m_bindings;  ///< in scope, innermost last
+  std::unordered_map<std::string_view, std::size_t, detail::keyed_string_hash> m_current;  ///< prefix -> its binding
   std::unordered_set<std::string, detail::keyed_string_hash> m_interned;  ///< node-based: views stay valid
 };
 
@@ -1137,11 +1177,11 @@ class graphml_reader {
       m_seen[it->second] = m_stamp;
       out.push_back(resolved_data{&key, item.text, item.line, item.text_line});
     }
-    for (std::size_t k = 0; k < m_keys.size(); ++k) {
+    // Only the keys with a default for this domain: scanning every key for
+    // every element cost O(elements x keys).
+    for (const std::size_t k : m_defaults[static_cast<std::size_t>(where)]) {
       const key_def& key = m_keys[k];
-      if (key.default_text && m_seen[k] != m_stamp && (key.domain == where || key.domain == key_domain::all)) {
-        out.push_back(resolved_data{&key, *key.default_text, key.default_line, key.default_line});
-      }
+      if (m_seen[k] != m_stamp) out.push_back(resolved_data{&key, *key.default_text, key.default_line, key.default_line});
     }
     return out;
   }
@@ -1201,6 +1241,14 @@ class graphml_reader {
 
   network build() {
     m_seen.assign(m_keys.size(), 0);
+    for (std::size_t k = 0; k < m_keys.size(); ++k) {
+      if (!m_keys[k].default_text) continue;
+      for (const key_domain where : {key_domain::graph, key_domain::node, key_domain::edge}) {
+        if (m_keys[k].domain == where || m_keys[k].domain == key_domain::all) {
+          m_defaults[static_cast<std::size_t>(where)].push_back(k);
+        }
+      }
+    }
     network net(m_directed ? directedness::directed : directedness::undirected);
     const resolved_data* bodies = nullptr;
     region_info region;
@@ -1252,11 +1300,15 @@ class graphml_reader {
     const std::string_view s = trim_space(d.text);
     std::int64_t value = 0;
     const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-    if (!s.empty() && ec == std::errc{} && end == s.data() + s.size()) return value;
+    const bool integer = !s.empty() && ec == std::errc{} && end == s.data() + s.size();
     // Some writers give whole numbers as doubles ("12000.0").
-    const auto v = detail::parse_number(s);
-    if (v && std::isfinite(*v) && *v == std::floor(*v) && std::fabs(*v) < 9.2e18) return static_cast<std::int64_t>(*v);
-    fail(d.line, key_field(d.key->id), "population is not a whole number: " + quote(d.text));
+    const auto v = integer ? std::optional<double>(static_cast<double>(value)) : detail::parse_number(s);
+    if (!v) fail(d.line, key_field(d.key->id), "population is not a whole number: " + quote(d.text));
+    // The same rule as the JSON reader: a whole number in [0, 9e15].
+    if (auto problem = detail::population_problem(*v, std::string(s)); !problem.empty()) {
+      fail(d.line, key_field(d.key->id), problem);
+    }
+    return integer ? value : static_cast<std::int64_t>(*v);
   }
 
   actor read_actor(const node_record& n) {
@@ -1286,6 +1338,13 @@ class graphml_reader {
     a.sectors = std::move(sectors);
     if (lat && lon) {
       a.location = geo_point{to_number(*lat), to_number(*lon)};
+      // The same rules as the JSON reader.
+      if (auto problem = detail::latitude_problem(a.location->lat, std::string(trim_space(lat->text))); !problem.empty()) {
+        fail(lat->line, key_field(lat->key->id), problem);
+      }
+      if (auto problem = detail::longitude_problem(a.location->lon, std::string(trim_space(lon->text))); !problem.empty()) {
+        fail(lon->line, key_field(lon->key->id), problem);
+      }
     } else if (lat) {
       add_attribute(a.attributes, "lat", to_number(*lat), *lat);
     } else if (lon) {
@@ -1391,6 +1450,7 @@ class graphml_reader {
         if (f[4].empty() || ec != std::errc{} || end != f[4].data() + f[4].size()) {
           fail(line, field, "body year is not a whole number: " + quote(f[4]));
         }
+        if (auto problem = detail::body_year_problem(year, f[4]); !problem.empty()) fail(line, field, problem);
         b.year = year;
       }
       if (!f[5].empty()) {
@@ -1435,6 +1495,7 @@ class graphml_reader {
   edge_record m_edge;   ///< the <edge> being read
   data_item m_data;     ///< the <data> being read
   std::vector<std::size_t> m_seen;  ///< per key: stamp of the last element that had it
+  std::array<std::vector<std::size_t>, 8> m_defaults;  ///< per key_domain: the keys with a default
   std::size_t m_stamp{0};
 };
 
@@ -1743,7 +1804,13 @@ class graphml_writer {
 }  // namespace
 
 network parse_graphml(std::string_view text, const std::string& origin, const read_options& options) {
-  return graphml_reader(text, origin, options).read();
+  try {
+    return graphml_reader(text, origin, options).read();
+  } catch (const out_of_memory&) {
+    throw;
+  } catch (const std::bad_alloc&) {  // the reader's memory is freed by now
+    throw out_of_memory("out of memory reading " + origin);
+  }
 }
 
 network read_graphml(const std::string& path, const read_options& options) {

@@ -3,6 +3,9 @@
 
 #include <healthnet/detail/text.hpp>
 
+#include <new>
+#include <optional>
+
 namespace healthnet::detail {
 
 namespace {
@@ -126,10 +129,91 @@ class pointer_finder : public nlohmann::json_sax<json> {
   bool m_found{false};
 };
 
-// SAX handler that accepts every value and keeps where the parser failed:
-// nlohmann's DOM parser reports no position for a number out of range.
-class error_position : public nlohmann::json_sax<json> {
+// SAX handler that builds the document, as nlohmann's own DOM parser does,
+// but into a tree the caller owns (so a bad_alloc leaves it to json_document
+// to free), refusing a key repeated within one object, and keeping the
+// position and message of a parse error.
+class dom_builder : public nlohmann::json_sax<json> {
  public:
+  dom_builder(json& root, std::vector<json*>& stack) : m_root(root), m_stack(stack) {}
+
+  bool null() override { return put(nullptr); }
+  bool boolean(bool v) override { return put(v); }
+  bool number_integer(number_integer_t v) override { return put(v); }
+  bool number_unsigned(number_unsigned_t v) override { return put(v); }
+  bool number_float(number_float_t v, const string_t&) override { return put(v); }
+  bool string(string_t& v) override { return put(std::move(v)); }
+  bool binary(binary_t&) override { return false; }  // not in json text
+  bool start_object(std::size_t) override { return open(json::value_t::object); }
+  bool start_array(std::size_t) override { return open(json::value_t::array); }
+  bool end_object() override { return close(); }
+  bool end_array() override { return close(); }
+  bool key(string_t& k) override {
+    ++m_keys;
+    auto& object = *m_stack.back()->get_ptr<json::object_t*>();
+    const auto [it, fresh] = object.try_emplace(k);
+    if (!fresh) {
+      m_duplicate = k;
+      return false;
+    }
+    m_slot = &it->second;
+    return true;
+  }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) override {
+    m_error_position = position;
+    m_error_id = e.id;
+    m_error = e.what();
+    return false;
+  }
+
+  std::size_t m_keys{0};            ///< key events seen, the last one included
+  std::optional<std::string> m_duplicate;
+  std::size_t m_error_position{0};  ///< bytes read when the parser failed
+  int m_error_id{0};
+  std::string m_error;
+
+ private:
+  template <class V>
+  json* place(V&& v) {
+    if (m_stack.empty()) {
+      m_root = json(std::forward<V>(v));
+      return &m_root;
+    }
+    json& top = *m_stack.back();
+    if (top.is_array()) {
+      auto& array = *top.get_ptr<json::array_t*>();
+      array.emplace_back(std::forward<V>(v));
+      return &array.back();
+    }
+    *m_slot = json(std::forward<V>(v));
+    return m_slot;
+  }
+  template <class V>
+  bool put(V&& v) {
+    place(std::forward<V>(v));
+    return true;
+  }
+  bool open(json::value_t type) {
+    // Grow the stack before the tree gets deeper, so that its capacity always
+    // covers the tree's depth (json_document::release relies on it).
+    if (m_stack.size() == m_stack.capacity()) m_stack.reserve(2 * m_stack.capacity() + 16);
+    m_stack.push_back(place(json(type)));
+    return true;
+  }
+  bool close() {
+    m_stack.pop_back();
+    return true;
+  }
+
+  json& m_root;
+  std::vector<json*>& m_stack;
+  json* m_slot{nullptr};
+};
+
+// SAX handler that stops at the n-th object key.
+class key_counter : public nlohmann::json_sax<json> {
+ public:
+  explicit key_counter(std::size_t n) : m_left(n) {}
   bool null() override { return true; }
   bool boolean(bool) override { return true; }
   bool number_integer(number_integer_t) override { return true; }
@@ -138,20 +222,37 @@ class error_position : public nlohmann::json_sax<json> {
   bool string(string_t&) override { return true; }
   bool binary(binary_t&) override { return true; }
   bool start_object(std::size_t) override { return true; }
-  bool key(string_t&) override { return true; }
+  bool key(string_t&) override { return --m_left != 0; }
   bool end_object() override { return true; }
   bool start_array(std::size_t) override { return true; }
   bool end_array() override { return true; }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) override {
-    m_position = position;
-    return false;
-  }
-  /// Where the parser stopped: a count of bytes read.
-  [[nodiscard]] std::size_t position() const noexcept { return m_position; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
 
  private:
-  std::size_t m_position{0};
+  std::size_t m_left;
 };
+
+// The field of the value being built: `actors[3].attributes`, from the stack.
+std::string field_of_stack(const json& root, const std::vector<json*>& stack) {
+  std::string out;
+  const json* parent = &root;
+  for (std::size_t i = 1; i < stack.size(); ++i) {
+    const json* child = stack[i];
+    if (parent->is_array()) {
+      const auto& a = *parent->get_ptr<const json::array_t*>();
+      out += "[" + std::to_string(a.size() - 1) + "]";
+    } else {
+      for (const auto& [k, v] : *parent->get_ptr<const json::object_t*>()) {
+        if (&v == child) {
+          out += (out.empty() ? "" : ".") + k;
+          break;
+        }
+      }
+    }
+    parent = child;
+  }
+  return out;
+}
 
 std::vector<std::string> split_pointer(const std::string& pointer) {
   std::vector<std::string> parts;
@@ -179,7 +280,7 @@ std::vector<std::string> split_pointer(const std::string& pointer) {
 
 }  // namespace
 
-json parse_json_document(std::string_view text, const std::string& origin) {
+json_document parse_json_document(std::string_view text, const std::string& origin) {
   if (trim(text).empty()) throw invalid_input(source_location{origin, 1, {}}, "file is empty");
   // `offset` is 0-based in `text`; `what` is nlohmann's message without its prefix.
   auto fail = [&](std::size_t offset, std::string what) {
@@ -212,23 +313,33 @@ json parse_json_document(std::string_view text, const std::string& origin) {
   std::size_t start = 0;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") start = 3;  // tolerate a byte order mark
   const auto first = text.begin() + static_cast<std::ptrdiff_t>(start);
+  json_document doc;
+  dom_builder builder(doc.m_root, doc.m_spare);
+  bool complete = false;
   try {
-    return json::parse(first, text.end());
-  } catch (const json::parse_error& e) {
-    // e.byte is 1-based; message: "[json.exception.parse_error.101] parse error at line L, column C: WHAT"
-    std::string what = e.what();
-    if (const auto p = what.find(": "); p != std::string::npos && what.find("parse error") != std::string::npos) {
-      what = what.substr(p + 2);
-    }
-    fail(start + (e.byte > 0 ? e.byte - 1 : 0), "invalid json: " + what);
-  } catch (const json::out_of_range& e) {
+    complete = json::sax_parse(first, text.end(), &builder);
+  } catch (const std::bad_alloc&) {
+    doc.release();
+    throw out_of_memory("out of memory reading " + origin);
+  }
+  if (complete) return doc;
+  if (builder.m_duplicate) {
+    std::string field = field_of_stack(doc.m_root, doc.m_spare);
+    field += (field.empty() ? "" : ".") + *builder.m_duplicate;
+    const char* furthest = text.data() + start;
+    key_counter counter(builder.m_keys);
+    json::sax_parse(tracking_iterator(furthest, &furthest), tracking_iterator(text.data() + text.size(), nullptr),
+                    &counter);
+    const auto offset = static_cast<std::size_t>(furthest - text.data());
+    throw invalid_input(source_location{origin, line_of(text, offset == 0 ? 0 : offset - 1), field},
+                        "key " + quote_value(*builder.m_duplicate) + " appears twice in one object");
+  }
+  std::string what = builder.m_error;
+  if (builder.m_error_id == 406) {
     // A number beyond double, e.g. 1e400 ("[json.exception.out_of_range.406] number overflow parsing '1e400'").
-    error_position where;
-    json::sax_parse(first, text.end(), &where);
-    std::string what = e.what();
     if (const auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
     // The position is at (or just after) the number's end; point at its start.
-    std::size_t at = std::min(start + where.position(), text.size());
+    std::size_t at = std::min(start + builder.m_error_position, text.size());
     if (const auto q = what.find('\''); q != std::string::npos && what.size() >= q + 2) {
       const std::string_view number = std::string_view(what).substr(q + 1, what.size() - q - 2);
       const std::size_t found = text.rfind(number, at);
@@ -236,7 +347,45 @@ json parse_json_document(std::string_view text, const std::string& origin) {
     }
     fail(at, what);
   }
-  return {};  // not reached
+  // "[json.exception.parse_error.101] parse error at line L, column C: WHAT"
+  if (const auto p = what.find(": "); p != std::string::npos && what.find("parse error") != std::string::npos) {
+    what = what.substr(p + 2);
+  }
+  const std::size_t byte = builder.m_error_position;
+  fail(start + (byte > 0 ? byte - 1 : 0), "invalid json: " + what);
+  return doc;  // not reached: fail throws
+}
+
+void json_document::release() noexcept {
+  // Remove leaves from the end: a scalar or an empty container is destroyed
+  // without allocating. m_spare holds the path to the current container; its
+  // capacity covers the depth, so push_back never allocates. Each value is
+  // visited a constant number of times: O(size).
+  std::vector<json*>& path = m_spare;
+  path.clear();
+  const auto non_empty_container = [](const json& j) { return (j.is_array() || j.is_object()) && !j.empty(); };
+  if (non_empty_container(m_root)) path.push_back(&m_root);
+  while (!path.empty()) {
+    json& top = *path.back();
+    if (top.empty()) {
+      path.pop_back();
+      if (path.empty()) break;
+      json& parent = *path.back();
+      if (parent.is_array()) parent.get_ptr<json::array_t*>()->pop_back();
+      else parent.get_ptr<json::object_t*>()->erase(std::prev(parent.get_ptr<json::object_t*>()->end()));
+      continue;
+    }
+    json& last = top.is_array() ? top.get_ptr<json::array_t*>()->back()
+                                : std::prev(top.get_ptr<json::object_t*>()->end())->second;
+    if (non_empty_container(last)) {
+      path.push_back(&last);
+    } else if (top.is_array()) {
+      top.get_ptr<json::array_t*>()->pop_back();
+    } else {
+      top.get_ptr<json::object_t*>()->erase(std::prev(top.get_ptr<json::object_t*>()->end()));
+    }
+  }
+  m_root = nullptr;  // a scalar or an empty container now
 }
 
 std::size_t locate_json_pointer(std::string_view text, const std::string& pointer) {

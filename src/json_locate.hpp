@@ -19,8 +19,37 @@
 
 namespace healthnet::detail {
 
-/// Parses a whole document; syntax errors name origin, line and column.
-nlohmann::json parse_json_document(std::string_view text, const std::string& origin);
+/// A parsed document that is destroyed without allocating memory.
+///
+/// nlohmann::json's destructor moves the children of a container into a
+/// std::vector to destroy a tree iteratively; under memory pressure that
+/// allocation throws inside a noexcept destructor and the process aborts
+/// ("terminate called after throwing an instance of 'std::bad_alloc'"). This
+/// holder tears the tree down from its last leaves instead, using a spare
+/// stack whose capacity (reserved while parsing) covers the tree's depth.
+class json_document {
+ public:
+  json_document() = default;
+  json_document(json_document&&) noexcept = default;
+  json_document& operator=(json_document&&) = delete;
+  json_document(const json_document&) = delete;
+  ~json_document() { release(); }
+
+  [[nodiscard]] const nlohmann::json& root() const noexcept { return m_root; }
+  /// Frees the tree without allocating; O(size).
+  void release() noexcept;
+
+ private:
+  friend json_document parse_json_document(std::string_view text, const std::string& origin);
+  nlohmann::json m_root;
+  std::vector<nlohmann::json*> m_spare;  ///< capacity >= depth of m_root
+};
+
+/// Parses a whole document; syntax errors name origin, line and column, and
+/// a key that appears twice in one object is an error naming its line.
+/// @throws out_of_memory naming `origin` when memory runs out (after the
+///         partial tree is freed).
+json_document parse_json_document(std::string_view text, const std::string& origin);
 
 /// 1-based line of the value (or object key) at `pointer` (e.g.
 /// `/actors/3/weight`), or of its nearest existing ancestor; 0 if unknown.

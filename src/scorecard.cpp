@@ -498,8 +498,24 @@ ordered_json number_json(double v) { return std::isnan(v) ? ordered_json(nullptr
 
 }  // namespace
 
+namespace {
+scorecard build_scorecard(std::string_view text, const std::string& origin);
+}  // namespace
+
 scorecard parse_scorecard(std::string_view text, const std::string& origin) {
-  const json doc = detail::parse_json_document(text, origin);
+  try {
+    return build_scorecard(text, origin);
+  } catch (const out_of_memory&) {
+    throw;
+  } catch (const std::bad_alloc&) {
+    throw out_of_memory("out of memory reading " + origin);
+  }
+}
+
+namespace {
+scorecard build_scorecard(std::string_view text, const std::string& origin) {
+  const auto document = detail::parse_json_document(text, origin);  // freed without allocating
+  const json& doc = document.root();
   const json_reader r{text, origin};
   r.check_header(doc, "healthnet-scorecard", "healthnet scorecard");
   check_known_fields(r, doc, "", {"$schema", "format", "version", "id", "name", "programme", "source", "indicators", "rules"});
@@ -527,6 +543,7 @@ scorecard parse_scorecard(std::string_view text, const std::string& origin) {
   if (card.indicators.empty() && card.rules.empty()) r.fail("", "a scorecard needs at least one indicator or rule");
   return card;
 }
+}  // namespace
 
 scorecard read_scorecard(const std::string& path) { return parse_scorecard(detail::read_file(path), path); }
 

@@ -4,15 +4,17 @@
 #include <healthnet/taxonomy.hpp>
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_set>
 
 namespace healthnet {
 
 taxonomy::taxonomy(std::vector<sector> sectors) : m_sectors(std::move(sectors)) {
+  std::unordered_set<std::string_view> seen;  // O(n) expected; a pairwise scan was O(n^2)
+  seen.reserve(m_sectors.size());
   for (std::size_t i = 0; i < m_sectors.size(); ++i) {
     if (m_sectors[i].id.empty()) throw invalid_input("sector " + std::to_string(i) + ": id is empty");
-    for (std::size_t j = 0; j < i; ++j) {
-      if (m_sectors[j].id == m_sectors[i].id) throw invalid_input("duplicate sector id '" + m_sectors[i].id + "'");
-    }
+    if (!seen.insert(m_sectors[i].id).second) throw invalid_input("duplicate sector id '" + m_sectors[i].id + "'");
   }
 }
 

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <new>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -87,6 +88,19 @@ class file_error : public std::runtime_error, public error {
   /// An error with this message.
   explicit file_error(const std::string& message) : std::runtime_error(message) {}
   [[nodiscard]] const char* what() const noexcept override { return std::runtime_error::what(); }
+};
+
+/// Memory ran out while reading an input; the message names the file. Derives
+/// from std::bad_alloc (MemoryError in Python). Thrown after the partly read
+/// data has been released, so the caller can go on.
+class out_of_memory : public std::bad_alloc, public error {
+ public:
+  /// An error with this message.
+  explicit out_of_memory(std::string message) : m_message(std::move(message)) {}
+  [[nodiscard]] const char* what() const noexcept override { return m_message.c_str(); }
+
+ private:
+  std::string m_message;
 };
 
 }  // namespace healthnet

@@ -4,6 +4,8 @@
 ///
 /// Every reader either returns a complete network or throws invalid_input
 /// naming the file, the line and the field; it never returns half a network.
+/// Readers take regular files of at most 4 GiB only (file_error otherwise) and
+/// throw out_of_memory ("out of memory reading FILE") when memory runs out.
 /// Every writer writes atomically (a temporary file in the same directory,
 /// then a rename), so an interrupted run never leaves a truncated file.
 #pragma once
@@ -31,9 +33,11 @@ struct read_options {
 /// and `false` as booleans, an empty cell leaves the attribute absent.
 ///
 /// The separator (`,`, `;` or tab) is detected from the header line. With `;`
-/// numbers may use a decimal comma (`1,5`), as German Excel writes them.
-/// Files are UTF-8, with or without byte order mark; fields may be quoted
-/// with `"` and may then hold separators, doubled quotes and line breaks.
+/// numbers are German: a decimal comma (`1,5`) and `.` grouping thousands
+/// (`1.234,5`, `12.345.678`); `1.000` without a comma is ambiguous and an
+/// error (docs/format.md). Lines end with LF, CRLF or CR. Files are UTF-8,
+/// with or without byte order mark; fields may be quoted with `"` and may
+/// then hold separators, doubled quotes and line breaks.
 struct csv_options {
   /// Build a directed network (ties run from `source` to `target`).
   bool directed{true};

@@ -74,23 +74,30 @@ inline std::string format_number(double v) {
   return ec == std::errc{} ? std::string(buf, end) : std::string("nan");
 }
 
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` with a plausible month and day: the
-/// forms of a tie's `since`, which compare correctly as text.
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` naming a real day of the proleptic
+/// Gregorian calendar (ISO 8601): month 1-12, day 1 to the month's length,
+/// February 29 only in leap years (divisible by 4, centuries only when
+/// divisible by 400). The forms of a tie's `since`, which compare correctly as text.
 inline bool is_iso_date(std::string_view s) {
   auto digits = [](std::string_view d) {
     return std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
   if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
   if (!digits(s.substr(0, 4))) return false;
+  const int year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  int month = 0;
   if (s.size() >= 7) {
     if (s[4] != '-' || !digits(s.substr(5, 2))) return false;
-    const int month = (s[5] - '0') * 10 + (s[6] - '0');
+    month = (s[5] - '0') * 10 + (s[6] - '0');
     if (month < 1 || month > 12) return false;
   }
   if (s.size() == 10) {
     if (s[7] != '-' || !digits(s.substr(8, 2))) return false;
     const int day = (s[8] - '0') * 10 + (s[9] - '0');
-    if (day < 1 || day > 31) return false;
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    constexpr int length[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const int last = length[month - 1] + (month == 2 && leap ? 1 : 0);
+    if (day < 1 || day > last) return false;
   }
   return true;
 }
