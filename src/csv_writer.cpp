@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // The CSV pair writer: an actors file and a ties file that read_csv reads back.
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include <healthnet/detail/file_io.hpp>
 #include <healthnet/detail/text.hpp>
@@ -39,7 +41,7 @@ void put_cell(std::string& out, std::string_view raw, const std::string& where) 
 std::string value_text(const attribute_value& v, const std::string& where) {
   if (const bool* b = std::get_if<bool>(&v)) return *b ? "true" : "false";
   if (const double* d = std::get_if<double>(&v)) {
-    if (!std::isfinite(*d)) throw invalid_input(field_location(where), "value is not finite; cannot write csv");
+    if (!std::isfinite(*d)) throw invalid_input(field_location(where), "cannot write " + detail::format_number(*d) + " as csv");
     return detail::format_number(*d);
   }
   return std::get<std::string>(v);
@@ -63,6 +65,20 @@ std::set<std::string> attribute_columns(const Range& rows, Get attributes, std::
   return keys;
 }
 
+/// Sectors and relations are joined with `|`: an item holding `|` (or an
+/// empty one) would read back as other items.
+std::string join_list(const std::vector<std::string>& items, const std::string& where, const char* what) {
+  std::string out;
+  for (const auto& item : items) {
+    if (item.empty() || item.find('|') != std::string::npos) {
+      throw invalid_input(field_location(where), std::string("cannot write as csv: ") + what + " " +
+                                                     detail::quote_value(item) + " is empty or holds '|', the list separator");
+    }
+    out += (out.empty() ? "" : "|") + item;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string to_csv_actors(const network& net) {
@@ -77,10 +93,10 @@ std::string to_csv_actors(const network& net) {
     put_cell(out, a.id, where + ".id");
     put_cell(out += ',', a.name, where + ".name");
     put_cell(out += ',', a.type, where + ".type");
-    put_cell(out += ',', a.primary_sector(), where + ".sectors");
-    std::string more;
-    for (std::size_t s = 1; s < a.sectors.size(); ++s) more += (s > 1 ? "|" : "") + a.sectors[s];
-    put_cell(out += ',', more, where + ".sectors");
+    const std::string sectors = join_list(a.sectors, where + ".sectors", "sector");
+    const std::size_t bar = std::min(sectors.find('|'), sectors.size());
+    put_cell(out += ',', std::string_view(sectors).substr(0, bar), where + ".sectors");
+    put_cell(out += ',', bar < sectors.size() ? std::string_view(sectors).substr(bar + 1) : "", where + ".sectors");
     for (const auto& c : columns) {
       out += ',';
       if (const auto it = a.attributes.find(c); it != a.attributes.end()) {
@@ -104,8 +120,8 @@ std::string to_csv_ties(const network& net) {
     const std::string where = "ties[" + std::to_string(i++) + "]";
     put_cell(out, t.source, where + ".source");
     put_cell(out += ',', t.target, where + ".target");
-    std::string relations;
-    for (const auto& r : t.relations) relations += (relations.empty() ? "" : "|") + r;
+    const std::string relations =
+        join_list(std::vector<std::string>(t.relations.begin(), t.relations.end()), where + ".relations", "relation");
     put_cell(out += ',', relations, where + ".relations");
     out += ',' + value_text(t.weight, where + ".weight");
     put_cell(out += ',', t.since.value_or(""), where + ".since");

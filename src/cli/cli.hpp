@@ -38,6 +38,10 @@ struct arguments {
 /// cannot move the cursor, retitle the window or fake output lines.
 inline std::string show(std::string_view text) { return detail::escape_control(text); }
 
+/// Routes stdout through a stream that remembers why a write failed (glibc
+/// only; elsewhere stdout stays as it is and the reason may be generic).
+void install_stdout();
+
 /// Writes `text` to standard output.
 /// @throws file_error "cannot write to standard output: REASON".
 void write_stdout(std::string_view text);

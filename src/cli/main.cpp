@@ -78,13 +78,16 @@ int main(int argc, char** argv) {
     std::fputs(usage, stderr);
     return 2;
   }
+  healthnet::cli::install_stdout();
   const int code = run(args);
-  // Whatever the command printed must have reached standard output.
+  // Whatever a successful command printed must have reached standard output
+  // (after a failure, its one message has been printed already).
+  if (code != 0) return code;
   try {
     healthnet::cli::finish_stdout();
   } catch (const healthnet::error& e) {
     std::fprintf(stderr, "healthnet: error: %s\n", e.what());
-    return code == 0 ? 1 : code;
+    return 1;
   }
-  return code;
+  return 0;
 }

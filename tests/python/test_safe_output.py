@@ -80,6 +80,7 @@ def test_output_to_a_character_device_writes_through(cli, tmp_path: Path):
     """-o onto a char device (a copy of /dev/null, 1:3, made with mknod) writes through; the node stays."""
     node = tmp_path / "null"
     os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    os.chmod(node, 0o666)  # mknod's mode is masked by the umask
     for args in (["report", "--example", "-o", node], ["convert", "--example", node.with_suffix(".json")]):
         if args[0] == "convert":
             os.rename(node, node.with_suffix(".json"))
@@ -388,3 +389,14 @@ def test_csv_export_round_trips_plain_data(cli, tmp_path: Path):
     assert [(t.source, t.target, t.weight, sorted(t.relations)) for t in back.ties] == [
         (t.source, t.target, t.weight, sorted(t.relations)) for t in net.ties
     ]
+
+
+def test_csv_export_refuses_what_would_read_back_differently(cli, tmp_path: Path):
+    """A sector holding '|' (the list separator) would read back as two sectors: exit 1, no file written."""
+    net = hn.Network(directed=True)
+    net.add_actor("a", sectors=["x|y"])
+    hn.write_json(net, tmp_path / "in.json")
+    r = run(cli, "convert", "in.json", "a.csv", "t.csv", cwd=tmp_path)
+    assert r.returncode == 1
+    assert "actors[0].sectors: cannot write as csv: sector 'x|y' is empty or holds '|'" in r.stderr
+    assert sorted(os.listdir(tmp_path)) == ["in.json"]
