@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: MIT
-// Whole-file reads and atomic writes (temporary file + fsync + rename).
+// Whole-file reads and safe writes: atomic replacement of regular files
+// (temporary file + fsync + rename), writing through devices and FIFOs.
 #include <healthnet/detail/file_io.hpp>
 #include <healthnet/error.hpp>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
 #include <random>
 #include <string>
 
@@ -19,7 +22,110 @@
 namespace healthnet::detail {
 
 namespace {
-std::string errno_text() { return std::strerror(errno); }
+
+std::string errno_text(int e) { return std::strerror(e); }
+std::string errno_text() { return errno_text(errno); }
+
+/// The process umask, read without changing it where Linux allows
+/// (`Umask:` in /proc/self/status, Linux >= 4.7); else by setting and
+/// restoring it, which is racy only against files created meanwhile.
+mode_t current_umask() {
+  if (std::FILE* f = std::fopen("/proc/self/status", "re")) {
+    char line[256];
+    unsigned mask = 0;
+    bool found = false;
+    while (std::fgets(line, sizeof line, f)) {
+      if (std::sscanf(line, "Umask: %o", &mask) == 1) {
+        found = true;
+        break;
+      }
+    }
+    std::fclose(f);
+    if (found) return static_cast<mode_t>(mask);
+  }
+  static std::mutex lock;
+  const std::lock_guard<std::mutex> guard(lock);
+  const mode_t mask = ::umask(022);
+  ::umask(mask);
+  return mask;
+}
+
+/// What `mode` is, for messages.
+const char* kind_of(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISFIFO(mode)) return "a fifo";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
+
+bool writes_through(mode_t mode) { return S_ISCHR(mode) || S_ISFIFO(mode) || S_ISSOCK(mode); }
+
+/// Writes every byte to `fd`, retrying after signals; false (errno set) on failure.
+bool write_all(int fd, std::string_view content) {
+  const char* p = content.data();
+  std::size_t left = content.size();
+  while (left > 0) {
+    const ssize_t n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+/// Streams `content` into an existing device, FIFO or socket (/dev/null,
+/// /dev/stdout, a terminal, a pipe): no temporary file, no rename, so the
+/// node and any link to it stay as they are.
+void write_through(const std::string& path, std::string_view content) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) throw file_error(path + ": cannot write: " + errno_text());
+  if (!write_all(fd, content)) {
+    const std::string reason = errno_text();
+    ::close(fd);
+    throw file_error(path + ": write failed: " + reason);
+  }
+  if (::close(fd) != 0 && errno != EINTR) throw file_error(path + ": write failed: " + errno_text());
+}
+
+/// The folder of `file` for opening and messages: "." for a bare name.
+std::filesystem::path folder_of(const std::filesystem::path& file) {
+  const auto dir = file.parent_path();
+  return dir.empty() ? std::filesystem::path(".") : dir;
+}
+
+/// Throws a clear error when the folder that would hold `file` is missing
+/// or is not a folder; `path` is the name the user gave.
+void check_folder(const std::string& path, const std::filesystem::path& file) {
+  const auto dir = folder_of(file);
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) != 0) {
+    if (errno == ENOENT) throw file_error(path + ": cannot write: folder '" + dir.string() + "' does not exist");
+    throw file_error(path + ": cannot write: folder '" + dir.string() + "': " + errno_text());
+  }
+  if (!S_ISDIR(st.st_mode)) throw file_error(path + ": cannot write: '" + dir.string() + "' is not a folder");
+}
+
+/// Follows a chain of symbolic links from `link` whose final target does not
+/// exist (a dangling link), returning the path the chain ends at.
+std::filesystem::path dangling_target(const std::string& path) {
+  namespace fs = std::filesystem;
+  fs::path at = path;
+  for (int hops = 0; hops < 40; ++hops) {
+    struct stat st {};
+    if (::lstat(at.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return at;
+    std::error_code ec;
+    const fs::path next = fs::read_symlink(at, ec);
+    if (ec) throw file_error(path + ": cannot read the link: " + ec.message());
+    at = next.is_absolute() ? next : folder_of(at) / next;
+  }
+  throw file_error(path + ": cannot write: " + errno_text(ELOOP));
+}
+
 }  // namespace
 
 std::string read_file(const std::string& path, std::uint64_t max_bytes) {
@@ -84,46 +190,85 @@ std::string read_file(const std::string& path, std::uint64_t max_bytes) {
 
 void write_file_atomically(const std::string& path, std::string_view content) {
   namespace fs = std::filesystem;
-  const fs::path target(path);
-  fs::path dir = target.parent_path();
-  if (dir.empty()) dir = ".";
-  std::error_code ec;
-  if (fs::is_directory(target, ec)) throw file_error(path + ": is a directory");
-  std::random_device rd;
-  const std::string tmp =
-      (dir / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(rd())))
-          .string();
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) throw file_error(path + ": cannot write: " + errno_text());
-  auto fail = [&](const std::string& what) {
-    const std::string reason = errno_text();
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    throw file_error(path + ": " + what + ": " + reason);
-  };
-  const char* p = content.data();
-  std::size_t left = content.size();
-  while (left > 0) {
-    const ssize_t n = ::write(fd, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("write failed");
-    }
-    p += n;
-    left -= static_cast<std::size_t>(n);
-  }
-  // Keep the permissions of a file we replace.
+  if (path.empty()) throw file_error("cannot write: the output file name is empty");
+  fs::path target = path;
   struct stat st {};
-  if (::stat(path.c_str(), &st) == 0) ::fchmod(fd, st.st_mode & 07777);
-  if (::fsync(fd) != 0) fail("fsync failed");
-  if (::close(fd) != 0) {
-    ::unlink(tmp.c_str());
-    throw file_error(path + ": close failed: " + errno_text());
+  bool replaces = false;
+  if (::lstat(path.c_str(), &st) == 0) {
+    if (S_ISLNK(st.st_mode)) {
+      // Keep the link: write to what it points to.
+      if (::stat(path.c_str(), &st) == 0) {
+        if (writes_through(st.st_mode)) return write_through(path, content);
+        if (!S_ISREG(st.st_mode)) {
+          throw file_error(path + ": is a link to " + kind_of(st.st_mode) + ", not to a regular file; refusing to write");
+        }
+        char* real = ::realpath(path.c_str(), nullptr);
+        if (real == nullptr) throw file_error(path + ": cannot resolve the link: " + errno_text());
+        target = real;
+        std::free(real);
+        replaces = true;
+      } else if (errno == ENOENT) {
+        target = dangling_target(path);
+        check_folder(path, target);
+      } else {
+        throw file_error(path + ": cannot write: " + errno_text());
+      }
+    } else if (writes_through(st.st_mode)) {
+      return write_through(path, content);
+    } else if (S_ISDIR(st.st_mode)) {
+      throw file_error(path + ": is a directory");
+    } else if (!S_ISREG(st.st_mode)) {
+      throw file_error(path + ": is " + std::string(kind_of(st.st_mode)) + ", not a regular file; refusing to replace it");
+    } else {
+      replaces = true;
+    }
+  } else if (errno == ENOENT || errno == ENOTDIR) {
+    check_folder(path, target);
+  } else {
+    throw file_error(path + ": cannot write: " + errno_text());
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    const std::string reason = errno_text();
+
+  // The temporary file: a short name (a long output name near NAME_MAX
+  // still fits), in the same folder (so that rename is atomic), mode 0600
+  // until the data is complete.
+  const fs::path dir = folder_of(target);
+  std::random_device rd;
+  fs::path tmp;
+  int fd = -1;
+  for (int attempt = 0; attempt < 16 && fd < 0; ++attempt) {
+    char name[40];
+    std::snprintf(name, sizeof name, ".hn-%08x%08x.tmp", static_cast<unsigned>(rd()), static_cast<unsigned>(rd()));
+    tmp = dir / name;
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0 && errno != EEXIST) break;
+  }
+  if (fd < 0) throw file_error(path + ": cannot write: " + errno_text());
+  auto fail = [&](const std::string& what, int e) {
+    if (fd >= 0) ::close(fd);
     ::unlink(tmp.c_str());
-    throw file_error(path + ": rename failed: " + reason);
+    throw file_error(path + ": " + what + ": " + errno_text(e));
+  };
+  if (!write_all(fd, content)) fail("write failed", errno);
+  if (::fsync(fd) != 0) fail("write failed", errno);
+  // The final mode, just before the rename: that of the file replaced (and
+  // its owner, where allowed), else 0666 & ~umask as for any new file.
+  if (replaces) {
+    struct stat mine {};
+    if (::fstat(fd, &mine) == 0 && (mine.st_uid != st.st_uid || mine.st_gid != st.st_gid)) {
+      [[maybe_unused]] const int ignored = ::fchown(fd, st.st_uid, st.st_gid);
+    }
+  }
+  const mode_t mode = replaces ? (st.st_mode & 07777) : (0666 & ~current_umask());
+  if (::fchmod(fd, mode) != 0) fail("cannot set the mode", errno);
+  const int closed = ::close(fd);
+  fd = -1;
+  if (closed != 0) fail("write failed", errno);
+  if (std::rename(tmp.c_str(), target.c_str()) != 0) fail("cannot replace the file", errno);
+  // Make the rename itself durable.
+  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
   }
 }
 

@@ -74,6 +74,24 @@ network read_csv(const std::string& actors_path, const std::string& ties_path, c
 network parse_csv(std::string_view actors_text, std::string_view ties_text, const csv_options& options = {},
                   const std::string& actors_origin = "<actors>", const std::string& ties_origin = "<ties>");
 
+/// The actors file of a CSV pair: columns `id,name,type,sector,sectors`
+/// (further sectors joined by `|`), then one column per attribute key, sorted.
+/// Cells a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
+/// `@`, tab or CR, unless a number) get a leading `'`, which read_csv keeps
+/// as text. Region, taxonomy, bodies and locations are not written.
+/// @throws invalid_input for strings that are not UTF-8, non-finite values
+/// and attribute keys named like a fixed column
+std::string to_csv_actors(const network& net);
+/// The ties file of a CSV pair: `source,target,relations,weight,since`, then
+/// the attribute columns; read it back with `weight = "weight"` (and
+/// `directed = false` for an undirected network). @throws invalid_input as to_csv_actors
+std::string to_csv_ties(const network& net);
+/// Writes both files of a CSV pair, each atomically; nothing is written when
+/// to_csv_actors or to_csv_ties throws.
+/// @throws invalid_input as to_csv_actors
+/// @throws file_error when a file cannot be written
+void write_csv(const network& net, const std::string& actors_path, const std::string& ties_path);
+
 /// Reads GraphML (Gephi, igraph, networkx). Node and edge `<data>` keys
 /// become attributes; keys named `name`, `sector`, `sectors`, `type`,
 /// `relations` and `weight` fill the matching fields.

@@ -84,8 +84,11 @@ def to_json(net: Network, *, indent: int = 2) -> str:
 def write_json(net: Network, path: PathLike) -> None:
     """Write a network to a healthnet JSON file, atomically.
 
-    The file is written to a temporary file in the same directory and then
-    renamed, so an interrupted write never leaves a truncated file.
+    The file is written to a temporary file in the same directory (mode
+    0600 until complete) and then renamed, so an interrupted write never
+    leaves a truncated file; a replaced file keeps its mode. A symbolic link
+    stays and its target is written; a device or FIFO (``/dev/stdout``) is
+    written through; a directory is refused with OSError.
 
     Parameters
     ----------

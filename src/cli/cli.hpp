@@ -8,10 +8,12 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include <healthnet/detail/text.hpp>
 #include <healthnet/network.hpp>
 
 namespace healthnet::cli {
@@ -31,9 +33,28 @@ struct arguments {
   [[nodiscard]] std::optional<std::string> option(const std::string& name) const;
 };
 
-/// `text` cut or padded to `width` characters (UTF-8 code points, not bytes),
-/// so that table columns line up with umlauts.
-inline std::string fit(const std::string& text, std::size_t width) {
+/// Text from the input (ids, names, labels, file names) as printed on a
+/// terminal: control characters escaped (`\x1b`, `\u009b`), so that data
+/// cannot move the cursor, retitle the window or fake output lines.
+inline std::string show(std::string_view text) { return detail::escape_control(text); }
+
+/// Routes stdout through a stream that remembers why a write failed (glibc
+/// only; elsewhere stdout stays as it is and the reason may be generic).
+void install_stdout();
+
+/// Writes `text` to standard output.
+/// @throws file_error "cannot write to standard output: REASON".
+void write_stdout(std::string_view text);
+
+/// Flushes standard output and checks that everything printed reached it
+/// (a full disk, /dev/full, a closed terminal); main() calls it last.
+/// @throws file_error "cannot write to standard output: REASON".
+void finish_stdout();
+
+/// `text` (escaped as by show()) cut or padded to `width` characters (UTF-8
+/// code points, not bytes), so that table columns line up with umlauts.
+inline std::string fit(const std::string& raw, std::size_t width) {
+  const std::string text = show(raw);
   std::string out;
   std::size_t chars = 0;
   for (std::size_t i = 0; i < text.size() && chars < width;) {

@@ -152,7 +152,7 @@ Exit code 0 when the input is valid, 1 when it is not.
   if (args.positional.size() > 1) throw usage_error("validate takes one FILE");
   const std::string path = args.positional.empty() ? "" : args.positional.front();
   const network net = load_network(args, path);
-  std::printf("ok: %s: %zu actors, %zu ties, %zu bodies, %s\n", input_name(args, path).c_str(), net.n_actors(),
+  std::printf("ok: %s: %zu actors, %zu ties, %zu bodies, %s\n", show(input_name(args, path)).c_str(), net.n_actors(),
               net.n_ties(), net.n_bodies(), net.directed() ? "directed" : "undirected");
   return 0;
 }
@@ -209,19 +209,19 @@ options:
   std::string title = r.name.empty() ? input_name(args, path) : r.name;
   if (!r.state.empty()) title += " (" + r.state + ")";
   if (!r.wave.empty()) title += ", wave " + r.wave;
-  std::printf("%s\n%s network\n\n", title.c_str(), net.directed() ? "directed" : "undirected");
+  std::printf("%s\n%s network\n\n", show(title).c_str(), net.directed() ? "directed" : "undirected");
   std::size_t width = 6;
-  for (const auto& e : entries) width = std::max(width, e.name.size());
+  for (const auto& e : entries) width = std::max(width, show(e.name).size());
   std::printf("%-*s  %s\n", static_cast<int>(width), "metric", "value");
   for (const auto& e : entries) {
-    std::printf("%-*s  %s\n", static_cast<int>(width), e.name.c_str(), format_value(e.value).c_str());
+    std::printf("%-*s  %s\n", static_cast<int>(width), show(e.name).c_str(), format_value(e.value).c_str());
   }
   std::size_t swidth = 6;
-  for (const auto& [s, n] : sectors) swidth = std::max(swidth, s.size());
+  for (const auto& [s, n] : sectors) swidth = std::max(swidth, show(s).size());
   std::printf("\n%-*s  %6s  %s\n", static_cast<int>(swidth), "sector", "actors", "label");
   for (const auto& [s, n] : sectors) {
-    std::printf("%-*s  %6zu  %s\n", static_cast<int>(swidth), s.c_str(), n,
-                net.sector_taxonomy().contains(s) ? net.sector_taxonomy().label(s, "de").c_str() : "");
+    std::printf("%-*s  %6zu  %s\n", static_cast<int>(swidth), show(s).c_str(), n,
+                net.sector_taxonomy().contains(s) ? show(net.sector_taxonomy().label(s, "de")).c_str() : "");
   }
   if (args.option("--by")) print_group_report(net, *args.option("--by"));
   return 0;
@@ -229,35 +229,49 @@ options:
 
 int run_convert(const std::vector<std::string>& raw) {
   static const std::string help = std::string(R"(usage: healthnet convert IN OUT
+       healthnet convert IN ACTORS.csv TIES.csv
        healthnet convert --actors A --ties T OUT
        healthnet convert --example OUT
        healthnet convert --example-2022 OUT
 
 Converts a network; formats are chosen by extension (.json = healthnet JSON,
-.graphml/.xml = GraphML). OUT is written atomically and never over an input.
+.graphml/.xml = GraphML, two .csv files = a CSV pair: read it back with
+--weight weight). Each output is written atomically and never over an input.
+CSV cells that a spreadsheet would run as a formula get a leading ' (see
+docs/format.md).
 
 )") + input_help;
   const auto args = parse_arguments(raw, input_value_options, input_flags);
   if (wants_help(args, help.c_str())) return 0;
   const bool generated =
       args.option("--actors") || args.option("--ties") || args.flag("--example") || args.flag("--example-2022");
-  const std::size_t want = generated ? 1 : 2;
-  if (args.positional.size() != want) {
-    throw usage_error(generated ? "convert with --actors/--ties or --example takes one OUT file"
-                                : "convert takes IN and OUT");
+  const auto& pos = args.positional;
+  const std::size_t ins = generated ? 0 : 1;
+  const bool csv_out = pos.size() == ins + 2 && ends_with_nocase(pos[ins], ".csv") && ends_with_nocase(pos[ins + 1], ".csv");
+  if (pos.size() != ins + 1 && !csv_out) {
+    throw usage_error(generated ? "convert with --actors/--ties or --example takes one OUT file (or two .csv files)"
+                                : "convert takes IN and OUT (or IN and two .csv files)");
   }
-  const std::string in = generated ? "" : args.positional[0];
-  const std::string out = args.positional.back();
-  const file_format out_format = format_of(out);
-  for (const auto& input : {in, args.option("--actors").value_or(""), args.option("--ties").value_or("")}) {
-    if (!input.empty() && (input == out || detail::same_file(input, out))) {
-      throw usage_error("refusing to write over the input file '" + input + "'");
+  const std::string in = generated ? "" : pos[0];
+  const std::vector<std::string> outs(pos.begin() + static_cast<std::ptrdiff_t>(ins), pos.end());
+  const file_format out_format = csv_out ? file_format::json : format_of(outs[0]);
+  if (csv_out && (outs[0] == outs[1] || detail::same_file(outs[0], outs[1]))) {
+    throw usage_error("the actors and ties outputs are the same file '" + outs[0] + "'");
+  }
+  for (const auto& out : outs) {
+    for (const auto& input : {in, args.option("--actors").value_or(""), args.option("--ties").value_or("")}) {
+      if (!input.empty() && (input == out || detail::same_file(input, out))) {
+        throw usage_error("refusing to write over the input file '" + input + "'");
+      }
     }
   }
   const network net = load_network(args, in);
-  if (out_format == file_format::json) write_json(net, out);
-  else write_graphml(net, out);
-  std::printf("wrote %s: %zu actors, %zu ties, %zu bodies\n", out.c_str(), net.n_actors(), net.n_ties(),
+  if (csv_out) write_csv(net, outs[0], outs[1]);
+  else if (out_format == file_format::json) write_json(net, outs[0]);
+  else write_graphml(net, outs[0]);
+  std::string names = show(outs[0]);
+  if (csv_out) names += " and " + show(outs[1]);
+  std::printf("wrote %s: %zu actors, %zu ties, %zu bodies\n", names.c_str(), net.n_actors(), net.n_ties(),
               net.n_bodies());
   return 0;
 }

@@ -21,14 +21,15 @@ namespace {
 
 using ordered_json = nlohmann::ordered_json;
 
-std::string md_escape(std::string s) {
+// A Markdown table cell: `|` escaped, a line break as a space, controls as by show().
+std::string md_escape(const std::string& s) {
   std::string out;
   for (char c : s) {
     if (c == '|') out += "\\|";
     else if (c == '\n') out += ' ';
     else out += c;
   }
-  return out;
+  return show(out);
 }
 
 std::string check_format(const arguments& args, std::initializer_list<const char*> allowed) {
@@ -56,7 +57,7 @@ void print_detail(const scorecard_result& r, bool markdown) {
     std::printf("| indicator | kind | value | target | score | weight | met | explanation |\n");
     std::printf("|---|---|---:|---|---:|---:|:-:|---|\n");
     for (const auto& row : r.rows) {
-      std::printf("| %s | %s | %s | %s | %s | %g | %s | %s |\n", md_escape(row.label).c_str(), row.kind.c_str(),
+      std::printf("| %s | %s | %s | %s | %s | %g | %s | %s |\n", md_escape(row.label).c_str(), md_escape(row.kind).c_str(),
                   fixed(row.value, 3).c_str(), md_escape(row.target).c_str(), fixed(row.score, 0).c_str(), row.weight,
                   row.passed ? "yes" : "no", md_escape(row.explanation).c_str());
     }
@@ -64,7 +65,7 @@ void print_detail(const scorecard_result& r, bool markdown) {
   }
   for (const auto& row : r.rows) {
     std::printf("  %s %s %8s  %s %5s  %s\n", row.passed ? "[x]" : "[ ]", fit(row.label, 44).c_str(),
-                fixed(row.value, 3).c_str(), fit(row.target, 24).c_str(), fixed(row.score, 0).c_str(), row.explanation.c_str());
+                fixed(row.value, 3).c_str(), fit(row.target, 24).c_str(), fixed(row.score, 0).c_str(), show(row.explanation).c_str());
   }
 }
 
@@ -147,7 +148,7 @@ Progress is shown on stderr when it is a terminal and several regions are scored
                   md_escape(r.region_name).c_str(), fixed(r.total, 1).c_str(), passed_rows(r), r.rows.size());
     }
   } else {
-    std::printf("scorecard %s: %s\n\n", card.id.c_str(), name.c_str());
+    std::printf("scorecard %s: %s\n\n", show(card.id).c_str(), show(name).c_str());
     std::printf("%5s  %-20s %-36s %7s  %s\n", "rank", "region", "name", "total", "met");
     for (auto i : order) {
       const auto& r = results[i];
@@ -216,18 +217,18 @@ options:
     std::string s;
     for (std::size_t i = 0; i < v.size() && i < 20; ++i) s += (s.empty() ? "" : ", ") + v[i];
     if (v.size() > 20) s += ", ... (" + std::to_string(v.size()) + ")";
-    return s.empty() ? std::string("-") : s;
+    return s.empty() ? std::string("-") : show(s);
   };
   auto pairs = [](const std::vector<std::pair<std::string, std::string>>& v) {
     std::string s;
     for (const auto& [a, b] : v) s += (s.empty() ? "" : ", ") + a + " - " + b;
-    return s.empty() ? std::string("-") : s;
+    return s.empty() ? std::string("-") : show(s);
   };
   if (md) {
-    std::printf("# Wave comparison\n\n%s → %s\n\n| | count |\n|---|---:|\n", args.positional[0].c_str(),
-                args.positional[1].c_str());
+    std::printf("# Wave comparison\n\n%s → %s\n\n| | count |\n|---|---:|\n", show(args.positional[0]).c_str(),
+                show(args.positional[1]).c_str());
   } else {
-    std::printf("wave comparison: %s -> %s\n\n", args.positional[0].c_str(), args.positional[1].c_str());
+    std::printf("wave comparison: %s -> %s\n\n", show(args.positional[0]).c_str(), show(args.positional[1]).c_str());
   }
   const std::pair<const char*, std::size_t> counts[] = {
       {"actors joined", c.joined.size()},   {"actors left", c.left.size()},         {"actors kept", c.actors_kept},
@@ -242,7 +243,7 @@ options:
   std::printf(md ? "| metric | before | after | delta |\n|---|---:|---:|---:|\n" : "\n  %-28s %10s %10s %10s\n", "metric",
               "before", "after", "delta");
   for (const auto& m : c.metrics) {
-    std::printf(md ? "| %s | %s | %s | %s |\n" : "  %-28s %10s %10s %10s\n", m.name.c_str(), fixed(m.before, 4).c_str(),
+    std::printf(md ? "| %s | %s | %s | %s |\n" : "  %-28s %10s %10s %10s\n", show(m.name).c_str(), fixed(m.before, 4).c_str(),
                 fixed(m.after, 4).c_str(), fixed(m.delta, 4).c_str());
   }
   return 0;

@@ -32,14 +32,10 @@ options:
 exit codes: 0 success, 1 bad input, 2 usage error
 )";
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty()) {
-    std::fputs(usage, stderr);
-    return 2;
-  }
+/// Runs the command; returns the exit code. Messages go to stderr with every
+/// control character escaped: they quote input data and file names.
+int run(const std::vector<std::string>& args) {
+  using healthnet::cli::show;
   const std::string command = args.front();
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   try {
@@ -59,17 +55,39 @@ int main(int argc, char** argv) {
     if (command == "report") return healthnet::cli::run_report(rest);
     throw healthnet::cli::usage_error("unknown command '" + command + "'");
   } catch (const healthnet::cli::usage_error& e) {
-    std::fprintf(stderr, "healthnet: %s\n(see 'healthnet %s--help')\n", e.what(),
-                 command.rfind('-', 0) == 0 ? "" : (command + " ").c_str());
+    std::fprintf(stderr, "healthnet: %s\n(see 'healthnet %s--help')\n", show(e.what()).c_str(),
+                 command.rfind('-', 0) == 0 ? "" : (show(command) + " ").c_str());
     return 2;
   } catch (const healthnet::error& e) {
-    std::fprintf(stderr, "healthnet: error: %s\n", e.what());
+    std::fprintf(stderr, "healthnet: error: %s\n", show(e.what()).c_str());
     return 1;
   } catch (const std::bad_alloc&) {
     std::fprintf(stderr, "healthnet: error: out of memory\n");
     return 1;
   } catch (const std::exception& e) {
+    std::fprintf(stderr, "healthnet: error: %s\n", show(e.what()).c_str());
+    return 1;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    std::fputs(usage, stderr);
+    return 2;
+  }
+  healthnet::cli::install_stdout();
+  const int code = run(args);
+  // Whatever a successful command printed must have reached standard output
+  // (after a failure, its one message has been printed already).
+  if (code != 0) return code;
+  try {
+    healthnet::cli::finish_stdout();
+  } catch (const healthnet::error& e) {
     std::fprintf(stderr, "healthnet: error: %s\n", e.what());
     return 1;
   }
+  return 0;
 }

@@ -103,11 +103,11 @@ int run_report(const std::vector<std::string>& raw) {
   const region_report report = build_report(net, options);
   std::string text = format == "html" ? to_html(net, report) : format == "md" ? to_markdown(net, report) : to_json(report);
   if (out.empty()) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
+    write_stdout(text);
     return 0;
   }
   detail::write_file_atomically(out, text);
-  std::printf("wrote %s: %s report (%s) on %zu actors, %zu ties\n", out.c_str(), format.c_str(), lang.c_str(),
+  std::printf("wrote %s: %s report (%s) on %zu actors, %zu ties\n", show(out).c_str(), format.c_str(), lang.c_str(),
               net.n_actors(), net.n_ties());
   return 0;
 }

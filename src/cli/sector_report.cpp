@@ -167,7 +167,7 @@ void print_group_report(const network& net, const std::string& by) {
   const bool sectors = by == "sector";
   const auto& roles = brokerage_role_names();
 
-  std::printf("\ngroup measures by %s (%zu groups; %zu actors without a value left out)\n", by.c_str(),
+  std::printf("\ngroup measures by %s (%zu groups; %zu actors without a value left out)\n", show(by).c_str(),
               groups.size(), net.n_actors() - groups.n_grouped());
   if (sectors) {
     std::printf("\nsector coverage\n");
@@ -177,7 +177,7 @@ void print_group_report(const network& net, const std::string& by) {
     auto list = [](const std::vector<std::string>& v) {
       std::string s;
       for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
-      return s.empty() ? std::string("-") : s;
+      return s.empty() ? std::string("-") : show(s);
     };
     std::printf("  missing                   %s\n", list(coverage.missing).c_str());
     std::printf("  present, not connected    %s\n", list(coverage.isolated).c_str());
@@ -197,13 +197,13 @@ void print_group_report(const network& net, const std::string& by) {
   std::printf("\nblock densities (rows: from, columns: to)\n");
   std::size_t width = 4;
   for (std::size_t g = 0; g < groups.size(); ++g) {
-    width = std::max(width, std::to_string(g + 1).size() + 1 + groups.labels[g].size());
+    width = std::max(width, std::to_string(g + 1).size() + 1 + show(groups.labels[g]).size());
   }
   std::printf("  %-*s", static_cast<int>(width), "");
   for (std::size_t h = 0; h < groups.size(); ++h) std::printf(" %6zu", h + 1);
   std::printf("\n");
   for (std::size_t g = 0; g < groups.size(); ++g) {
-    std::printf("  %-*s", static_cast<int>(width), (std::to_string(g + 1) + " " + groups.labels[g]).c_str());
+    std::printf("  %-*s", static_cast<int>(width), (std::to_string(g + 1) + " " + show(groups.labels[g])).c_str());
     for (std::size_t h = 0; h < groups.size(); ++h) std::printf(" %6s", fixed(blocks.at(g, h), 3, "nan").c_str());
     std::printf("\n");
   }
@@ -224,7 +224,7 @@ void print_group_report(const network& net, const std::string& by) {
   for (std::size_t i = 0; i < std::min(top_actors, bridge_rank.size()); ++i) {
     const auto v = bridge_rank[i];
     const auto& a = net.actor_at(static_cast<vertex_index>(v));
-    std::printf("  %s %3.0f  %s\n", fit(a.id, 16).c_str(), reached.other[v], a.name.c_str());
+    std::printf("  %s %3.0f  %s\n", fit(a.id, 16).c_str(), reached.other[v], show(a.name).c_str());
   }
   std::printf("\ngaps: group pairs without a tie (%zu)\n", gaps.size());
   for (const auto& gap : gaps) {
@@ -232,13 +232,13 @@ void print_group_report(const network& net, const std::string& by) {
     for (std::size_t i = 0; i < gap.candidates.size() && i < 3; ++i) {
       who += (who.empty() ? "" : ", ") + net.actor_at(gap.candidates[i]).id;
     }
-    std::printf("  %s - %s: %s; best placed: %s\n", groups.labels[gap.from].c_str(), groups.labels[gap.to].c_str(),
+    std::printf("  %s - %s: %s; best placed: %s\n", show(groups.labels[gap.from]).c_str(), show(groups.labels[gap.to]).c_str(),
                 gap.distance ? ("distance " + std::to_string(gap.distance)).c_str() : "unreachable",
-                who.empty() ? "-" : who.c_str());
+                who.empty() ? "-" : show(who).c_str());
   }
   std::printf("\ncommunities (Louvain, seed 1)\n");
   std::printf("  communities               %zu (modularity %s)\n", community_groups.labels.size(), fixed(q_louvain, 4, "nan").c_str());
-  std::printf("  agreement with %-10s ARI %s, NMI %s\n", by.c_str(), fixed(ari, 4, "nan").c_str(), fixed(nmi, 4, "nan").c_str());
+  std::printf("  agreement with %-10s ARI %s, NMI %s\n", show(by).c_str(), fixed(ari, 4, "nan").c_str(), fixed(nmi, 4, "nan").c_str());
 }
 
 }  // namespace healthnet::cli

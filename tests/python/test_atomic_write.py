@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: MIT
 """No data lost: outputs never replace inputs, and an interrupted write leaves the old output intact.
 
-`convert` and `report` write atomically (a temporary file `.NAME.tmp-PID-N`
-beside the output, flushed, then renamed over it) and refuse an output that
+`convert` and `report` write atomically (a temporary file `.hn-<random>.tmp`
+beside the output, mode 0600, flushed, given its final mode, then renamed over it) and refuse an output that
 is one of their inputs: the same path, `./x` for `x`, a symbolic link to an
 input (either way round) or a hard link. `score` writes no files.
 """
@@ -22,7 +22,7 @@ import pytest
 import healthnet as hn
 
 ROOT = Path(__file__).resolve().parents[2]
-TEMP_NAME = re.compile(r"^\.(?P<target>.+)\.tmp-\d+-\d+$")
+TEMP_NAME = re.compile(r"^\.hn-[0-9a-f]{16}\.tmp$")
 
 
 def run(cli, *args, cwd=None) -> subprocess.CompletedProcess:
@@ -171,16 +171,15 @@ def test_successful_write_replaces_atomically(cli, inputs: Path):
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
 
 
-def test_output_symlink_is_replaced_not_followed(cli, inputs: Path):
-    """An output that is a symbolic link to another file: the link is replaced, its target keeps its bytes."""
-    keep = inputs / "keep.json"
-    keep.write_bytes(b"precious")
-    (inputs / "out.json").symlink_to("keep.json")
+def test_output_symlink_is_kept_and_its_target_written(cli, inputs: Path):
+    """An output that is a symbolic link to another (non-input) file: the link stays, its target gets the output."""
+    target = inputs / "target.json"
+    target.write_bytes(b"old")
+    (inputs / "out.json").symlink_to("target.json")
     r = run(cli, "convert", "region.graphml", "out.json", cwd=inputs)
     assert r.returncode == 0, r.stderr
-    assert keep.read_bytes() == b"precious"
-    assert not (inputs / "out.json").is_symlink()
-    assert hn.read_json(inputs / "out.json") == hn.read_graphml(inputs / "region.graphml")
+    assert (inputs / "out.json").is_symlink() and os.readlink(inputs / "out.json") == "target.json"
+    assert hn.read_json(target) == hn.read_graphml(inputs / "region.graphml")
 
 
 def test_python_writers_leave_no_temporary_file(tmp_path: Path):
@@ -205,8 +204,10 @@ def test_sigkill_during_write_keeps_the_old_output(cli, big_region: Path, tmp_pa
 
     The test polls for the temporary file, stops the process (SIGSTOP) the
     moment it appears, checks that the rename has not happened yet (the
-    temporary file is still there), then kills it (SIGKILL). The temporary
-    file `.out.graphml.tmp-PID-N` is left behind: nothing remains to remove it.
+    temporary file is still there) and that the partial temporary file is
+    mode 0600 although the output is 0644 (its data is never readable by
+    others), then kills it (SIGKILL). The temporary file `.hn-<random>.tmp` is
+    left behind: nothing remains to remove it.
     """
     out = tmp_path / "out.graphml"
     old = b"<old output that must survive>\n" * 1000
@@ -216,6 +217,7 @@ def test_sigkill_during_write_keeps_the_old_output(cli, big_region: Path, tmp_pa
             if p != out:
                 p.unlink()
         out.write_bytes(old)
+        out.chmod(0o644)
         proc = subprocess.Popen(
             [cli, "convert", str(big_region), str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
@@ -231,6 +233,7 @@ def test_sigkill_during_write_keeps_the_old_output(cli, big_region: Path, tmp_pa
             if temp is not None and temp.exists():
                 # Stopped between creating the temporary file and renaming it.
                 assert out.read_bytes() == old
+                assert stat.S_IMODE(temp.stat().st_mode) == 0o600
                 os.kill(proc.pid, signal.SIGKILL)
                 proc.wait(timeout=60)
                 assert proc.returncode == -signal.SIGKILL
@@ -244,12 +247,13 @@ def test_sigkill_during_write_keeps_the_old_output(cli, big_region: Path, tmp_pa
     assert out.read_bytes() == old
     leftovers = [n for n in os.listdir(tmp_path) if n != out.name]
     assert len(leftovers) == 1
-    m = TEMP_NAME.match(leftovers[0])
-    assert m and m.group("target") == out.name, leftovers
+    assert TEMP_NAME.match(leftovers[0]), leftovers
+    assert stat.S_IMODE((tmp_path / leftovers[0]).stat().st_mode) == 0o600
     # A later run succeeds beside the leftover and replaces the old output;
     # the leftover holds at most what a complete write holds.
     r = run(cli, "convert", big_region, out)
     assert r.returncode == 0, r.stderr
     assert out.read_bytes().startswith(b"<?xml")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
     assert (tmp_path / leftovers[0]).stat().st_size <= out.stat().st_size
     assert sorted(os.listdir(tmp_path)) == sorted([out.name, leftovers[0]])

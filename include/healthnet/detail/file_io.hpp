@@ -18,9 +18,18 @@ inline constexpr std::uint64_t max_input_bytes = std::uint64_t{4} << 30;
 ///         than `max_bytes`, read error.
 std::string read_file(const std::string& path, std::uint64_t max_bytes = max_input_bytes);
 
-/// Writes `content` to a temporary file beside `path`, flushes it to disk and
-/// renames it over `path`; on any failure the temporary file is removed and
-/// `path` is untouched. @throws file_error naming the path.
+/// Writes `content` to `path` safely.
+///
+/// - A regular file or a new path: written to a temporary file
+///   `.hn-<random>.tmp` in the same folder (mode 0600 while it is written),
+///   flushed to disk, given its final mode (that of the file it replaces, or
+///   0666 & ~umask) and renamed over `path`. On any failure the temporary file
+///   is removed and `path` is untouched.
+/// - A symbolic link: the same, onto the file the link points to; the link stays.
+/// - A character device, FIFO or socket (`/dev/null`, `/dev/stdout`, a pipe,
+///   a terminal): written through directly, the node stays as it is.
+/// - Anything else (a directory, a block device): refused.
+/// @throws file_error naming `path` (never the temporary file).
 void write_file_atomically(const std::string& path, std::string_view content);
 
 /// True when both paths name the same existing file (after links).

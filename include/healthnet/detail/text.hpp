@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Small text helpers shared by the parsers: line numbers, UTF-8 checks, numbers.
+// Small text helpers shared by the parsers and the CLI: line numbers, UTF-8
+// checks, numbers, escaping for terminals and CSV cells.
 #pragma once
 
 #include <algorithm>
@@ -107,6 +108,60 @@ inline std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
   return s;
+}
+
+/// `s` made safe to print on a terminal: C0 controls (U+0000-U+001F), DEL
+/// and bytes that are not valid UTF-8 become `\xHH`, C1 controls
+/// (U+0080-U+009F, which some terminals obey as ESC sequences) become
+/// `\u00HH`; with `keep_newlines`, `\n` and `\t` pass. Backslashes are not
+/// doubled (the result is for reading, not for parsing back).
+inline std::string escape_control(std::string_view s, bool keep_newlines = false) {
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const unsigned c = p[i];
+    if (c < 0x20 || c == 0x7F) {
+      if (keep_newlines && (c == '\n' || c == '\t')) out += static_cast<char>(c);
+      else out += {'\\', 'x', hex[c >> 4], hex[c & 15]};
+      ++i;
+      continue;
+    }
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    const std::size_t bad = invalid_utf8_offset(s.substr(i, std::min<std::size_t>(4, s.size() - i)));
+    const std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+    if (bad == 0 || (bad != std::string_view::npos && bad < len)) {
+      out += {'\\', 'x', hex[c >> 4], hex[c & 15]};
+      ++i;
+      continue;
+    }
+    if (c == 0xC2 && p[i + 1] < 0xA0) {
+      const unsigned cp = p[i + 1];
+      out += {'\\', 'u', '0', '0', hex[cp >> 4], hex[cp & 15]};
+    } else {
+      out.append(s, i, len);
+    }
+    i += len;
+  }
+  return out;
+}
+
+/// A CSV cell that a spreadsheet would run as a formula (OWASP "CSV
+/// injection": a first character `=`, `+`, `-`, `@`, tab or CR), prefixed with
+/// `'` so that it shows as text. Numbers such as `-3.5` or `+1` stay as they
+/// are. The project's CSV reader keeps the `'` as part of the text.
+inline std::string neutralize_csv_cell(std::string_view s) {
+  if (s.empty()) return {};
+  const char c = s.front();
+  const bool risky = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+  if (!risky || ((c == '+' || c == '-') && parse_number(s))) return std::string(s);
+  return "'" + std::string(s);
 }
 
 /// Text shown for a bad value in a message: quoted, cut to 40 characters.
