@@ -54,10 +54,7 @@ void register_centrality(py::module_& m) {
         }
         options.threads = static_cast<unsigned>(std::min<std::int64_t>(at_least_one(threads, "threads"), 1024));
         std::vector<double> values;
-        {
-          py::gil_scoped_release release;
-          values = betweenness(net, options);
-        }
+        values = interruptible([&] { return betweenness(net, options); });
         return to_numpy(std::move(values));
       },
       py::arg("net"), py::arg("normalized") = false, py::arg("weighted") = false, py::arg("samples") = py::none(),
@@ -68,10 +65,7 @@ void register_centrality(py::module_& m) {
       [](const network& net, bool weighted, bool wf_improved, std::int64_t threads) {
         const auto t = static_cast<unsigned>(std::min<std::int64_t>(at_least_one(threads, "threads"), 1024));
         std::vector<double> values;
-        {
-          py::gil_scoped_release release;
-          values = closeness(net, weighted, wf_improved, t);
-        }
+        values = interruptible([&] { return closeness(net, weighted, wf_improved, t); });
         return to_numpy(std::move(values));
       },
       py::arg("net"), py::arg("weighted") = false, py::arg("wf_improved") = true, py::arg("threads") = 1);
@@ -80,10 +74,7 @@ void register_centrality(py::module_& m) {
       "harmonic_closeness",
       [](const network& net, bool weighted, bool normalized) {
         std::vector<double> values;
-        {
-          py::gil_scoped_release release;
-          values = harmonic_closeness(net, weighted, normalized);
-        }
+        values = interruptible([&] { return harmonic_closeness(net, weighted, normalized); });
         return to_numpy(std::move(values));
       },
       py::arg("net"), py::arg("weighted") = false, py::arg("normalized") = false);
@@ -93,10 +84,7 @@ void register_centrality(py::module_& m) {
       [](const network& net, bool weighted, std::int64_t max_iter, double tol) {
         const std::size_t iterations = at_least_one(max_iter, "max_iter");
         std::vector<double> values;
-        {
-          py::gil_scoped_release release;
-          values = eigenvector_centrality(net, weighted, iterations, tol);
-        }
+        values = interruptible([&] { return eigenvector_centrality(net, weighted, iterations, tol); });
         return to_numpy(std::move(values));
       },
       py::arg("net"), py::arg("weighted") = false, py::arg("max_iter") = 1000, py::arg("tol") = 1e-10);
@@ -106,10 +94,7 @@ void register_centrality(py::module_& m) {
       [](const network& net, double alpha, bool weighted, std::int64_t max_iter, double tol) {
         const std::size_t iterations = at_least_one(max_iter, "max_iter");
         std::vector<double> values;
-        {
-          py::gil_scoped_release release;
-          values = pagerank(net, alpha, weighted, iterations, tol);
-        }
+        values = interruptible([&] { return pagerank(net, alpha, weighted, iterations, tol); });
         return to_numpy(std::move(values));
       },
       py::arg("net"), py::arg("alpha") = 0.85, py::arg("weighted") = true, py::arg("max_iter") = 1000,

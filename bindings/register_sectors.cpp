@@ -81,10 +81,7 @@ void register_sectors(py::module_& m) {
       }, py::arg("net"), py::arg("required") = py::none());
   m.def("ei_index", [](const network& net, const std::string& by, std::size_t permutations, std::uint64_t seed) {
         ei_result r;
-        {
-          py::gil_scoped_release release;
-          r = ei_index(net, group_actors(net, by), permutations, seed);
-        }
+        r = interruptible([&] { return ei_index(net, group_actors(net, by), permutations, seed); });
         return ei_to_dict(r);
       }, py::arg("net"), py::arg("by"), py::arg("permutations") = 0, py::arg("seed") = 1);
   m.def("ei_index_groups", [](const network& net, const std::string& by) {
@@ -177,10 +174,7 @@ void register_sectors(py::module_& m) {
       }, py::arg("net"), py::arg("by"), py::arg("top") = 5);
   m.def("louvain", [](const network& net, bool weighted, double resolution, std::uint64_t seed) {
         partition p;
-        {
-          py::gil_scoped_release release;
-          p = louvain(net, weighted, resolution, seed);
-        }
+        p = interruptible([&] { return louvain(net, weighted, resolution, seed); });
         std::vector<std::int64_t> labels(p.begin(), p.end());
         return to_numpy(std::move(labels));
       }, py::arg("net"), py::arg("weighted") = true, py::arg("resolution") = 1.0, py::arg("seed") = 1);

@@ -10,6 +10,7 @@ per-actor results are NaN for them.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -20,6 +21,9 @@ from . import _core
 from ._core import Network
 from ._display import html_table, sector_color, sector_colors, swatch, text_table
 from ._metrics import _actor_series, actor_index
+
+#: Largest number of permutations of a permutation test (healthnet::max_permutations).
+MAX_PERMUTATIONS = 10_000_000
 
 __all__ = [
     "CoverageResult",
@@ -250,6 +254,8 @@ def ei_index(
     permutations : int, default 0
         With ``level="network"``: run a permutation test, shuffling the group
         labels among the grouped actors (group sizes kept), as UCINET does.
+        At most ``MAX_PERMUTATIONS`` (10**7); Ctrl-C interrupts the test
+        (KeyboardInterrupt).
     seed : int, default 1
         Seed of the permutation test (same seed, same result everywhere).
 
@@ -265,6 +271,14 @@ def ei_index(
     Krackhardt & Stern (1988); UCINET Network > Cohesion > E-I Index.
     """
     if level == "network":
+        permutations = operator.index(permutations)
+        seed = operator.index(seed)
+        if not 0 <= permutations <= MAX_PERMUTATIONS:
+            raise ValueError(
+                f"permutations: expected 0 to {MAX_PERMUTATIONS:,} (the cap of the permutation test), got {permutations}"
+            )
+        if not 0 <= seed < 2**64:
+            raise ValueError(f"seed: expected an integer from 0 to 2**64 - 1, got {seed}")
         return EIResult(**_core.ei_index(net, by, permutations, seed))
     if level == "group":
         labels, values = _core.ei_index_groups(net, by)
