@@ -26,6 +26,7 @@ from ._metrics import _actor_series, actor_index
 MAX_PERMUTATIONS = 10_000_000
 
 __all__ = [
+    "MAX_PERMUTATIONS",
     "CoverageResult",
     "EIResult",
     "adjusted_rand_index",

@@ -62,7 +62,7 @@ TEST(ManyGroups, GapCountAndLimit) {
 // Oracle: the sparse cells equal the nonzero cells of the dense matrix.
 TEST(ManyGroups, BlockDensityCellsMatchDense) {
   {
-    const auto net = hn::example();
+    const auto net = hn::example_region();
     const auto g = hn::group_actors(net, "sector");
     const auto dense = hn::block_density(net, g);
     const auto cells = hn::block_density_cells(net, g);
@@ -119,7 +119,7 @@ bool stop_after(void* p) { return static_cast<countdown*>(p)->left.fetch_sub(1) 
 // A check that says "stop" after a few calls interrupts every long kernel;
 // without a check nothing changes.
 TEST(Interrupt, KernelsThrowInterrupted) {
-  const auto net = hn::example();
+  const auto net = hn::example_region();
   const auto g = hn::group_actors(net, "sector");
   const auto want = hn::betweenness(net);
   for (unsigned threads : {1u, 3u}) {
@@ -156,7 +156,7 @@ TEST(Interrupt, KernelsThrowInterrupted) {
 
 // The permutation cap: invalid_input naming the field and the cap.
 TEST(Interrupt, PermutationCap) {
-  const auto net = hn::example();
+  const auto net = hn::example_region();
   const auto g = hn::group_actors(net, "sector");
   try {
     hn::ei_index(net, g, hn::max_permutations + 1);
@@ -169,7 +169,7 @@ TEST(Interrupt, PermutationCap) {
 // Betweenness estimate: above the limit, pivots; the estimate is within a
 // few standard errors of the exact value (example: n = 120).
 TEST(Interrupt, BetweennessEstimateScope) {
-  const auto net = hn::example();
+  const auto net = hn::example_region();
   const double exact = hn::betweenness_centralization(net);
   {
     hn::betweenness_estimate_scope scope(1.0, 64, 7);

@@ -139,7 +139,7 @@ def test_python_ctrl_c_raises_keyboard_interrupt(call):
 
 
 def test_cli_ctrl_c_exits_130_without_output(cli, tmp_path: Path):
-    actors, ties = write_region(tmp_path, 40_000, 6, ties_per_actor=3, star=True)
+    actors, ties = write_region(tmp_path, 40_000, 6, ties_per_actor=3)
     out = tmp_path / "r.html"
     proc = subprocess.Popen([cli, "report", "--actors", actors, "--ties", ties, "-o", out, "--exact"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
