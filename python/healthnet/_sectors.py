@@ -22,11 +22,10 @@ from ._core import Network
 from ._display import html_table, sector_color, sector_colors, swatch, text_table
 from ._metrics import _actor_series, actor_index
 
-#: Largest number of permutations of a permutation test (healthnet::max_permutations).
+# Largest number of permutations of a permutation test (C++ healthnet::max_permutations; docs/metrics.md).
 MAX_PERMUTATIONS = 10_000_000
 
 __all__ = [
-    "MAX_PERMUTATIONS",
     "CoverageResult",
     "EIResult",
     "adjusted_rand_index",
@@ -255,7 +254,7 @@ def ei_index(
     permutations : int, default 0
         With ``level="network"``: run a permutation test, shuffling the group
         labels among the grouped actors (group sizes kept), as UCINET does.
-        At most ``MAX_PERMUTATIONS`` (10**7); Ctrl-C interrupts the test
+        At most 10**7; Ctrl-C interrupts the test
         (KeyboardInterrupt).
     seed : int, default 1
         Seed of the permutation test (same seed, same result everywhere).
