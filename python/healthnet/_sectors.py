@@ -499,7 +499,9 @@ def sector_gaps(net: Network, by: str = "sector", top: int = 5) -> pd.DataFrame:
         One row per gap: ``from``, ``to``, ``distance`` (shortest path
         between the groups, ties as undirected; 0 when unreachable),
         ``candidates`` (actor ids, best first) and ``scores`` (d(x, from) +
-        d(x, to) for each; 2 means tied to a member of each group).
+        d(x, to) for each; 2 means tied to a member of each group). At
+        most the first 1,000 gaps, in group order (with k groups there can
+        be k(k - 1)/2; each listed gap costs one breadth-first search).
     """
     rows = _core.group_gaps(net, by, top)
     return pd.DataFrame(rows, columns=["from", "to", "distance", "candidates", "scores"])
