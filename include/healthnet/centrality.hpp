@@ -487,11 +487,13 @@ inline constexpr std::size_t default_betweenness_pivots = 512;
 /// reported value uses all pivots.
 class betweenness_estimate_scope {
  public:
+  /// Estimates above `exact_limit` (n·m) from `pivots` pivots (at least 16) drawn with `seed`.
   explicit betweenness_estimate_scope(double exact_limit = default_betweenness_exact_limit,
                                       std::size_t pivots = default_betweenness_pivots, std::uint64_t seed = 1)
       : m_saved(detail::current_betweenness_policy()) {
     detail::current_betweenness_policy() = {true, exact_limit, std::max<std::size_t>(pivots, 16), seed, {}};
   }
+  /// Restores the previous policy.
   ~betweenness_estimate_scope() { detail::current_betweenness_policy() = m_saved; }
   betweenness_estimate_scope(const betweenness_estimate_scope&) = delete;
   betweenness_estimate_scope& operator=(const betweenness_estimate_scope&) = delete;

@@ -83,10 +83,12 @@ class interrupt_poller {
 /// given, receives the fraction done of the running kernel (same thread).
 class interrupt_scope {
  public:
+  /// Installs `fn(context)` (and `progress`) as this thread's check.
   interrupt_scope(interrupt_function fn, void* context, progress_function progress = nullptr) noexcept
       : m_saved(detail::current_interrupt_check()) {
     detail::current_interrupt_check() = {fn, context, progress};
   }
+  /// Restores the previous check.
   ~interrupt_scope() { detail::current_interrupt_check() = m_saved; }
   interrupt_scope(const interrupt_scope&) = delete;
   interrupt_scope& operator=(const interrupt_scope&) = delete;
