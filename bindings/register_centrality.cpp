@@ -55,10 +55,7 @@ void register_centrality(py::module_& m) {
         }
         options.threads = static_cast<unsigned>(std::min<std::int64_t>(at_least_one(threads, "threads"), 1024));
         std::vector<double> values;
-        {
-          py::gil_scoped_release release;
-          values = betweenness(net, options);
-        }
+        values = interruptible([&] { return betweenness(net, options); });
         return to_numpy(std::move(values));
       },
       py::arg("net"), py::arg("normalized") = false, py::arg("weighted") = false, py::arg("samples") = py::none(),
@@ -70,10 +67,7 @@ void register_centrality(py::module_& m) {
         read_access lock(net);
         const auto t = static_cast<unsigned>(std::min<std::int64_t>(at_least_one(threads, "threads"), 1024));
         std::vector<double> values;
-        {
-          py::gil_scoped_release release;
-          values = closeness(net, weighted, wf_improved, t);
-        }
+        values = interruptible([&] { return closeness(net, weighted, wf_improved, t); });
         return to_numpy(std::move(values));
       },
       py::arg("net"), py::arg("weighted") = false, py::arg("wf_improved") = true, py::arg("threads") = 1);
@@ -83,10 +77,7 @@ void register_centrality(py::module_& m) {
       [](const network& net, bool weighted, bool normalized) {
         read_access lock(net);
         std::vector<double> values;
-        {
-          py::gil_scoped_release release;
-          values = harmonic_closeness(net, weighted, normalized);
-        }
+        values = interruptible([&] { return harmonic_closeness(net, weighted, normalized); });
         return to_numpy(std::move(values));
       },
       py::arg("net"), py::arg("weighted") = false, py::arg("normalized") = false);
@@ -97,10 +88,7 @@ void register_centrality(py::module_& m) {
         read_access lock(net);
         const std::size_t iterations = at_least_one(max_iter, "max_iter");
         std::vector<double> values;
-        {
-          py::gil_scoped_release release;
-          values = eigenvector_centrality(net, weighted, iterations, tol);
-        }
+        values = interruptible([&] { return eigenvector_centrality(net, weighted, iterations, tol); });
         return to_numpy(std::move(values));
       },
       py::arg("net"), py::arg("weighted") = false, py::arg("max_iter") = 1000, py::arg("tol") = 1e-10);
@@ -111,10 +99,7 @@ void register_centrality(py::module_& m) {
         read_access lock(net);
         const std::size_t iterations = at_least_one(max_iter, "max_iter");
         std::vector<double> values;
-        {
-          py::gil_scoped_release release;
-          values = pagerank(net, alpha, weighted, iterations, tol);
-        }
+        values = interruptible([&] { return pagerank(net, alpha, weighted, iterations, tol); });
         return to_numpy(std::move(values));
       },
       py::arg("net"), py::arg("alpha") = 0.85, py::arg("weighted") = true, py::arg("max_iter") = 1000,

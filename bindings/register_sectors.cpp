@@ -84,10 +84,7 @@ void register_sectors(py::module_& m) {
   m.def("ei_index", [](const network& net, const std::string& by, std::size_t permutations, std::uint64_t seed) {
         read_access lock(net);
         ei_result r;
-        {
-          py::gil_scoped_release release;
-          r = ei_index(net, group_actors(net, by), permutations, seed);
-        }
+        r = interruptible([&] { return ei_index(net, group_actors(net, by), permutations, seed); });
         return ei_to_dict(r);
       }, py::arg("net"), py::arg("by"), py::arg("permutations") = 0, py::arg("seed") = 1);
   m.def("ei_index_groups", [](const network& net, const std::string& by) {
@@ -191,10 +188,7 @@ void register_sectors(py::module_& m) {
   m.def("louvain", [](const network& net, bool weighted, double resolution, std::uint64_t seed) {
         read_access lock(net);
         partition p;
-        {
-          py::gil_scoped_release release;
-          p = louvain(net, weighted, resolution, seed);
-        }
+        p = interruptible([&] { return louvain(net, weighted, resolution, seed); });
         std::vector<std::int64_t> labels(p.begin(), p.end());
         return to_numpy(std::move(labels));
       }, py::arg("net"), py::arg("weighted") = true, py::arg("resolution") = 1.0, py::arg("seed") = 1);

@@ -627,6 +627,26 @@ std::string section_open(const std::string& id, std::size_t number, const std::s
          "</h2>\n";
 }
 
+// Notes for the sections capped for many sectors (report_block_limit,
+// report_gap_limit); the JSON report has the full data.
+std::string blocks_capped_note(const region_report& r, const std::string& lang) {
+  const std::string k = std::to_string(r.block_density.labels.size());
+  const std::string cap = std::to_string(report_block_limit);
+  return lang == "de" ? "Die Blockdichten werden nur bis " + cap + " Sektoren dargestellt (hier " + k +
+                            "); die vollst\u00e4ndige Tabelle steht in der JSON-Ausgabe (--format json)."
+                      : "Block densities are drawn for at most " + cap + " sectors (here " + k +
+                            "); the full table is in the JSON output (--format json).";
+}
+
+std::string gaps_capped_note(const region_report& r, const std::string& lang) {
+  const std::string shown = std::to_string(std::min(r.gaps.size(), report_gap_limit));
+  const std::string all = std::to_string(r.n_gaps);
+  return lang == "de" ? "Gezeigt: die ersten " + shown + " von " + all +
+                            " L\u00fccken; die JSON-Ausgabe nennt bis zu " + std::to_string(default_gap_limit) + "."
+                      : "Shown: the first " + shown + " of " + all + " gaps; the JSON output lists up to " +
+                            std::to_string(default_gap_limit) + ".";
+}
+
 }  // namespace
 
 // ---- the model --------------------------------------------------------------------
@@ -653,6 +673,16 @@ region_report build_report(const network& net, const report_options& options) {
   r.bodies.assign(net.bodies().begin(), net.bodies().end());
   for (const auto& name : report_metric_names()) {
     r.metrics.push_back({name, metric_label(name, lang), evaluate_metric(net, name)});
+    if (name == "betweenness_centralization" && betweenness_estimate_scope::last().estimated) {
+      const auto& e = betweenness_estimate_scope::last();
+      r.betweenness_note = lang == "de"
+                               ? "Betweenness-Zentralisierung geschätzt aus " + std::to_string(e.pivots) +
+                                     " Pivot-Akteuren (Standardfehler " + detail::format_decimal(e.std_error, 4, lang) +
+                                     "); exakt mit --exact."
+                               : "Betweenness centralization estimated from " + std::to_string(e.pivots) +
+                                     " pivot actors (standard error " + detail::format_decimal(e.std_error, 4, lang) +
+                                     "); exact with --exact.";
+    }
   }
   const scorecard card = options.card ? *options.card : builtin_scorecard("network");
   r.score = evaluate(card, net, lang);
@@ -680,6 +710,7 @@ region_report build_report(const network& net, const report_options& options) {
     r.brokers.push_back(std::move(b));
   }
 
+  r.n_gaps = count_group_gaps(net, sectors);
   for (const auto& gap : group_gaps(net, sectors, options.gap_candidates)) {
     report_gap g{sectors.labels[gap.from], sectors.labels[gap.to], gap.distance, {}, {}};
     for (const auto v : gap.candidates) {
@@ -785,7 +816,9 @@ std::string to_html(const network& net, const region_report& r) {
   for (const auto& m : r.metrics) {
     h += "<tr>" + td(esc(m.label)) + td(esc(detail::format_value(m.value, lang)), true) + "</tr>\n";
   }
-  h += "</tbody></table>\n</div>\n</div>\n</section>\n";
+  h += "</tbody></table>\n";
+  if (!r.betweenness_note.empty()) h += "<p class=\"note\">" + esc(r.betweenness_note) + "</p>\n";
+  h += "</div>\n</div>\n</section>\n";
 
   // 2. Scorecard.
   h += section_open(secs[number].first, number + 1, secs[number].second);
@@ -858,8 +891,12 @@ std::string to_html(const network& net, const region_report& r) {
   h += section_open(secs[number].first, number + 1, secs[number].second);
   ++number;
   so.id = "block-density";
-  h += "<p class=\"note\">" + esc(t.blocks_intro) + "</p>\n<figure>\n" + block_density_svg(r.block_density, tax, so) +
-       "<figcaption>" + esc(t.blocks_caption) + "</figcaption>\n</figure>\n</section>\n";
+  if (r.block_density.labels.size() <= report_block_limit) {
+    h += "<p class=\"note\">" + esc(t.blocks_intro) + "</p>\n<figure>\n" + block_density_svg(r.block_density, tax, so) +
+         "<figcaption>" + esc(t.blocks_caption) + "</figcaption>\n</figure>\n</section>\n";
+  } else {
+    h += "<p class=\"note\">" + esc(t.blocks_intro) + "</p>\n<p>" + esc(blocks_capped_note(r, lang)) + "</p>\n</section>\n";
+  }
 
   // 6. Brokers.
   h += section_open(secs[number].first, number + 1, secs[number].second);
@@ -895,7 +932,8 @@ std::string to_html(const network& net, const region_report& r) {
   } else {
     h += "<table id=\"gaps\"><thead><tr>" + th(t.sector_a) + th(t.sector_b) + th(t.distance, true) + th(t.best_placed) +
          "</tr></thead><tbody>\n";
-    for (const auto& g : r.gaps) {
+    for (std::size_t i = 0; i < r.gaps.size() && i < report_gap_limit; ++i) {
+      const auto& g = r.gaps[i];
       std::string who;
       for (const auto& name : g.candidate_names) who += (who.empty() ? "" : " \u00b7 ") + name;
       h += "<tr>" +
@@ -907,6 +945,7 @@ std::string to_html(const network& net, const region_report& r) {
            td(esc(who.empty() ? std::string("\u2013") : who)) + "</tr>\n";
     }
     h += "</tbody></table>\n";
+    if (r.n_gaps > std::min(r.gaps.size(), report_gap_limit)) h += "<p class=\"note\">" + esc(gaps_capped_note(r, lang)) + "</p>\n";
   }
   h += "</section>\n";
 
@@ -1051,6 +1090,7 @@ std::string to_markdown(const network& net, const region_report& r) {
   m += "### " + md(t.key_metrics) + "\n\n" + md_head({t.metric, t.value}, {false, true});
   for (const auto& x : r.metrics) m += md_row({md(x.label), md(detail::format_value(x.value, lang))});
   m += "\n";
+  if (!r.betweenness_note.empty()) m += md(r.betweenness_note) + "\n\n";
 
   heading();
   std::size_t passed = 0;
@@ -1108,16 +1148,18 @@ std::string to_markdown(const network& net, const region_report& r) {
   heading();
   m += md(t.blocks_intro) + "\n\n";
   const auto& bd = r.block_density;
+  if (bd.labels.size() > report_block_limit) m += md(blocks_capped_note(r, lang)) + "\n\n";
   std::vector<std::string> head{t.blocks_from_to};
   std::vector<bool> numeric{false};
-  for (std::size_t g = 0; g < bd.labels.size(); ++g) {
+  const std::size_t shown_blocks = bd.labels.size() <= report_block_limit ? bd.labels.size() : 0;
+  for (std::size_t g = 0; g < shown_blocks; ++g) {
     head.push_back(std::to_string(g + 1));
     numeric.push_back(true);
   }
-  m += md_head(head, numeric);
-  for (std::size_t g = 0; g < bd.labels.size(); ++g) {
+  if (shown_blocks > 0) m += md_head(head, numeric);
+  for (std::size_t g = 0; g < shown_blocks; ++g) {
     std::vector<std::string> cells{md(std::to_string(g + 1) + " " + sector_label(tax, bd.labels[g], lang))};
-    for (std::size_t k = 0; k < bd.labels.size(); ++k) cells.push_back(md(detail::format_decimal(bd.at(g, k), 2, lang)));
+    for (std::size_t k = 0; k < shown_blocks; ++k) cells.push_back(md(detail::format_decimal(bd.at(g, k), 2, lang)));
     m += md_row(cells);
   }
   m += "\n";
@@ -1148,7 +1190,8 @@ std::string to_markdown(const network& net, const region_report& r) {
     m += md(t.no_gaps) + "\n\n";
   } else {
     m += md_head({t.sector_a, t.sector_b, t.distance, t.best_placed}, {false, false, true, false});
-    for (const auto& g : r.gaps) {
+    for (std::size_t i = 0; i < r.gaps.size() && i < report_gap_limit; ++i) {
+      const auto& g = r.gaps[i];
       std::string who;
       for (const auto& name : g.candidate_names) who += (who.empty() ? "" : " \u00b7 ") + name;
       m += md_row({md(sector_label(tax, g.from, lang)), md(sector_label(tax, g.to, lang)),
@@ -1156,6 +1199,7 @@ std::string to_markdown(const network& net, const region_report& r) {
                    md(who.empty() ? std::string("\u2013") : who)});
     }
     m += "\n";
+    if (r.n_gaps > std::min(r.gaps.size(), report_gap_limit)) m += md(gaps_capped_note(r, lang)) + "\n\n";
   }
 
   if (r.comparison) {
@@ -1248,6 +1292,7 @@ std::string to_json(const region_report& r, int indent) {
   ordered_json metrics = ordered_json::array();
   for (const auto& m : r.metrics) metrics.push_back({{"name", m.name}, {"label", m.label}, {"value", number_or_null(m.value)}});
   doc["metrics"] = metrics;
+  if (!r.betweenness_note.empty()) doc["betweenness_note"] = r.betweenness_note;
 
   ordered_json rows = ordered_json::array();
   for (const auto& row : r.score.rows) {
@@ -1310,6 +1355,7 @@ std::string to_json(const region_report& r, int indent) {
                     {"candidates", who}});
   }
   doc["gaps"] = gaps;
+  doc["n_gaps"] = r.n_gaps;
 
   if (r.comparison) {
     const wave_comparison& c = *r.comparison;

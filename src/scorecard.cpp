@@ -313,7 +313,7 @@ score_row evaluate_indicator(const indicator& ind, const network& net, std::stri
     text += de ? "; Ziel " + row.target + " nicht erreicht" : ", short of the target " + row.target;
     // Name what is missing where the metric allows it.
     if (ind.metric == "coverage_ratio" || ind.metric == "n_missing_sectors" || ind.metric == "connected_sector_share") {
-      const auto cov = sector_coverage(net);
+      const auto cov = sector_coverage(net, std::nullopt, false);
       std::vector<std::string> names;
       const auto& list = ind.metric == "connected_sector_share" ? cov.isolated : cov.missing;
       for (const auto& s : list) names.push_back(net.sector_taxonomy().label(s, lang));

@@ -3,6 +3,7 @@
 /// @brief Densities within and between groups (the block/image matrix).
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <limits>
 #include <string>
@@ -54,6 +55,47 @@ inline group_matrix block_density(const network& net, const grouping& groups, bo
       double& cell = out.values[g * k + h];
       cell = pairs > 0 ? cell / pairs : std::numeric_limits<double>::quiet_NaN();
     }
+  }
+  return out;
+}
+
+/// One nonzero cell of a block-density matrix.
+struct block_cell {
+  std::size_t from{};  ///< group index (row)
+  std::size_t to{};    ///< group index (column)
+  double ties{};       ///< ties from `from` to `to` (summed weights when weighted)
+  double density{};    ///< ties / possible pairs, as block_density()
+};
+
+/// The cells of block_density() with at least one tie, row-major (from, to)
+/// order; the others are 0 (or NaN on the diagonal of one-actor groups). For
+/// many groups, where the k × k matrix would not fit: O(m log m + k) time,
+/// O(m + k) memory.
+inline std::vector<block_cell> block_density_cells(const network& net, const grouping& groups, bool weighted = false) {
+  std::vector<block_cell> cells;
+  const auto ties = net.ties();
+  const auto ends = net.tie_ends();
+  for (std::size_t t = 0; t < ends.size(); ++t) {
+    const auto [u, v] = ends[t];
+    const auto gu = groups.group_of[u], gv = groups.group_of[v];
+    if (gu == grouping::no_group || gv == grouping::no_group || u == v) continue;
+    const double x = weighted ? ties[t].weight : 1.0;
+    cells.push_back({static_cast<std::size_t>(gu), static_cast<std::size_t>(gv), x, 0.0});
+    if (!net.directed() && gu != gv) cells.push_back({static_cast<std::size_t>(gv), static_cast<std::size_t>(gu), x, 0.0});
+  }
+  std::sort(cells.begin(), cells.end(),
+            [](const block_cell& a, const block_cell& b) { return a.from != b.from ? a.from < b.from : a.to < b.to; });
+  std::vector<block_cell> out;
+  for (const auto& c : cells) {
+    if (!out.empty() && out.back().from == c.from && out.back().to == c.to) out.back().ties += c.ties;
+    else out.push_back(c);
+  }
+  const auto sizes = groups.sizes();
+  for (auto& c : out) {
+    const double ng = static_cast<double>(sizes[c.from]), nh = static_cast<double>(sizes[c.to]);
+    double pairs = c.from == c.to ? ng * (ng - 1) : ng * nh;
+    if (c.from == c.to && !net.directed()) pairs /= 2;
+    c.density = pairs > 0 ? c.ties / pairs : std::numeric_limits<double>::quiet_NaN();
   }
   return out;
 }

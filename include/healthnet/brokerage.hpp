@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <healthnet/groups.hpp>
+#include <healthnet/interrupt.hpp>
 #include <healthnet/network.hpp>
 
 namespace healthnet {
@@ -49,7 +50,8 @@ struct brokerage_result {
 ///
 /// Actors without a group are left out with their ties (the roles are those
 /// of the subnetwork of grouped actors); their rows are NaN.
-/// Complexity: O(Σ_v indeg(v)·outdeg(v)·log d_max + g³).
+/// Polls the interruption check (interrupt.hpp).
+/// Complexity: O(Σ_v indeg(v)·outdeg(v)·log d_max + n + g) time, O(n) memory.
 inline brokerage_result brokerage(const network& net, const grouping& groups) {
   const auto g = net.view();
   const std::size_t n_all = g->n_vertices();
@@ -57,6 +59,7 @@ inline brokerage_result brokerage(const network& net, const grouping& groups) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   brokerage_result r;
   r.counts.assign(n_all, std::array<double, 6>{});
+  detail::interrupt_poller poll;
   for (vertex_index v = 0; v < n_all; ++v) {
     if (cl[v] == grouping::no_group) {
       r.counts[v].fill(nan);
@@ -66,6 +69,7 @@ inline brokerage_result brokerage(const network& net, const grouping& groups) {
     for (const auto a : g->in_neighbors(v)) {
       if (a == v || cl[a] == grouping::no_group) continue;
       for (const auto b : g->out_neighbors(v)) {
+        poll();
         if (b == v || b == a || cl[b] == grouping::no_group || g->has_arc(a, b)) continue;
         const auto ga = cl[a], gv = cl[v], gb = cl[b];
         std::size_t role;
@@ -99,7 +103,16 @@ inline brokerage_result brokerage(const network& net, const grouping& groups) {
   const double d3 = std::pow(d, 3) * std::pow(1 - d, 3), d4 = std::pow(d, 4) * std::pow(1 - d, 2),
                d5 = std::pow(d, 5) * (1 - d);
   std::array<double, 6> var{};
-  double s0 = 0, s1 = 0, s2 = 0, s4a = 0, s4b = 0, v0 = 0, v1a = 0, v1b = 0, v2 = 0;
+  // sna sums over all ordered pairs (x, y) and distinct triples (i, j, l) of
+  // group sizes; here in O(k) from sums of powers, so that many groups cost
+  // no more than a few (p1 = Σ n_g = N, p2 = Σ n_g²):
+  //   Σ_x Σ_y x y (N − x − y)              = N p1² − 2 p1 p2
+  //   Σ_x Σ_y x y (x − 1)(2x + 2y − 6) d3 + … = Σ_x x (x − 1) [p1 ((2x − 6) d3 + (N − x − 1) d5) + 2 p2 d3]
+  double s0 = 0, s1 = 0, s2 = 0, s4a = 0, s4b = 0, v0 = 0, v1a = 0, v1b = 0, v2 = 0, p1 = 0, p2 = 0;
+  for (const double x : n) {
+    p1 += x;
+    p2 += x * x;
+  }
   for (const double x : n) {
     s0 += x * (x - 1) * (x - 2);
     s1 += x * (N - x) * (x - 1);
@@ -107,28 +120,31 @@ inline brokerage_result brokerage(const network& net, const grouping& groups) {
     v0 += x * (x - 1) * (x - 2) * ((4 * x - 10) * d3 - 4 * (x - 3) * d4 + (x - 3) * d5);
     v1b += x * x * (x - 1) * ((4 * x - 6) * d3 + (N - x - 1) * d5);
     v2 += x * (N - x) * (x - 1) * ((N - 3) * d3 + (x - 2) * d5);
-    for (const double y : n) {
-      s4a += x * y * (N - x - y);
-      v1a += x * y * (x - 1) * ((2 * x + 2 * y - 6) * d3 + (N - x - 1) * d5);
-    }
+    v1a += x * (x - 1) * (p1 * ((2 * x - 6) * d3 + (N - x - 1) * d5) + 2 * p2 * d3);
   }
+  s4a = N * p1 * p1 - 2 * p1 * p2;
   s2 = s1;
   r.expected = {p * s0, p * s1, p * s2, p * s2, p * (s4a - s4b), p * N * (N - 1) * (N - 2)};
   var[0] = r.expected[0] * (1 - p) + v0;
   var[1] = r.expected[1] * (1 - p) + (v1a - v1b);
   var[2] = var[3] = r.expected[2] * (1 - p) + v2;
   var[4] = r.expected[4] * (1 - p);
-  const std::size_t k = n.size();
-  for (std::size_t i = 0; i < k; ++i) {
-    for (std::size_t j = 0; j < k; ++j) {
-      for (std::size_t l = 0; l < k; ++l) {
-        if (i == j || j == l || i == l) continue;
-        var[4] += n[i] * n[j] * n[l] *
-                  ((4 * (N - n[j]) - 2 * (n[i] + n[l] + 1)) * d3 - (4 * (N - n[l]) - 2 * (n[i] + n[j] + 1)) * d4 +
-                   (N - (n[i] + n[l] + 1)) * d5);
-      }
-    }
+  // Liaison variance, sna's sum over distinct ordered triples (i, j, l):
+  //   Σ n_i n_j n_l [(4(N − n_j) − 2(n_i + n_l + 1)) d3 − (4(N − n_l) − 2(n_i + n_j + 1)) d4 + (N − n_i − n_l − 1) d5]
+  // = T0 [(4N − 2)(d3 − d4) + (N − 1) d5] + T1 (−8 d3 + 8 d4 − 2 d5),
+  // with T0 = Σ n_i n_j n_l = 6 e3 and T1 = Σ n_i² n_j n_l = 2 Σ_{i<j<l} n_i n_j n_l (n_i + n_j + n_l),
+  // accumulated group by group (all terms positive: no cancellation). O(k).
+  double e1 = 0, e2 = 0, e3 = 0, q1 = 0, f2 = 0, f3 = 0;
+  for (const double x : n) {
+    f3 += x * x * e2 + x * f2;
+    e3 += x * e2;
+    f2 += x * x * e1 + x * q1;
+    e2 += x * e1;
+    e1 += x;
+    q1 += x * x;
   }
+  const double t0 = 6 * e3, t1 = 2 * f3;
+  var[4] += t0 * ((4 * N - 2) * (d3 - d4) + (N - 1) * d5) + t1 * (-8 * d3 + 8 * d4 - 2 * d5);
   var[5] = r.expected[5] * (1 - p) + N * (N - 1) * (N - 2) * ((4 * N - 10) * d3 - 4 * (N - 3) * d4 + (N - 3) * d5);
   for (std::size_t i = 0; i < 6; ++i) {
     r.sd[i] = std::sqrt(var[i]);

@@ -304,6 +304,7 @@ inline std::vector<double> eigenvector_centrality(const network& net, bool weigh
   std::vector<double> x(n, 1.0 / static_cast<double>(n));
   std::vector<double> last(n);
   for (std::size_t it = 0; it < max_iter; ++it) {
+    detail::check_interrupt();  // one iteration is O(n + m)
     x.swap(last);
     double norm2 = 0.0;
     for (vertex_index w = 0; w < n; ++w) {
@@ -375,6 +376,7 @@ inline std::vector<double> pagerank(const network& net, double alpha = 0.85, boo
   std::vector<double> share(n);
   std::vector<double> next(n);
   for (std::size_t it = 0; it < max_iter; ++it) {
+    detail::check_interrupt();  // one iteration is O(n + m)
     double dangling_sum = 0.0;
     for (vertex_index v : dangling) dangling_sum += x[v];
     for (std::size_t v = 0; v < n; ++v) share[v] = x[v] * inv_strength[v];
@@ -443,12 +445,93 @@ inline double degree_centralization(const network& net, degree_mode mode = degre
 ///
 /// Reference: Freeman (1979); igraph `centr_betw(directed=TRUE)$centralization`.
 /// Edge cases: NaN for n <= 2 (maximum 0) and for an empty network.
+/// Exact unless a betweenness_estimate_scope is active on this thread and
+/// n·m exceeds its limit (then estimated from pivots, see there).
 /// Complexity: that of betweenness(), O(n m).
+inline double betweenness_centralization(const network& net);
+
+/// How betweenness centralization was last estimated on this thread under a
+/// betweenness_estimate_scope (see there).
+struct betweenness_estimate {
+  bool estimated{false};  ///< false: computed exactly
+  std::size_t pivots{};   ///< source actors used
+  double value{};         ///< the estimate
+  double std_error{};     ///< its standard error, from 8 independent batches of pivots
+};
+
+namespace detail {
+struct betweenness_policy {
+  bool active{false};
+  double exact_limit{};  // n·m above which the estimate is used
+  std::size_t pivots{};
+  std::uint64_t seed{1};
+  betweenness_estimate last{};
+};
+inline betweenness_policy& current_betweenness_policy() noexcept {
+  thread_local betweenness_policy policy;
+  return policy;
+}
+}  // namespace detail
+
+/// Default n·m above which the CLI estimates betweenness (2·10^9: about
+/// 10 s of exact computation; e.g. 20,000 actors with 100,000 ties).
+inline constexpr double default_betweenness_exact_limit = 2e9;
+/// Default number of pivots of that estimate.
+inline constexpr std::size_t default_betweenness_pivots = 512;
+
+/// While alive, betweenness_centralization() on this thread estimates from
+/// `pivots` seeded pivots (Brandes & Pich 2007, as betweenness() with
+/// `samples`) when n·m > `exact_limit`, and records what it did in last().
+/// The standard error is the spread of the estimates from 8 disjoint
+/// batches of pivots/8 divided by √8 (the batch means' standard error); the
+/// reported value uses all pivots.
+class betweenness_estimate_scope {
+ public:
+  /// Estimates above `exact_limit` (n·m) from `pivots` pivots (at least 16) drawn with `seed`.
+  explicit betweenness_estimate_scope(double exact_limit = default_betweenness_exact_limit,
+                                      std::size_t pivots = default_betweenness_pivots, std::uint64_t seed = 1)
+      : m_saved(detail::current_betweenness_policy()) {
+    detail::current_betweenness_policy() = {true, exact_limit, std::max<std::size_t>(pivots, 16), seed, {}};
+  }
+  /// Restores the previous policy.
+  ~betweenness_estimate_scope() { detail::current_betweenness_policy() = m_saved; }
+  betweenness_estimate_scope(const betweenness_estimate_scope&) = delete;
+  betweenness_estimate_scope& operator=(const betweenness_estimate_scope&) = delete;
+  /// What the last betweenness_centralization() call under this scope did.
+  [[nodiscard]] static const betweenness_estimate& last() { return detail::current_betweenness_policy().last; }
+
+ private:
+  detail::betweenness_policy m_saved;
+};
+
 inline double betweenness_centralization(const network& net) {
-  const auto b = betweenness(net);
-  const double nn = static_cast<double>(b.size());
+  const double nn = static_cast<double>(net.n_actors());
   const double tmax = (nn - 1) * (nn - 1) * (nn - 2) / (net.directed() ? 1.0 : 2.0);
-  return detail::freeman(b, tmax);
+  auto& policy = detail::current_betweenness_policy();
+  const double size = nn * static_cast<double>(net.n_ties());
+  if (!policy.active || size <= policy.exact_limit || policy.pivots >= net.n_actors()) {
+    if (policy.active) policy.last = {};
+    return detail::freeman(betweenness(net), tmax);
+  }
+  // Pivots drawn once; the estimate uses all of them, the error 8 batches.
+  const auto pivots = detail::sample_pivots(net.n_actors(), policy.pivots, policy.seed);
+  betweenness_options all;
+  all.pivots = pivots;
+  const double value = detail::freeman(betweenness(net, all), tmax);
+  constexpr std::size_t batches = 8;
+  std::vector<double> est;
+  for (std::size_t b = 0; b < batches; ++b) {
+    betweenness_options part;
+    std::vector<vertex_index> p;
+    for (std::size_t i = b; i < pivots.size(); i += batches) p.push_back(pivots[i]);
+    part.pivots = std::move(p);
+    est.push_back(detail::freeman(betweenness(net, part), tmax));
+  }
+  double mean = 0, var = 0;
+  for (double x : est) mean += x / batches;
+  for (double x : est) var += (x - mean) * (x - mean) / (batches - 1);
+  policy.last = {true, pivots.size(), value, std::sqrt(var / batches)};
+  return value;
 }
 
 /// Freeman closeness centralization: sum_i (max_j c_i - c_i) / theoretical max.

@@ -132,9 +132,10 @@ inline wave_comparison compare(const network& before, const network& after) {
                       std::back_inserter(c.sectors_newly_connected));
   std::set_difference(pairs_before.begin(), pairs_before.end(), pairs_after.begin(), pairs_after.end(),
                       std::back_inserter(c.sectors_disconnected));
-  const auto cov_before = sector_coverage(before), cov_after = sector_coverage(after);
+  const auto cov_before = sector_coverage(before, std::nullopt, false), cov_after = sector_coverage(after, std::nullopt, false);
+  const std::set<std::string> present_before(cov_before.present.begin(), cov_before.present.end());
   for (const auto& s : cov_after.present) {
-    if (std::find(cov_before.present.begin(), cov_before.present.end(), s) == cov_before.present.end()) {
+    if (!present_before.contains(s)) {
       c.sectors_newly_present.push_back(s);
     }
   }

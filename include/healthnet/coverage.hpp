@@ -46,8 +46,11 @@ struct coverage_result {
 ///   without actors or when k < 2 (Blau 1977; Agresti & Agresti 1978).
 ///
 /// `required` defaults to the taxonomy's core sectors (taxonomy::core_sectors()).
-/// Complexity: O(n·s + m + k²).
-inline coverage_result sector_coverage(const network& net, std::optional<std::vector<std::string>> required = std::nullopt) {
+/// `with_pair_counts = false` leaves `ties_per_pair` empty (its k × k cells
+/// are the only part that grows with the square of the number of sectors).
+/// Complexity: O(n·s + m + k) for k sectors, plus O(k²) for `ties_per_pair`.
+inline coverage_result sector_coverage(const network& net, std::optional<std::vector<std::string>> required = std::nullopt,
+                                       bool with_pair_counts = true) {
   coverage_result r;
   const taxonomy& tax = net.sector_taxonomy();
   r.required = required ? std::move(*required) : tax.core_sectors();
@@ -77,23 +80,27 @@ inline coverage_result sector_coverage(const network& net, std::optional<std::ve
   }
   auto is_present = [&](std::string_view s) { return std::binary_search(listed.begin(), listed.end(), s); };
 
-  r.ties_per_pair = tie_counts(net, groups);
+  if (with_pair_counts) r.ties_per_pair = tie_counts(net, groups);
   const std::size_t k = groups.size();
-  std::vector<char> crosses(k, 0);
-  for (std::size_t g = 0; g < k; ++g) {
-    for (std::size_t h = 0; h < k; ++h) {
-      if (g != h && (r.ties_per_pair.at(g, h) > 0 || r.ties_per_pair.at(h, g) > 0)) crosses[g] = 1;
-    }
+  std::vector<char> crosses(k, 0);  // O(m): a tie between two different groups
+  for (const auto& [u, v] : net.tie_ends()) {
+    const auto gu = groups.group_of[u], gv = groups.group_of[v];
+    if (gu == grouping::no_group || gv == grouping::no_group || gu == gv) continue;
+    crosses[static_cast<std::size_t>(gu)] = crosses[static_cast<std::size_t>(gv)] = 1;
   }
+  std::unordered_set<std::string_view> connected;
   for (std::size_t g = 0; g < k; ++g) {
-    if (crosses[g]) r.connected.push_back(groups.labels[g]);
+    if (crosses[g]) {
+      r.connected.push_back(groups.labels[g]);
+      connected.insert(groups.labels[g]);
+    }
   }
 
   std::size_t covered = 0;
   for (const auto& s : r.required) {
     if (is_present(s)) {
       ++covered;
-      if (std::find(r.connected.begin(), r.connected.end(), s) == r.connected.end()) r.isolated.push_back(s);
+      if (!connected.contains(s)) r.isolated.push_back(s);
     } else {
       r.missing.push_back(s);
     }

@@ -103,4 +103,14 @@ class out_of_memory : public std::bad_alloc, public error {
   std::string m_message;
 };
 
+/// Long work was stopped by the interruption check installed with
+/// interrupt_scope (Ctrl-C in the CLI and in Python). No partial result is
+/// returned.
+class interrupted : public std::runtime_error, public error {
+ public:
+  /// An error with the default message "interrupted".
+  interrupted() : std::runtime_error("interrupted") {}
+  [[nodiscard]] const char* what() const noexcept override { return std::runtime_error::what(); }
+};
+
 }  // namespace healthnet

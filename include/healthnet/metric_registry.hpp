@@ -72,7 +72,7 @@ inline std::vector<metric_definition> make_metric_catalog() {
                  [f](const network& net, sv by) { return f(net, group_actors(net, by.empty() ? sv("sector") : by)); }});
   };
   auto coverage = [&](const char* name, const char* en, const char* de, std::function<double(const coverage_result&)> f) {
-    m.push_back({name, en, de, false, false, [f](const network& net, sv) { return f(sector_coverage(net)); }});
+    m.push_back({name, en, de, false, false, [f](const network& net, sv) { return f(sector_coverage(net, std::nullopt, false)); }});
   };
   structural("n_actors", "actors", "Akteure", [](const network& n) { return static_cast<double>(n.n_actors()); });
   structural("n_ties", "ties", "Beziehungen", [](const network& n) { return static_cast<double>(n.n_ties()); });

@@ -105,13 +105,22 @@ struct region_report {
   coverage_result coverage;              ///< sector coverage against the required sectors
   group_matrix block_density;            ///< densities between primary sectors
   std::vector<report_broker> brokers;    ///< top brokers, most brokerage first (only actors with some)
-  std::vector<report_gap> gaps;          ///< sector pairs without a tie
+  std::vector<report_gap> gaps;          ///< sector pairs without a tie (the first default_gap_limit)
+  std::size_t n_gaps{};                  ///< number of sector pairs without a tie, all of them
+  std::string betweenness_note;          ///< set when betweenness centralization was estimated from pivots
   std::optional<wave_comparison> comparison;  ///< with an earlier wave
   region_info earlier_region;            ///< metadata of the earlier wave (when compared)
   std::vector<layout_point> layout;      ///< positions of the drawing, per actor
   layout_method layout_used{layout_method::force_directed};  ///< force_directed or sector_circle
   std::uint64_t layout_seed{1};          ///< seed of the layout
 };
+
+/// Largest number of sectors whose block densities the HTML and Markdown
+/// reports draw; the JSON report always has the full matrix.
+inline constexpr std::size_t report_block_limit = 40;
+/// Largest number of gaps the HTML and Markdown reports list; the JSON
+/// report lists the first default_gap_limit and gives their number.
+inline constexpr std::size_t report_gap_limit = 40;
 
 /// Names of the key metrics in the report summary, in order.
 const std::vector<std::string>& report_metric_names();

@@ -7,9 +7,11 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <healthnet/groups.hpp>
+#include <healthnet/interrupt.hpp>
 #include <healthnet/network.hpp>
 
 namespace healthnet {
@@ -58,7 +60,66 @@ struct group_gap {
   std::vector<double> candidate_score;  ///< d(x, from) + d(x, to) of each candidate
 };
 
-/// Gaps: every pair of groups (both with members) with no tie between them.
+namespace detail {
+
+/// The unordered pairs {g, h}, g != h, of groups joined by at least one tie,
+/// as keys g·2^32 + h with g < h. Complexity: O(m) expected.
+inline std::unordered_set<std::uint64_t> linked_group_pairs(const network& net, const grouping& groups) {
+  std::unordered_set<std::uint64_t> linked;
+  for (const auto& [u, v] : net.tie_ends()) {
+    const auto gu = groups.group_of[u], gv = groups.group_of[v];
+    if (gu == grouping::no_group || gv == grouping::no_group || gu == gv) continue;
+    const auto lo = static_cast<std::uint64_t>(std::min(gu, gv)), hi = static_cast<std::uint64_t>(std::max(gu, gv));
+    linked.insert(lo << 32 | hi);
+  }
+  return linked;
+}
+
+/// Undirected BFS distances from every member of group `c` (0 for members).
+inline void group_distances(const analysis_view& g, const grouping& groups, std::size_t c,
+                            std::vector<std::uint32_t>& d, std::vector<vertex_index>& queue) {
+  const std::size_t n = g.n_vertices();
+  d.assign(n, std::numeric_limits<std::uint32_t>::max());
+  queue.clear();
+  for (vertex_index v = 0; v < n; ++v) {
+    if (groups.group_of[v] == static_cast<std::int32_t>(c)) {
+      d[v] = 0;
+      queue.push_back(v);
+    }
+  }
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const auto v = queue[head];
+    auto step = [&](vertex_index u) {
+      if (d[u] == std::numeric_limits<std::uint32_t>::max()) {
+        d[u] = d[v] + 1;
+        queue.push_back(u);
+      }
+    };
+    for (auto u : g.out_neighbors(v)) step(u);
+    if (g.directed()) {
+      for (auto u : g.in_neighbors(v)) step(u);
+    }
+  }
+}
+
+}  // namespace detail
+
+/// Number of gaps: pairs of groups (both with members) with no tie between
+/// them, k'(k' − 1)/2 minus the linked pairs for k' groups with members.
+/// Complexity: O(n + m) expected (a hash set of the linked pairs).
+inline std::size_t count_group_gaps(const network& net, const grouping& groups) {
+  std::size_t nonempty = 0;
+  for (const auto s : groups.sizes()) nonempty += s > 0 ? 1 : 0;
+  const std::size_t pairs = nonempty < 2 ? 0 : nonempty * (nonempty - 1) / 2;
+  return pairs - detail::linked_group_pairs(net, groups).size();
+}
+
+/// Default `limit` of group_gaps().
+inline constexpr std::size_t default_gap_limit = 1000;
+
+/// Gaps: pairs of groups (both with members) with no tie between them, in
+/// order (from, to) with from < to; the first `limit` of them (see
+/// count_group_gaps() for how many there are in all).
 ///
 /// For each gap the actors best placed to close it are those closest to both
 /// groups, scored by d(x, g) + d(x, h), the undirected distances from x to the
@@ -66,74 +127,66 @@ struct group_gap {
 /// tied to a member of each group (a broker who could introduce them); a
 /// member of g at distance 2 from h scores 2 as well. At most `top`
 /// candidates with a finite score are listed.
-/// Complexity: O(k·(n + m) + gaps·n log n) for k groups.
-inline std::vector<group_gap> group_gaps(const network& net, const grouping& groups, std::size_t top = 5) {
+/// Polls the interruption check (interrupt.hpp) between gaps.
+/// Complexity: O(m + k + limit·(n + m)) time, O(n + m + k) memory, for k
+/// groups (one multi-source BFS per listed gap and per distinct `from`).
+inline std::vector<group_gap> group_gaps(const network& net, const grouping& groups, std::size_t top = 5,
+                                         std::size_t limit = default_gap_limit) {
   const auto g = net.view();
   const std::size_t n = g->n_vertices(), k = groups.size();
   constexpr auto unreached = std::numeric_limits<std::uint32_t>::max();
   const auto sizes = groups.sizes();
-  // linked[g][h]: at least one tie between the groups.
-  std::vector<char> linked(k * k, 0);
-  for (const auto& [u, v] : net.tie_ends()) {
-    const auto gu = groups.group_of[u], gv = groups.group_of[v];
-    if (gu == grouping::no_group || gv == grouping::no_group) continue;
-    linked[static_cast<std::size_t>(gu) * k + static_cast<std::size_t>(gv)] = 1;
-    linked[static_cast<std::size_t>(gv) * k + static_cast<std::size_t>(gu)] = 1;
-  }
-  // Multi-source BFS from every group over the undirected ties.
-  std::vector<std::vector<std::uint32_t>> dist(k, std::vector<std::uint32_t>(n, unreached));
-  std::vector<vertex_index> queue;
-  queue.reserve(n);
+  const auto linked = detail::linked_group_pairs(net, groups);
+  std::vector<std::size_t> present;  // groups with members, in order
   for (std::size_t c = 0; c < k; ++c) {
-    auto& d = dist[c];
-    queue.clear();
-    for (vertex_index v = 0; v < n; ++v) {
-      if (groups.group_of[v] == static_cast<std::int32_t>(c)) {
-        d[v] = 0;
-        queue.push_back(v);
-      }
-    }
-    for (std::size_t head = 0; head < queue.size(); ++head) {
-      const auto v = queue[head];
-      auto step = [&](vertex_index u) {
-        if (d[u] == unreached) {
-          d[u] = d[v] + 1;
-          queue.push_back(u);
-        }
-      };
-      for (auto u : g->out_neighbors(v)) step(u);
-      if (g->directed()) {
-        for (auto u : g->in_neighbors(v)) step(u);
-      }
-    }
+    if (sizes[c] > 0) present.push_back(c);
   }
+  std::vector<std::vector<vertex_index>> members(k);
+  for (vertex_index v = 0; v < n; ++v) {
+    if (groups.group_of[v] != grouping::no_group) members[static_cast<std::size_t>(groups.group_of[v])].push_back(v);
+  }
+  auto degree = [&](vertex_index v) { return g->out_degree(v) + (g->directed() ? g->in_degree(v) : 0); };
   std::vector<group_gap> out;
-  std::vector<vertex_index> order(n);
-  for (std::size_t a = 0; a < k; ++a) {
-    for (std::size_t b = a + 1; b < k; ++b) {
-      if (sizes[a] == 0 || sizes[b] == 0 || linked[a * k + b]) continue;
+  std::vector<std::uint32_t> dist_a, dist_b;
+  std::vector<vertex_index> queue, reachable;
+  queue.reserve(n);
+  // Pairs are scanned in order; a linked pair is skipped at most once per
+  // tie, so at most limit + |linked| pairs are looked at.
+  for (std::size_t i = 0; i < present.size() && out.size() < limit; ++i) {
+    const std::size_t a = present[i];
+    bool have_a = false;
+    for (std::size_t j = i + 1; j < present.size() && out.size() < limit; ++j) {
+      const std::size_t b = present[j];
+      if (linked.contains(static_cast<std::uint64_t>(a) << 32 | b)) continue;
+      detail::report_progress(out.size(), std::min(limit, present.size() * (present.size() - 1) / 2));
+      detail::check_interrupt();
+      if (!have_a) {
+        detail::group_distances(*g, groups, a, dist_a, queue);
+        have_a = true;
+      }
+      detail::group_distances(*g, groups, b, dist_b, queue);
       group_gap gap;
       gap.from = a;
       gap.to = b;
       std::uint32_t between = unreached;
-      for (vertex_index v = 0; v < n; ++v) {
-        if (groups.group_of[v] == static_cast<std::int32_t>(b)) between = std::min(between, dist[a][v]);
-      }
+      for (const auto v : members[b]) between = std::min(between, dist_a[v]);
       gap.distance = between == unreached ? 0 : between;
-      std::vector<vertex_index> reachable;
+      reachable.clear();
       for (vertex_index v = 0; v < n; ++v) {
-        if (dist[a][v] != unreached && dist[b][v] != unreached) reachable.push_back(v);
+        if (dist_a[v] != unreached && dist_b[v] != unreached) reachable.push_back(v);
       }
-      auto score = [&](vertex_index v) { return dist[a][v] + dist[b][v]; };
-      auto degree = [&](vertex_index v) { return g->out_degree(v) + (g->directed() ? g->in_degree(v) : 0); };
-      std::sort(reachable.begin(), reachable.end(), [&](vertex_index x, vertex_index y) {
+      auto score = [&](vertex_index v) { return dist_a[v] + dist_b[v]; };
+      const auto better = [&](vertex_index x, vertex_index y) {
         if (score(x) != score(y)) return score(x) < score(y);
         if (degree(x) != degree(y)) return degree(x) > degree(y);
         return x < y;
-      });
-      for (std::size_t i = 0; i < reachable.size() && i < top; ++i) {
-        gap.candidates.push_back(reachable[i]);
-        gap.candidate_score.push_back(static_cast<double>(score(reachable[i])));
+      };
+      const std::size_t shown = std::min(top, reachable.size());
+      std::partial_sort(reachable.begin(), reachable.begin() + static_cast<std::ptrdiff_t>(shown), reachable.end(),
+                        better);
+      for (std::size_t c = 0; c < shown; ++c) {
+        gap.candidates.push_back(reachable[c]);
+        gap.candidate_score.push_back(static_cast<double>(score(reachable[c])));
       }
       out.push_back(std::move(gap));
     }

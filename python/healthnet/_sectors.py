@@ -10,6 +10,7 @@ per-actor results are NaN for them.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -20,6 +21,9 @@ from . import _core
 from ._core import Network
 from ._display import html_table, sector_color, sector_colors, swatch, text_table
 from ._metrics import _actor_series, _reads_network, actor_index
+
+# Largest number of permutations of a permutation test (C++ healthnet::max_permutations; docs/metrics.md).
+MAX_PERMUTATIONS = 10_000_000
 
 __all__ = [
     "CoverageResult",
@@ -251,6 +255,8 @@ def ei_index(
     permutations : int, default 0
         With ``level="network"``: run a permutation test, shuffling the group
         labels among the grouped actors (group sizes kept), as UCINET does.
+        At most 10**7; Ctrl-C interrupts the test
+        (KeyboardInterrupt).
     seed : int, default 1
         Seed of the permutation test (same seed, same result everywhere).
 
@@ -266,6 +272,14 @@ def ei_index(
     Krackhardt & Stern (1988); UCINET Network > Cohesion > E-I Index.
     """
     if level == "network":
+        permutations = operator.index(permutations)
+        seed = operator.index(seed)
+        if not 0 <= permutations <= MAX_PERMUTATIONS:
+            raise ValueError(
+                f"permutations: expected 0 to {MAX_PERMUTATIONS:,} (the cap of the permutation test), got {permutations}"
+            )
+        if not 0 <= seed < 2**64:
+            raise ValueError(f"seed: expected an integer from 0 to 2**64 - 1, got {seed}")
         return EIResult(**_core.ei_index(net, by, permutations, seed))
     if level == "group":
         labels, values = _core.ei_index_groups(net, by)
@@ -488,7 +502,9 @@ def sector_gaps(net: Network, by: str = "sector", top: int = 5) -> pd.DataFrame:
         One row per gap: ``from``, ``to``, ``distance`` (shortest path
         between the groups, ties as undirected; 0 when unreachable),
         ``candidates`` (actor ids, best first) and ``scores`` (d(x, from) +
-        d(x, to) for each; 2 means tied to a member of each group).
+        d(x, to) for each; 2 means tied to a member of each group). At
+        most the first 1,000 gaps, in group order (with k groups there can
+        be k(k - 1)/2; each listed gap costs one breadth-first search).
     """
     rows = _core.group_gaps(net, by, top)
     return pd.DataFrame(rows, columns=["from", "to", "distance", "candidates", "scores"])

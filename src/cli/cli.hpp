@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -106,9 +107,13 @@ arguments parse_arguments(const std::vector<std::string>& args, const std::vecto
 /// `--actors A --ties T` CSV pair, or `--example`.
 network load_network(const arguments& args, const std::string& path);
 
-/// Prints the group-based measures (coverage, E-I, block densities,
-/// assortativity, brokerage, bridges, gaps, communities) grouped by `by`.
-void print_group_report(const network& net, const std::string& by);
+/// Computes the group-based measures (coverage, E-I, block densities,
+/// assortativity, brokerage, bridges, gaps, communities) grouped by `by`, and
+/// returns the function that prints them (so nothing is printed before all
+/// is computed).
+std::function<void()> group_report_printer(const network& net, const std::string& by);
+/// Sets the name of the running step shown by the progress line.
+void set_step(const char* name);
 /// The same measures as one JSON object.
 nlohmann::ordered_json group_report_json(const network& net, const std::string& by);
 

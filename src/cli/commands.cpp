@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include <healthnet/centrality.hpp>
 #include <healthnet/composition.hpp>
 #include <healthnet/detail/file_io.hpp>
 #include <healthnet/detail/text.hpp>
@@ -169,18 +172,37 @@ options:
   --by GROUPING         also print the group measures (sector coverage, E-I,
                         block densities, assortativity, brokerage, bridges,
                         gaps, communities) by "sector" or an actor attribute
+  --exact               compute betweenness centralization exactly even on
+                        large networks (n*m > 2e9: estimated from 512 pivots)
 
 )") + input_help;
-  const auto args = parse_arguments(raw, concat(input_value_options, {"--format", "--by"}), input_flags);
+  const auto args = parse_arguments(raw, concat(input_value_options, {"--format", "--by"}), concat(input_flags, {"--exact"}));
   if (wants_help(args, help.c_str())) return 0;
   if (args.positional.size() > 1) throw usage_error("metrics takes one FILE");
   const std::string format = args.option("--format").value_or("table");
   if (format != "table" && format != "json") throw usage_error("--format must be table or json, not '" + format + "'");
   const std::string path = args.positional.empty() ? "" : args.positional.front();
   const network net = load_network(args, path);
+  // Everything is computed before anything is printed (Ctrl-C: no partial output).
+  std::optional<betweenness_estimate_scope> estimate;
+  if (!args.flag("--exact")) estimate.emplace();
+  set_step("metrics");
   const auto entries = profile(net);
+  const betweenness_estimate estimated = betweenness_estimate_scope::last();
   const auto sectors = sector_counts(net);
   const region_info& r = net.region();
+  set_step("group measures");
+  std::optional<nlohmann::ordered_json> group_json;
+  std::function<void()> print_groups;
+  if (args.option("--by")) {
+    if (format == "json") group_json = group_report_json(net, *args.option("--by"));
+    else print_groups = group_report_printer(net, *args.option("--by"));
+  }
+  set_step(nullptr);
+  const std::string estimate_note =
+      estimated.estimated ? "betweenness_centralization estimated from " + std::to_string(estimated.pivots) +
+                                " pivots (standard error " + fixed(estimated.std_error, 4) + "); --exact computes it exactly"
+                          : "";
 
   if (format == "json") {
     nlohmann::ordered_json doc;
@@ -196,12 +218,14 @@ options:
     nlohmann::ordered_json metrics = nlohmann::ordered_json::object();
     for (const auto& e : entries) metrics[e.name] = e.value;
     doc["metrics"] = metrics;
+    if (estimated.estimated) {
+      doc["estimated"] = {{"betweenness_centralization",
+                           {{"pivots", estimated.pivots}, {"std_error", json_number(estimated.std_error)}, {"note", estimate_note}}}};
+    }
     nlohmann::ordered_json counts = nlohmann::ordered_json::object();
     for (const auto& [s, n] : sectors) counts[s] = n;
     doc["actors_per_sector"] = counts;
-    if (args.option("--by")) {
-      doc["groups"] = group_report_json(net, *args.option("--by"));
-    }
+    if (group_json) doc["groups"] = std::move(*group_json);
     std::printf("%s\n", doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace).c_str());
     return 0;
   }
@@ -216,6 +240,7 @@ options:
   for (const auto& e : entries) {
     std::printf("%-*s  %s\n", static_cast<int>(width), show(e.name).c_str(), format_value(e.value).c_str());
   }
+  if (!estimate_note.empty()) std::printf("note: %s\n", estimate_note.c_str());
   std::size_t swidth = 6;
   for (const auto& [s, n] : sectors) swidth = std::max(swidth, show(s).size());
   std::printf("\n%-*s  %6s  %s\n", static_cast<int>(swidth), "sector", "actors", "label");
@@ -223,7 +248,7 @@ options:
     std::printf("%-*s  %6zu  %s\n", static_cast<int>(swidth), show(s).c_str(), n,
                 net.sector_taxonomy().contains(s) ? show(net.sector_taxonomy().label(s, "de")).c_str() : "");
   }
-  if (args.option("--by")) print_group_report(net, *args.option("--by"));
+  if (print_groups) print_groups();
   return 0;
 }
 

@@ -37,6 +37,9 @@ options:
   --compare EARLIER          an earlier wave of the region (.json or .graphml):
                              adds the wave comparison (also: --earlier)
   --seed N                   seed of the network layout (default: 1)
+  --exact                    betweenness centralization exactly even on large
+                             networks (n*m > 2e9: estimated from 512 pivots,
+                             with a note giving the standard error)
 
 )";
 
@@ -62,7 +65,7 @@ int run_report(const std::vector<std::string>& raw) {
       raw,
       {"--actors", "--ties", "--sector", "--weight", "--output", "-o", "--format", "--lang", "--scorecard", "--earlier",
        "--compare", "--seed"},
-      {"--undirected", "--allow-self-loops", "--example", "--example-2022", "--help", "-h"});
+      {"--undirected", "--allow-self-loops", "--example", "--example-2022", "--help", "-h", "--exact"});
   if (args.flag("--help") || args.flag("-h")) {
     std::fputs((std::string(report_help) + input_help).c_str(), stdout);
     return 0;
@@ -100,7 +103,12 @@ int run_report(const std::vector<std::string>& raw) {
     earlier = load_network(arguments{}, *file);
     options.earlier = &*earlier;
   }
+  std::optional<betweenness_estimate_scope> estimate;
+  if (!args.flag("--exact")) estimate.emplace();
+  set_step("report");
   const region_report report = build_report(net, options);
+  set_step(nullptr);
+  if (!report.betweenness_note.empty()) std::fprintf(stderr, "healthnet: note: %s\n", report.betweenness_note.c_str());
   std::string text = format == "html" ? to_html(net, report) : format == "md" ? to_markdown(net, report) : to_json(report);
   if (out.empty()) {
     write_stdout(text);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
+#include <memory>
 #include <numeric>
 #include <string>
 
@@ -28,6 +30,12 @@ using ordered_json = nlohmann::ordered_json;
 
 constexpr std::size_t permutations = 1000;
 constexpr std::size_t top_actors = 10;
+// Caps for many groups (docs/cli.md): the JSON block densities are a full
+// matrix up to json_block_limit groups and the nonzero cells beyond; the
+// table shows them up to table_block_limit groups; gap_limit gaps are listed.
+constexpr std::size_t json_block_limit = 200;
+constexpr std::size_t table_block_limit = 40;
+constexpr std::size_t gap_limit = 100;
 
 std::vector<std::int64_t> labels_of(const grouping& g) { return {g.group_of.begin(), g.group_of.end()}; }
 
@@ -46,12 +54,14 @@ struct group_report {
   grouping groups;
   coverage_result coverage;
   ei_result ei;
-  group_matrix blocks;
+  group_matrix blocks;                // empty beyond json_block_limit groups
+  std::vector<block_cell> block_cells;  // beyond json_block_limit groups
   double assort{};
   double q_groups{};
   brokerage_result broker;
   groups_reached reached;
   std::vector<group_gap> gaps;
+  std::size_t n_gaps{};
   grouping community_groups;
   double q_louvain{};
   double ari{};
@@ -64,14 +74,16 @@ group_report compute_group_report(const network& net, const std::string& by) {
   group_report r;
   r.groups = group_actors(net, by);
   const grouping& groups = r.groups;
-  r.coverage = sector_coverage(net);
+  if (by == "sector") r.coverage = sector_coverage(net, std::nullopt, false);
   r.ei = ei_index(net, groups, permutations, 1);
-  r.blocks = block_density(net, groups);
+  if (groups.size() <= json_block_limit) r.blocks = block_density(net, groups);
+  else r.block_cells = block_density_cells(net, groups);
   r.assort = assortativity(net, groups);
   r.q_groups = modularity(net, groups);
   r.broker = brokerage(net, groups);
   r.reached = count_groups_reached(net, groups);
-  r.gaps = group_gaps(net, groups, 5);
+  r.n_gaps = count_group_gaps(net, groups);
+  r.gaps = group_gaps(net, groups, 5, gap_limit);
   const partition communities = louvain(net, true, 1.0, 1);
   r.community_groups.group_of.assign(communities.begin(), communities.end());
   r.community_groups.labels.resize(communities.empty() ? 0 : *std::max_element(communities.begin(), communities.end()) + 1);
@@ -90,8 +102,8 @@ group_report compute_group_report(const network& net, const std::string& by) {
 
 nlohmann::ordered_json group_report_json(const network& net, const std::string& by) {
   const group_report report = compute_group_report(net, by);
-  const auto& [groups, coverage, ei, blocks, assort, q_groups, broker, reached, gaps, community_groups, q_louvain, ari, nmi,
-               broker_rank, bridge_rank] = report;
+  const auto& [groups, coverage, ei, blocks, block_cells, assort, q_groups, broker, reached, gaps, n_gaps, community_groups,
+               q_louvain, ari, nmi, broker_rank, bridge_rank] = report;
   const bool sectors = by == "sector";
   const auto& roles = brokerage_role_names();
     ordered_json doc;
@@ -118,13 +130,23 @@ nlohmann::ordered_json group_report_json(const network& net, const std::string& 
                      {"permutations", ei.permutations},
                      {"p_greater_equal", json_number(ei.p_greater_equal)},
                      {"p_less_equal", json_number(ei.p_less_equal)}};
-  ordered_json bd = ordered_json::object();
-  for (std::size_t g = 0; g < groups.size(); ++g) {
-    ordered_json row = ordered_json::object();
-    for (std::size_t h = 0; h < groups.size(); ++h) row[groups.labels[h]] = json_number(blocks.at(g, h));
-    bd[groups.labels[g]] = row;
+  if (groups.size() <= json_block_limit) {
+    ordered_json bd = ordered_json::object();
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      ordered_json row = ordered_json::object();
+      for (std::size_t h = 0; h < groups.size(); ++h) row[groups.labels[h]] = json_number(blocks.at(g, h));
+      bd[groups.labels[g]] = row;
+    }
+    doc["block_density"] = bd;
+  } else {
+    // k x k would not fit: the cells with at least one tie (the others are 0).
+    ordered_json cells = ordered_json::array();
+    for (const auto& c : block_cells) {
+      cells.push_back({{"from", groups.labels[c.from]}, {"to", groups.labels[c.to]}, {"ties", c.ties},
+                       {"density", json_number(c.density)}});
+    }
+    doc["block_density_nonzero"] = cells;
   }
-  doc["block_density"] = bd;
   doc["assortativity"] = json_number(assort);
   doc["modularity"] = json_number(q_groups);
   ordered_json br = ordered_json::object();
@@ -153,6 +175,7 @@ nlohmann::ordered_json group_report_json(const network& net, const std::string& 
                         {"candidates", ids}});
   }
   doc["gaps"] = gap_list;
+  doc["n_gaps"] = n_gaps;
   doc["communities"] = {{"n", community_groups.labels.size()},
                         {"modularity", json_number(q_louvain)},
                         {"adjusted_rand_index", json_number(ari)},
@@ -160,10 +183,11 @@ nlohmann::ordered_json group_report_json(const network& net, const std::string& 
   return doc;
 }
 
-void print_group_report(const network& net, const std::string& by) {
-  const group_report report = compute_group_report(net, by);
-  const auto& [groups, coverage, ei, blocks, assort, q_groups, broker, reached, gaps, community_groups, q_louvain, ari, nmi,
-               broker_rank, bridge_rank] = report;
+namespace {
+
+void print_group_report(const network& net, const std::string& by, const group_report& report) {
+  const auto& [groups, coverage, ei, blocks, block_cells, assort, q_groups, broker, reached, gaps, n_gaps, community_groups,
+               q_louvain, ari, nmi, broker_rank, bridge_rank] = report;
   const bool sectors = by == "sector";
   const auto& roles = brokerage_role_names();
 
@@ -194,6 +218,10 @@ void print_group_report(const network& net, const std::string& by) {
   std::printf("  modularity of groups      %s\n", fixed(q_groups, 4, "nan").c_str());
   std::printf("  multiplexity              %s\n", fixed(multiplexity(net), 4, "nan").c_str());
 
+  if (groups.size() > table_block_limit) {
+    std::printf("\nblock densities: %zu groups, shown for at most %zu; the full table is in the JSON output (--format json)\n",
+                groups.size(), table_block_limit);
+  } else {
   std::printf("\nblock densities (rows: from, columns: to)\n");
   std::size_t width = 4;
   for (std::size_t g = 0; g < groups.size(); ++g) {
@@ -206,6 +234,7 @@ void print_group_report(const network& net, const std::string& by) {
     std::printf("  %-*s", static_cast<int>(width), (std::to_string(g + 1) + " " + show(groups.labels[g])).c_str());
     for (std::size_t h = 0; h < groups.size(); ++h) std::printf(" %6s", fixed(blocks.at(g, h), 3, "nan").c_str());
     std::printf("\n");
+  }
   }
 
   std::printf("\nbrokerage roles (Gould-Fernandez)      observed   expected        z\n");
@@ -226,7 +255,11 @@ void print_group_report(const network& net, const std::string& by) {
     const auto& a = net.actor_at(static_cast<vertex_index>(v));
     std::printf("  %s %3.0f  %s\n", fit(a.id, 16).c_str(), reached.other[v], show(a.name).c_str());
   }
-  std::printf("\ngaps: group pairs without a tie (%zu)\n", gaps.size());
+  if (n_gaps > gaps.size()) {
+    std::printf("\ngaps: group pairs without a tie (%zu; the first %zu listed)\n", n_gaps, gaps.size());
+  } else {
+    std::printf("\ngaps: group pairs without a tie (%zu)\n", gaps.size());
+  }
   for (const auto& gap : gaps) {
     std::string who;
     for (std::size_t i = 0; i < gap.candidates.size() && i < 3; ++i) {
@@ -239,6 +272,13 @@ void print_group_report(const network& net, const std::string& by) {
   std::printf("\ncommunities (Louvain, seed 1)\n");
   std::printf("  communities               %zu (modularity %s)\n", community_groups.labels.size(), fixed(q_louvain, 4, "nan").c_str());
   std::printf("  agreement with %-10s ARI %s, NMI %s\n", show(by).c_str(), fixed(ari, 4, "nan").c_str(), fixed(nmi, 4, "nan").c_str());
+}
+
+}  // namespace
+
+std::function<void()> group_report_printer(const network& net, const std::string& by) {
+  auto computed = std::make_shared<const group_report>(compute_group_report(net, by));
+  return [&net, by, computed] { print_group_report(net, by, *computed); };
 }
 
 }  // namespace healthnet::cli

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include <healthnet/interrupt.hpp>
 #include <healthnet/analysis_view.hpp>
 #include <healthnet/detail/random.hpp>
 
@@ -194,8 +196,21 @@ auto run_strided(std::size_t count, unsigned threads, MakeState make, Work work)
   std::vector<decltype(make())> state;
   state.reserve(t_count);
   for (std::size_t t = 0; t < t_count; ++t) state.push_back(make());
+  // Interruption: only the calling thread (t = 0) calls the check (see
+  // interrupt.hpp); it stops the other threads through `stop`.
+  std::atomic<bool> stop{false};
   auto run = [&](std::size_t t) {
-    for (std::size_t i = t; i < count; i += t_count) work(state[t], i);
+    for (std::size_t i = t; i < count; i += t_count) {
+      if (stop.load(std::memory_order_relaxed)) return;
+      if (t == 0) {
+        report_progress(i, count);
+        if (interrupt_requested()) {
+          stop.store(true, std::memory_order_relaxed);
+          return;
+        }
+      }
+      work(state[t], i);
+    }
   };
   if (t_count == 1) {
     run(0);
@@ -205,6 +220,7 @@ auto run_strided(std::size_t count, unsigned threads, MakeState make, Work work)
     for (std::size_t t = 1; t < t_count; ++t) pool.emplace_back(run, t);
     run(0);
   }  // joined here
+  if (stop.load()) throw interrupted();
   return state;
 }
 
