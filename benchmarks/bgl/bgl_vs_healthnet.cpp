@@ -51,7 +51,8 @@ double max_rel_diff(const std::vector<double>& a, const std::vector<double>& b) 
 }
 
 void row(const char* kernel, double ours, double bgl, bool agree) {
-  std::printf("| %-11s | %9.4f | %9.4f | %6.2f | %s |\n", kernel, ours, bgl, bgl / ours, agree ? "yes" : "NO");
+  std::printf("| %-11s | %12.3f | %12.3f | %6.2f | %s |\n", kernel, ours * 1e3, bgl * 1e3, bgl / ours,
+              agree ? "yes" : "NO");
 }
 
 bool run(std::size_t n, std::size_t m, int reps) {
@@ -59,9 +60,7 @@ bool run(std::size_t n, std::size_t m, int reps) {
   const auto view = net.view();  // built once, cached: both sides run on it
   const auto ug = hn::as_undirected(*view);
   std::printf("\n%zu actors, %zu ties (best of %d)\n\n", view->n_vertices(), view->n_ties(), reps);
-  std::printf("| kernel      | healthnet s | BGL s | BGL/healthnet | agree |\n|---|---|---|---|---|\n");
-  bool ok = true;
-
+  std::printf("| kernel      | healthnet ms | BGL ms | BGL/healthnet | agree |\n|---|---|---|---|---|\n");
   std::vector<double> b_ours, b_bgl(n);
   const double t_b_ours = best_seconds(reps, [&] { b_ours = hn::betweenness(net); });
   const double t_b_bgl = best_seconds(reps, [&] { boost::brandes_betweenness_centrality(ug, b_bgl.data()); });
@@ -105,7 +104,7 @@ bool run(std::size_t n, std::size_t m, int reps) {
   });
   const bool cl_agree = max_rel_diff(cl_bgl, cl_ours) < 1e-12;
   row("closeness", t_cl_ours, t_cl_bgl, cl_agree);
-  return ok && b_agree && c_agree && cl_agree;
+  return b_agree && c_agree && cl_agree;
 }
 
 }  // namespace
