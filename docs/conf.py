@@ -116,7 +116,7 @@ PYTHON_SECTIONS = [
 # header not listed lands under "Other headers".
 CPP_SECTIONS = [
     ("Domain model", ["network", "actor", "tie", "body", "region", "taxonomy", "attributes",
-                      "analysis_view"]),
+                      "analysis_view", "boost_graph"]),
     ("Errors and version", ["error", "version", "fwd", "healthnet"]),
     ("Reading, writing and example data", ["io", "example"]),
     ("Size, degree and composition", ["density", "degree", "composition"]),
@@ -125,7 +125,7 @@ CPP_SECTIONS = [
     ("Sectors and groups", ["groups", "coverage", "ei_index", "block_density", "assortativity", "brokerage",
                             "multiplexity", "sector_bridges", "communities"]),
     ("Evaluation", ["metric_registry", "profile", "scorecard", "compare"]),
-    ("Reports and drawings", ["layout", "svg", "report"]),
+    ("Reports and drawings (target healthnet::report)", ["layout", "svg", "report"]),
 ]
 
 

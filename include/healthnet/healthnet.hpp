@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: MIT
 /// @file healthnet.hpp
-/// @brief Umbrella header: includes every public healthnet header.
+/// @brief Umbrella header of the core target `healthnet::healthnet`.
+///
+/// Not included here: the presentation headers of `healthnet::report`
+/// (report.hpp, svg.hpp, layout.hpp; link healthnet::report for them) and
+/// boost_graph.hpp (Boost.Graph concepts for the analysis view; include it
+/// where BGL algorithms run on `*net.view()`).
 #pragma once
 
 #include <healthnet/version.hpp>
@@ -39,7 +44,3 @@
 #include <healthnet/profile.hpp>
 #include <healthnet/scorecard.hpp>
 #include <healthnet/compare.hpp>
-// reports
-#include <healthnet/layout.hpp>
-#include <healthnet/svg.hpp>
-#include <healthnet/report.hpp>
