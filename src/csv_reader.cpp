@@ -4,6 +4,7 @@
 // The whole file is parsed from one buffer; fields are string_views into it,
 // and only quoted fields holding doubled quotes or CRLF line breaks are copied
 // (into one scratch buffer reused for every record).
+#include <healthnet/detail/keyed_hash.hpp>
 #include <healthnet/detail/file_io.hpp>
 #include <healthnet/detail/text.hpp>
 #include <healthnet/error.hpp>
@@ -87,7 +88,7 @@ class csv_file {
     for (std::size_t i = 0; i < m_fields.size(); ++i) m_columns.emplace_back(detail::trim(field(i)));
     // Repeated names by hashing, O(columns) expected: a pairwise scan took
     // 39 s for 100k columns.
-    std::unordered_set<std::string_view> seen;
+    std::unordered_set<std::string_view, detail::keyed_string_hash> seen;
     seen.reserve(m_columns.size());
     for (const auto& name : m_columns) {
       if (!name.empty() && !seen.insert(name).second) {
@@ -480,7 +481,7 @@ void read_actors(csv_file& file, const csv_options& options, network& net, std::
     if (name != npos) a.name = file.field(name);
     if (type != npos) a.type = file.field(type);
     // Each sector once, in order; hashed, as a cell may list very many.
-    std::unordered_set<std::string_view> seen_sectors;
+    std::unordered_set<std::string_view, detail::keyed_string_hash> seen_sectors;
     const auto add_sector = [&](std::string_view s) {
       if (seen_sectors.insert(s).second) a.sectors.emplace_back(s);
     };

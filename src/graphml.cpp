@@ -655,7 +655,7 @@ class xml_tokenizer {
       }
       return;
     }
-    std::unordered_set<std::string_view> seen;
+    std::unordered_set<std::string_view, detail::keyed_string_hash> seen;
     seen.reserve(attributes.size());
     for (const auto& a : attributes) {
       if (!seen.insert(a.qname).second) fail_at(a);

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <healthnet/detail/keyed_hash.hpp>
 #include <healthnet/detail/file_io.hpp>
 #include <healthnet/io.hpp>
 #include <healthnet/taxonomy.hpp>
@@ -125,7 +126,7 @@ body read_body(const json_reader& r, const json& item, const std::string& path, 
   b.kind = *k;
   b.name = r.string_member(item, path, "name", false);
   b.members = r.string_list_member(item, path, "members");
-  std::unordered_set<std::string_view> seen;  // O(k) expected; a pairwise scan took 34 s for 100k members
+  std::unordered_set<std::string_view, detail::keyed_string_hash> seen;  // O(k) expected; a pairwise scan took 34 s for 100k members
   seen.reserve(b.members.size());
   for (std::size_t i = 0; i < b.members.size(); ++i) {
     if (!net.has_actor(b.members[i])) {
@@ -149,7 +150,7 @@ body read_body(const json_reader& r, const json& item, const std::string& path, 
 taxonomy read_taxonomy(const json_reader& r, const json& obj, const std::string& pointer) {
   const auto& list = r.member(obj, pointer, "sectors", value_t::array, true);
   std::vector<sector> sectors;
-  std::unordered_set<std::string> seen;
+  std::unordered_set<std::string, detail::keyed_string_hash> seen;
   for (std::size_t i = 0; i < list.size(); ++i) {
     const std::string path = pointer + "/sectors/" + std::to_string(i);
     const auto& item = r.object_at(list[i], path);

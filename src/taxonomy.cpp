@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The built-in sector taxonomy and loading custom ones.
+#include <healthnet/detail/keyed_hash.hpp>
 #include <healthnet/error.hpp>
 #include <healthnet/taxonomy.hpp>
 
@@ -10,7 +11,7 @@
 namespace healthnet {
 
 taxonomy::taxonomy(std::vector<sector> sectors) : m_sectors(std::move(sectors)) {
-  std::unordered_set<std::string_view> seen;  // O(n) expected; a pairwise scan was O(n^2)
+  std::unordered_set<std::string_view, detail::keyed_string_hash> seen;  // O(n) expected; a pairwise scan was O(n^2)
   seen.reserve(m_sectors.size());
   for (std::size_t i = 0; i < m_sectors.size(); ++i) {
     if (m_sectors[i].id.empty()) throw invalid_input("sector " + std::to_string(i) + ": id is empty");

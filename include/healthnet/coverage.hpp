@@ -88,7 +88,7 @@ inline coverage_result sector_coverage(const network& net, std::optional<std::ve
     if (gu == grouping::no_group || gv == grouping::no_group || gu == gv) continue;
     crosses[static_cast<std::size_t>(gu)] = crosses[static_cast<std::size_t>(gv)] = 1;
   }
-  std::unordered_set<std::string_view> connected;
+  std::unordered_set<std::string_view, detail::keyed_string_hash> connected;
   for (std::size_t g = 0; g < k; ++g) {
     if (crosses[g]) {
       r.connected.push_back(groups.labels[g]);

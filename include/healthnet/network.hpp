@@ -676,7 +676,7 @@ class network {
   /// tie number). O(m) expected.
   void check_merged_weights(std::span<const vertex_index> source, std::span<const vertex_index> target,
                             std::span<const double> weight) const {
-    std::unordered_map<std::uint64_t, double> sum;
+    std::unordered_map<std::uint64_t, double, detail::keyed_integer_hash> sum;
     sum.reserve(source.size());
     for (std::size_t i = 0; i < source.size(); ++i) {
       const std::uint64_t key = pair_key(source[i], target[i]);

@@ -64,8 +64,8 @@ namespace detail {
 
 /// The unordered pairs {g, h}, g != h, of groups joined by at least one tie,
 /// as keys g·2^32 + h with g < h. Complexity: O(m) expected.
-inline std::unordered_set<std::uint64_t> linked_group_pairs(const network& net, const grouping& groups) {
-  std::unordered_set<std::uint64_t> linked;
+inline std::unordered_set<std::uint64_t, detail::keyed_integer_hash> linked_group_pairs(const network& net, const grouping& groups) {
+  std::unordered_set<std::uint64_t, detail::keyed_integer_hash> linked;
   for (const auto& [u, v] : net.tie_ends()) {
     const auto gu = groups.group_of[u], gv = groups.group_of[v];
     if (gu == grouping::no_group || gv == grouping::no_group || gu == gv) continue;

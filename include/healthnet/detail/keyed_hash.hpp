@@ -116,4 +116,9 @@ struct keyed_string_hash {
   std::size_t operator()(std::string_view s) const noexcept { return static_cast<std::size_t>(keyed_hash(s)); }
 };
 
+/// A hasher for std::unordered_* keyed by packed integers (actor or group pairs).
+struct keyed_integer_hash {
+  std::size_t operator()(std::uint64_t k) const noexcept { return static_cast<std::size_t>(keyed_hash(k)); }
+};
+
 }  // namespace healthnet::detail
