@@ -67,13 +67,6 @@ std::string svg_from_positions(const network& net, const py::array_t<double, py:
 }  // namespace
 
 void register_display(py::module_& m) {
-  auto cls = py::reinterpret_borrow<py::class_<network>>(m.attr("Network"));
-  cls.def(
-      "_repr_html_",
-      [](const py::object& self) {
-        return py::module_::import("healthnet._display").attr("network_html")(self).cast<std::string>();
-      },
-      "The network in Jupyter: key facts, actors per sector and a drawing (see healthnet._display).");
   m.def("_network_layout", &layout_array, py::arg("net"), py::arg("seed") = 1, py::arg("method") = "auto",
         py::arg("force_directed_limit") = 2000,
         "Actor positions (n, 2) in the unit square, y downwards (healthnet::network_layout).");

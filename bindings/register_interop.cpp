@@ -19,24 +19,6 @@
 
 namespace healthnet::bindings {
 
-/// A pandas DataFrame made by Python code; named so in signatures and stubs.
-class data_frame : public py::object {
- public:
-  PYBIND11_OBJECT_DEFAULT(data_frame, py::object, is_any)
-
- private:
-  static bool is_any(PyObject*) { return true; }
-};
-
-}  // namespace healthnet::bindings
-
-template <>
-struct pybind11::detail::handle_type_name<healthnet::bindings::data_frame> {
-  static constexpr auto name = const_name("pandas.DataFrame");
-};
-
-namespace healthnet::bindings {
-
 namespace {
 
 /// One Python str per distinct value, for columns with few distinct values
@@ -327,63 +309,10 @@ network network_from_columns(bool directed, bool allow_self_loops, const std::ve
   return net;
 }
 
-/// Calls healthnet._interop.<function>(net): the Python code behind a method.
-data_frame frame_of(const py::object& net, const char* function) {
-  return data_frame(py::module_::import("healthnet._interop").attr(function)(net));
-}
 
 }  // namespace
 
 void register_interop(py::module_& m) {
-  auto cls = py::reinterpret_borrow<py::class_<network>>(m.attr("Network"));
-  cls.def(
-      "actors_frame", [](const py::object& self) { return frame_of(self, "_actors_frame"); },
-      R"doc(
-The actors as a DataFrame, one row per actor in actor order.
-
-Returns
--------
-pandas.DataFrame
-    Indexed by actor ``id``, with ``name``, ``sector`` (the primary sector;
-    NA when none), ``sectors`` (list of all sectors, primary first),
-    ``type``, ``lat`` and ``lon`` (only when some actor has a location) and
-    one column per actor attribute (union over actors, sorted; NA where an
-    actor lacks it). Text columns have dtype ``string``, number attributes
-    ``Float64``, flags ``boolean``; a column whose values mix types is
-    ``object``.
-
-Raises
-------
-ValueError
-    When an attribute has the name of one of these columns.
-
-See Also
---------
-healthnet.from_pandas : the inverse.
-)doc");
-  cls.def(
-      "ties_frame", [](const py::object& self) { return frame_of(self, "_ties_frame"); },
-      R"doc(
-The ties as a DataFrame, one row per tie in tie order.
-
-Returns
--------
-pandas.DataFrame
-    Columns ``source``, ``target`` (actor ids; in an undirected network the
-    orientation in which the tie was first added), ``relations`` (sorted
-    tuple of relation types), ``weight``, ``since`` (NA when unknown) and
-    one column per tie attribute (union over ties, sorted; NA where a tie
-    lacks it).
-
-Raises
-------
-ValueError
-    When an attribute has the name of one of these columns.
-
-See Also
---------
-healthnet.from_pandas : the inverse.
-)doc");
 
   m.def("_network_from_columns", &network_from_columns, py::arg("directed"), py::arg("allow_self_loops"),
         py::arg("ids"), py::arg("names"), py::arg("types"), py::arg("sectors"), py::arg("location"),

@@ -402,10 +402,6 @@ tie: relations are united, weights add up, new attributes overwrite, and
            "The members of one governance body and the ties among them.")
       .def("relation_layer", reader(&network::relation_layer), py::arg("relation"),
            "All actors, and only the ties that carry ``relation``.")
-      .def("summary", [](const py::object& self) {
-             return py::module_::import("healthnet._display").attr("summary")(self);
-           },
-           "Key facts of the network (see ``healthnet.summary``); prints as text, displays as a table in Jupyter.")
       .def("_reading", [](const network& net) { return reading_guard(net); }, py::keep_alive<0, 1>(),
            "A context manager holding a shared lock of the network (for the Python layer).")
       .def("copy", [](const network& net) { read_access lock(net); return network(net); }, "A deep copy.")

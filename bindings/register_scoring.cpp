@@ -13,7 +13,7 @@ namespace healthnet::bindings {
 
 namespace {
 
-py::dict result_to_python(const scorecard_result& r) {
+py::dict result_to_python(scorecard_result r) {
   py::dict d;
   d["scorecard"] = r.scorecard_id;
   d["region_id"] = r.region_id;
@@ -36,12 +36,17 @@ py::dict result_to_python(const scorecard_result& r) {
     rows.append(x);
   }
   d["rows"] = rows;
+  d["_data"] = py::cast(std::move(r));  // the C++ result: to_json() serializes it (strict JSON)
   return d;
 }
 
 }  // namespace
 
 void register_scoring(py::module_& m) {
+  py::class_<scorecard_result>(m, "_ScorecardResultData", "The C++ scorecard result behind healthnet.ScorecardResult.")
+      .def(
+          "to_json", [](const scorecard_result& r, int indent) { return to_json(r, indent); }, py::arg("indent") = 2,
+          "The result as strict JSON (NaN and infinities as null), the same text as the CLI writes.");
   py::class_<scorecard>(m, "ScorecardData", "A parsed scorecard (use healthnet.Scorecard).")
       .def_readonly("id", &scorecard::id)
       .def_property_readonly("name_de", [](const scorecard& c) { return c.name.de; })

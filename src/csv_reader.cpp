@@ -46,7 +46,9 @@ std::string hex_byte(unsigned char c) {
 class csv_file {
  public:
   csv_file(std::string_view text, const std::string& origin) : m_origin(origin) {
-    if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+    // With a byte-order mark, or without one (a NUL among the first bytes of a text file).
+    if ((text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) ||
+        text.substr(0, 4).find('\0') != std::string_view::npos) {
       fail_at(1, {}, "file is utf-16; save it as utf-8 (in excel: 'csv utf-8')");
     }
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
@@ -161,9 +163,13 @@ class csv_file {
   static constexpr std::size_t npos = std::string_view::npos;
 
  private:
+  /// Whether a lone CR (not followed by LF) ends a line somewhere: outside
+  /// quotes. A lone CR inside a quoted field of an LF or CRLF file is data.
   static bool has_lone_cr(std::string_view text) {
-    for (std::size_t at = text.find('\r'); at != npos; at = text.find('\r', at + 1)) {
-      if (at + 1 == text.size() || text[at + 1] != '\n') return true;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '"') quoted = !quoted;  // "" inside quotes toggles twice
+      else if (text[i] == '\r' && !quoted && (i + 1 == text.size() || text[i + 1] != '\n')) return true;
     }
     return false;
   }

@@ -282,6 +282,12 @@ std::vector<std::string> split_pointer(const std::string& pointer) {
 
 json_document parse_json_document(std::string_view text, const std::string& origin) {
   if (trim(text).empty()) throw invalid_input(source_location{origin, 1, {}}, "file is empty");
+  // UTF-16/32, with or without a byte-order mark: JSON text here is UTF-8
+  // (RFC 8259), and nlohmann would report "found '" with a NUL cut message.
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF") ||
+      text.substr(0, 4).find('\0') != std::string_view::npos) {
+    throw invalid_input(source_location{origin, 1, {}}, "file is utf-16 or utf-32; save it as utf-8");
+  }
   // `offset` is 0-based in `text`; `what` is nlohmann's message without its prefix.
   auto fail = [&](std::size_t offset, std::string what) {
     // nlohmann quotes the whole token read so far ("last read: 'TOKEN'; expected

@@ -151,10 +151,11 @@ std::string to_json(const region_report& report, int indent = 2);
 /// The report format, chosen in one place for the CLI and Python: the
 /// explicit `format` when given ("html", "md" or "markdown", "json"), else
 /// the extension of `path` (.html/.htm, .md/.markdown, .json, any case),
-/// else "html" when there is no path (standard output).
+/// else "html" when there is no path (standard output) or the path has no
+/// extension (a device such as /dev/stdout, a FIFO).
 /// @returns "html", "md" or "json".
-/// @throws invalid_input for another format or extension (a path without an
-///         extension included), listing the supported ones.
+/// @throws invalid_input for another format or extension, listing the
+///         supported ones.
 inline std::string report_format_for(std::string_view path, std::string_view format = {}) {
   const auto lower = [](std::string_view s) {
     std::string out(s);
@@ -176,10 +177,9 @@ inline std::string report_format_for(std::string_view path, std::string_view for
   if (ext == ".html" || ext == ".htm") return "html";
   if (ext == ".md" || ext == ".markdown") return "md";
   if (ext == ".json") return "json";
+  if (ext.empty()) return "html";  // no extension: /dev/stdout, a FIFO, "report"
   throw invalid_input(field_location("output"),
-                      (ext.empty() ? "'" + std::string(name) + "' has no extension"
-                                   : "unsupported extension '" + ext + "'") +
-                          " (supported: .html, .htm, .md, .markdown, .json)");
+                      "unsupported extension '" + ext + "' (supported: .html, .htm, .md, .markdown, .json)");
 }
 
 }  // namespace healthnet

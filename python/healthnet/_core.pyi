@@ -3,11 +3,20 @@ Compiled core of healthnet; use the public package `healthnet` instead.
 """
 from __future__ import annotations
 import collections.abc
+import healthnet._display
 import numpy
 import numpy.typing
 import pandas
 import typing
-__all__: list[str] = ['Actor', 'Body', 'GeoPoint', 'Network', 'Region', 'ScorecardData', 'Sector', 'Taxonomy', 'Tie', 'adjusted_rand_index', 'articulation_points', 'assortativity', 'average_clustering', 'betweenness', 'betweenness_centralization', 'block_density', 'bridges', 'brokerage', 'builtin_scorecard_ids', 'closeness', 'closeness_centralization', 'compare', 'component_labels', 'connected_components', 'constraint', 'core_number', 'degree', 'degree_centralization', 'density', 'dyad_census', 'effective_size', 'efficiency', 'ei_index', 'ei_index_actors', 'ei_index_groups', 'eigenvector_centrality', 'eigenvector_centralization', 'evaluate_metric', 'evaluate_scorecard', 'evaluate_scorecard_many', 'example_region', 'example_region_earlier', 'fragmentation', 'group_gaps', 'group_labels', 'groups_reached', 'harmonic_closeness', 'isolates', 'largest_component_share', 'load_scorecard', 'local_clustering', 'louvain', 'metric_catalog', 'modularity', 'multiplexity', 'n_components', 'normalized_mutual_information', 'pagerank', 'parse_json', 'parse_scorecard', 'partition_modularity', 'profile', 'reach_efficiency', 'read_csv', 'read_graphml', 'read_json', 'reciprocity', 'relation_density', 'render_report', 'scorecard_result_json', 'sector_counts', 'sector_coverage', 'structural_holes', 'synthetic_region', 'to_graphml', 'to_json', 'transitivity', 'triangles', 'two_step_reach', 'write_graphml', 'write_json', 'write_text_atomically']
+__all__: list[str] = ['Actor', 'Body', 'GeoPoint', 'Network', 'Region', 'ScorecardData', 'Sector', 'Taxonomy', 'Tie', 'adjusted_rand_index', 'articulation_points', 'assortativity', 'average_clustering', 'betweenness', 'betweenness_centralization', 'block_density', 'bridges', 'brokerage', 'builtin_scorecard_ids', 'closeness', 'closeness_centralization', 'compare', 'component_labels', 'connected_components', 'constraint', 'core_number', 'degree', 'degree_centralization', 'density', 'dyad_census', 'effective_size', 'efficiency', 'ei_index', 'ei_index_actors', 'ei_index_groups', 'eigenvector_centrality', 'eigenvector_centralization', 'evaluate_metric', 'evaluate_scorecard', 'evaluate_scorecard_many', 'example_region', 'example_region_earlier', 'fragmentation', 'group_gaps', 'group_labels', 'groups_reached', 'harmonic_closeness', 'isolates', 'largest_component_share', 'load_scorecard', 'local_clustering', 'louvain', 'metric_catalog', 'modularity', 'multiplexity', 'n_components', 'normalized_mutual_information', 'pagerank', 'parse_json', 'parse_scorecard', 'partition_modularity', 'profile', 'reach_efficiency', 'read_csv', 'read_graphml', 'read_json', 'reciprocity', 'relation_density', 'render_report', 'report_format', 'scorecard_result_json', 'sector_counts', 'sector_coverage', 'structural_holes', 'synthetic_region', 'to_graphml', 'to_json', 'transitivity', 'triangles', 'two_step_reach', 'write_graphml', 'write_json', 'write_text_atomically']
+class _ReadingGuard:
+    """
+    Holds a shared lock of a network in a with block.
+    """
+    def __enter__(self) -> None:
+        ...
+    def __exit__(self, *args) -> None:
+        ...
 class GeoPoint:
     """
     A position in WGS 84 degrees.
@@ -157,7 +166,7 @@ class Body:
     def year(self) -> int | None:
         ...
     @year.setter
-    def year(self, arg0: typing.SupportsInt | typing.SupportsIndex | None) -> None:
+    def year(self, arg1: typing.SupportsInt | typing.SupportsIndex | None) -> None:
         ...
 class Region:
     """
@@ -267,9 +276,13 @@ class Network:
         ...
     def __repr__(self) -> str:
         ...
+    def _reading(self) -> _ReadingGuard:
+        """
+        A context manager holding a shared lock of the network (for the Python layer).
+        """
     def _repr_html_(self) -> str:
         """
-        The network in Jupyter: key facts, actors per sector and a drawing (see healthnet._display).
+        The network in Jupyter: key facts, actors per sector and a drawing.
         """
     def actor(self, id: str) -> Actor:
         """
@@ -279,25 +292,26 @@ class Network:
         """
         The actors as a DataFrame, one row per actor in actor order.
         
-        Returns
-        -------
-        pandas.DataFrame
-            Indexed by actor ``id``, with ``name``, ``sector`` (the primary sector;
-            NA when none), ``sectors`` (list of all sectors, primary first),
-            ``type``, ``lat`` and ``lon`` (only when some actor has a location) and
-            one column per actor attribute (union over actors, sorted; NA where an
-            actor lacks it). Text columns have dtype ``string``, number attributes
-            ``Float64``, flags ``boolean``; a column whose values mix types is
-            ``object``.
+            Returns
+            -------
+            pandas.DataFrame
+                Indexed by actor ``id``, with ``name``, ``sector`` (the primary sector;
+                NA when none), ``sectors`` (list of all sectors, primary first),
+                ``type``, ``lat`` and ``lon`` (only when some actor has a location) and
+                one column per actor attribute (union over actors, sorted; NA where an
+                actor lacks it). Text columns have dtype ``string``, number attributes
+                ``Float64``, flags ``boolean``; a column whose values mix types is
+                ``object``.
         
-        Raises
-        ------
-        ValueError
-            When an attribute has the name of one of these columns.
+            Raises
+            ------
+            ValueError
+                When an attribute has the name of one of these columns.
         
-        See Also
-        --------
-        healthnet.from_pandas : the inverse.
+            See Also
+            --------
+            healthnet.from_pandas : the inverse.
+            
         """
     def add_actor(self, id: str, name: str = '', sectors: collections.abc.Sequence[str] = [], type: str = '', attributes: typing.Any = None, location: GeoPoint | None = None) -> None:
         """
@@ -355,9 +369,9 @@ class Network:
         """
         The subnetwork of the actors selected by ``keep``: a callable(Actor) -> bool or an iterable of ids. Ties among them are kept, bodies keep only selected members.
         """
-    def summary(self) -> typing.Any:
+    def summary(self) -> healthnet._display.Summary:
         """
-        Key facts of the network (see ``healthnet.summary``); prints as text, displays as a table in Jupyter.
+        Key facts of the network (see :func:`healthnet.summary`); prints as text, displays as a table in Jupyter.
         """
     def tie(self, source: str, target: str) -> Tie:
         """
@@ -367,23 +381,24 @@ class Network:
         """
         The ties as a DataFrame, one row per tie in tie order.
         
-        Returns
-        -------
-        pandas.DataFrame
-            Columns ``source``, ``target`` (actor ids; in an undirected network the
-            orientation in which the tie was first added), ``relations`` (sorted
-            tuple of relation types), ``weight``, ``since`` (NA when unknown) and
-            one column per tie attribute (union over ties, sorted; NA where a tie
-            lacks it).
+            Returns
+            -------
+            pandas.DataFrame
+                Columns ``source``, ``target`` (actor ids; in an undirected network the
+                orientation in which the tie was first added), ``relations`` (sorted
+                tuple of relation types), ``weight``, ``since`` (NA when unknown) and
+                one column per tie attribute (union over ties, sorted; NA where a tie
+                lacks it).
         
-        Raises
-        ------
-        ValueError
-            When an attribute has the name of one of these columns.
+            Raises
+            ------
+            ValueError
+                When an attribute has the name of one of these columns.
         
-        See Also
-        --------
-        healthnet.from_pandas : the inverse.
+            See Also
+            --------
+            healthnet.from_pandas : the inverse.
+            
         """
     def update_actor(self, actor: Actor) -> None:
         """
@@ -457,6 +472,14 @@ class Network:
     def ties(self) -> list[Tie]:
         """
         All ties, in order (copies).
+        """
+class _ScorecardResultData:
+    """
+    The C++ scorecard result behind healthnet.ScorecardResult.
+    """
+    def to_json(self, indent: typing.SupportsInt | typing.SupportsIndex = 2) -> str:
+        """
+        The result as strict JSON (NaN and infinities as null), the same text as the CLI writes.
         """
 class ScorecardData:
     """
@@ -641,6 +664,10 @@ def relation_density(net: Network) -> list[tuple[str, float]]:
     ...
 def render_report(net: Network, format: str = 'html', lang: str = 'de', card: ScorecardData | None = None, earlier: Network = None, seed: typing.SupportsInt | typing.SupportsIndex = 1) -> str:
     ...
+def report_format(path: str, format: str) -> str:
+    """
+    The report format for a path (healthnet::report_format_for).
+    """
 def scorecard_result_json(card: ScorecardData, net: Network, lang: str = 'en') -> str:
     ...
 def sector_counts(net: Network) -> list[tuple[str, int]]:

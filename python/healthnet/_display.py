@@ -262,3 +262,22 @@ def network_html(net: Network) -> str:
         "<div style='display:flex;flex-wrap:wrap;gap:1.5em;align-items:flex-start'>"
         f"<div>{tables}</div><div style='flex:1;min-width:320px'>{drawing}</div></div>"
     )
+
+
+# Methods of Network defined here, in Python, on top of the bound core class.
+def _summary_method(self):
+    """Key facts of the network (see :func:`healthnet.summary`); prints as text, displays as a table in Jupyter."""
+    return summary(self)
+
+
+def _repr_html_(self):
+    """The network in Jupyter: key facts, actors per sector and a drawing."""
+    return network_html(self)
+
+
+_summary_method.__annotations__ = {"return": Summary}
+_repr_html_.__annotations__ = {"return": str}
+
+
+Network.summary = _summary_method
+Network._repr_html_ = _repr_html_

@@ -579,7 +579,28 @@ _TIE_COLUMNS = {"source", "target", "relations", "weight", "since"}
 
 @_gc_paused()
 def _actors_frame(net: Network) -> pd.DataFrame:
-    """Network.actors_frame (documented in bindings/register_interop.cpp)."""
+    """The actors as a DataFrame, one row per actor in actor order.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by actor ``id``, with ``name``, ``sector`` (the primary sector;
+        NA when none), ``sectors`` (list of all sectors, primary first),
+        ``type``, ``lat`` and ``lon`` (only when some actor has a location) and
+        one column per actor attribute (union over actors, sorted; NA where an
+        actor lacks it). Text columns have dtype ``string``, number attributes
+        ``Float64``, flags ``boolean``; a column whose values mix types is
+        ``object``.
+
+    Raises
+    ------
+    ValueError
+        When an attribute has the name of one of these columns.
+
+    See Also
+    --------
+    healthnet.from_pandas : the inverse.
+    """
     c = _core._actor_columns(net)
     attrs = c["attributes"]
     _check_clash((a[0] for a in attrs), _ACTOR_COLUMNS, "actor")
@@ -600,11 +621,31 @@ def _actors_frame(net: Network) -> pd.DataFrame:
 
 @_gc_paused()
 def _ties_frame(net: Network) -> pd.DataFrame:
-    """Network.ties_frame (documented in bindings/register_interop.cpp)."""
-    c = _core._tie_columns(net)
+    """The ties as a DataFrame, one row per tie in tie order.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``source``, ``target`` (actor ids; in an undirected network the
+        orientation in which the tie was first added), ``relations`` (sorted
+        tuple of relation types), ``weight``, ``since`` (NA when unknown) and
+        one column per tie attribute (union over ties, sorted; NA where a tie
+        lacks it).
+
+    Raises
+    ------
+    ValueError
+        When an attribute has the name of one of these columns.
+
+    See Also
+    --------
+    healthnet.from_pandas : the inverse.
+    """
+    with net._reading():  # the columns and the ids of one state of the network
+        c = _core._tie_columns(net)
+        ids = np.asarray(net.actor_ids, dtype=object)
     attrs = c["attributes"]
     _check_clash((a[0] for a in attrs), _TIE_COLUMNS, "tie")
-    ids = np.asarray(net.actor_ids, dtype=object)
     data: dict[str, Any] = {
         "source": pd.array(ids[c["source"]], dtype="string"),
         "target": pd.array(ids[c["target"]], dtype="string"),
@@ -1234,3 +1275,20 @@ def from_igraph(
         allow_self_loops=allow_self_loops,
         sep=sep,
     )
+
+
+# Methods of Network defined here, in Python, on top of the bound core class
+# (C++ never calls back into Python).
+def _actors_frame_method(self):
+    return _actors_frame(self)
+
+
+def _ties_frame_method(self):
+    return _ties_frame(self)
+
+
+for _method, _function in ((_actors_frame_method, _actors_frame), (_ties_frame_method, _ties_frame)):
+    _method.__doc__ = _function.__doc__
+    _method.__annotations__ = {"return": pd.DataFrame}  # real objects: the stub generator resolves them
+Network.actors_frame = _actors_frame_method
+Network.ties_frame = _ties_frame_method

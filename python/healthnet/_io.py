@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import operator
 import os
 from collections.abc import Sequence
 
 from . import _core
+from ._metrics import _check_seed
 from ._core import Network
 
 PathLike = str | os.PathLike[str]
@@ -249,6 +251,9 @@ def synthetic_region(
     -------
     Network
     """
+    for name, value in (("n_actors", n_actors), ("n_ties", n_ties)):
+        if operator.index(value) < 0:
+            raise ValueError(f"{name}: expected a count >= 0, got {value}")
     return _core.synthetic_region(
-        n_actors, n_ties, list(sectors or []), homophily, directed, weighted, with_bodies, seed, region_id
+        n_actors, n_ties, list(sectors or []), homophily, directed, weighted, with_bodies, _check_seed(seed), region_id
     )

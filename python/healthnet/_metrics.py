@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+import operator
 import threading
 import weakref
 from typing import Literal
@@ -14,6 +15,17 @@ from . import _core
 from ._core import Network
 
 Mode = Literal["all", "in", "out"]
+
+
+def _check_seed(seed, name: str = "seed") -> int:
+    """A seed as the C++ kernels take it (0 to 2**64 - 1), or a clear ValueError."""
+    try:
+        value = operator.index(seed)
+    except TypeError:
+        raise TypeError(f"{name}: expected an integer, got {type(seed).__name__}") from None
+    if not 0 <= value < 2**64:
+        raise ValueError(f"{name}: expected an integer from 0 to 2**64 - 1, got {value}")
+    return value
 
 
 def _reads_network(function):

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import html
-import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -14,6 +13,7 @@ import pandas as pd
 
 from . import _core
 from ._io import _fspath
+from ._metrics import _check_seed
 from ._core import Network
 from ._display import FAILED_COLOR, PASSED_COLOR, Raw, html_table
 
@@ -58,6 +58,7 @@ class ScorecardResult:
     lang: str
     total: float
     rows: list = field(repr=False)
+    _data: object = field(default=None, repr=False, compare=False)
 
     def to_frame(self) -> pd.DataFrame:
         """One row per indicator or rule.
@@ -73,18 +74,14 @@ class ScorecardResult:
         return pd.DataFrame(self.rows, columns=_COLUMNS)
 
     def to_json(self, indent: int | None = 2) -> str:
-        """The result as JSON text."""
-        return json.dumps(
-            {
-                "scorecard": self.scorecard,
-                "region": {"id": self.region_id, "name": self.region_name},
-                "lang": self.lang,
-                "total": self.total,
-                "rows": self.rows,
-            },
-            ensure_ascii=False,
-            indent=indent,
-        )
+        """The result as strict JSON text: a value that cannot be computed is ``null``.
+
+        The C++ serializer writes it, the same text as ``healthnet score
+        --format json``; ``indent=None`` gives one line.
+        """
+        if self._data is None:
+            raise ValueError("this ScorecardResult was not made by Scorecard.evaluate; it has no JSON form")
+        return self._data.to_json(-1 if indent is None else indent).rstrip("\n")
 
     @property
     def passed(self) -> int:
@@ -325,7 +322,7 @@ def report(
     card = None
     if scorecard is not None:
         card = (scorecard if isinstance(scorecard, Scorecard) else Scorecard.load(scorecard))._data
-    text = _core.render_report(net, format, lang, card, earlier, seed)
+    text = _core.render_report(net, format, lang, card, earlier, _check_seed(seed))
     if path is not None:
         _core.write_text_atomically(_fspath(path), text)
     return text

@@ -20,7 +20,7 @@ import pandas as pd
 from . import _core
 from ._core import Network
 from ._display import html_table, sector_color, sector_colors, swatch, text_table
-from ._metrics import _actor_series, _reads_network, actor_index
+from ._metrics import _actor_series, _check_seed, _reads_network, actor_index
 
 # Largest number of permutations of a permutation test (C++ healthnet::max_permutations; docs/metrics.md).
 MAX_PERMUTATIONS = 10_000_000
@@ -273,13 +273,11 @@ def ei_index(
     """
     if level == "network":
         permutations = operator.index(permutations)
-        seed = operator.index(seed)
+        seed = _check_seed(seed)
         if not 0 <= permutations <= MAX_PERMUTATIONS:
             raise ValueError(
                 f"permutations: expected 0 to {MAX_PERMUTATIONS:,} (the cap of the permutation test), got {permutations}"
             )
-        if not 0 <= seed < 2**64:
-            raise ValueError(f"seed: expected an integer from 0 to 2**64 - 1, got {seed}")
         return EIResult(**_core.ei_index(net, by, permutations, seed))
     if level == "group":
         labels, values = _core.ei_index_groups(net, by)
@@ -534,7 +532,7 @@ def louvain(net: Network, weighted: bool = True, resolution: float = 1.0, seed: 
     Blondel et al. (2008); networkx ``louvain_communities``; igraph
     ``community_multilevel``.
     """
-    return _actor_series(net, _core.louvain(net, weighted, resolution, seed), "community")
+    return _actor_series(net, _core.louvain(net, weighted, resolution, _check_seed(seed)), "community")
 
 
 def adjusted_rand_index(a: Sequence[int], b: Sequence[int]) -> float:

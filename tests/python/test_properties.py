@@ -330,7 +330,7 @@ def rich_networks(draw, text=NAME, attribute_values=None, keys=KEY, with_extras=
             location = hn.GeoPoint(draw(st.floats(-90, 90)), draw(st.floats(-180, 180)))
         net.add_actor(
             i,
-            name=draw(text),
+            name=draw(text).replace("\x00", ""),  # names never hold NUL (refused on every way in)
             sectors=draw(st.lists(LABEL, unique=True, max_size=3)),
             type=draw(text),
             attributes=draw(attrs),

@@ -128,7 +128,7 @@ def test_report_output_file_and_refusals(report_cli, tmp_path: Path):
     assert r.returncode == 2 and "refusing to write over the input file" in r.stderr
     assert source.read_bytes() == before
     assert run(report_cli, "report", "--example", "--lang", "fr").returncode == 2
-    assert run(report_cli, "report", "--example", "--format", "pdf").returncode == 2
+    assert run(report_cli, "report", "--example", "--format", "pdf").returncode == 1  # unsupported format: bad input (one rule with -o)
     r = run(report_cli, "report", "--example", "--scorecard", tmp_path / "missing.json")
     assert r.returncode == 1 and r.stderr.startswith("healthnet: error:")
 
@@ -187,5 +187,5 @@ def test_python_report_api(tmp_path):
     assert out.read_text(encoding="utf-8") == html_text
     assert 'id="network-drawing"' in html_text and 'id="scorecard"' in html_text
     assert list(tmp_path.iterdir()) == [out]
-    with pytest.raises(ValueError, match="expected 'html', 'md' or 'json'"):
+    with pytest.raises(ValueError, match="supported: html, md, json"):
         hn.report(net, format="pdf")

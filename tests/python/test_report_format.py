@@ -40,7 +40,7 @@ def test_python_and_cli_write_the_format_of_the_extension(tmp_path, cli, name, k
     assert kind_of(out.read_text(encoding="utf-8")) == kind
 
 
-@pytest.mark.parametrize("name", ["bericht.pdf", "x.docx", "report", "r.html.txt"])
+@pytest.mark.parametrize("name", ["bericht.pdf", "x.docx", "r.html.txt", "R.PDF"])
 def test_unsupported_extensions_are_refused_everywhere(tmp_path, cli, name):
     net = hn.example()
     with pytest.raises(ValueError, match=r"\.html, \.htm, \.md, \.markdown, \.json"):
@@ -57,3 +57,4 @@ def test_an_explicit_format_wins_and_bad_ones_are_refused(tmp_path):
     with pytest.raises(ValueError, match="supported: html, md, json"):
         hn.report(net, format="pdf")
     assert kind_of(hn.report(net)) == "html"  # no path: HTML text
+    assert kind_of(hn.report(net, tmp_path / "report")) == "html"  # no extension (a device, a FIFO)

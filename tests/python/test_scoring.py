@@ -10,6 +10,7 @@ import json
 import math
 import os
 import re
+import subprocess
 import time
 from pathlib import Path
 
@@ -375,3 +376,28 @@ def test_rank_500_regions(capsys):
     assert frame.total.between(0, 100).all()
     with capsys.disabled():
         print(f"\nrank: 500 regions of 150 actors in {elapsed:.2f} s")
+
+
+def test_to_json_is_strict_when_a_metric_cannot_be_computed(cli, tmp_path):
+    # One actor and no tie: density and centralizations are undefined (NaN).
+    # Oracle: Python's json module with allow-NaN off (strict RFC 8259), and
+    # the same document from the CLI.
+    net = hn.Network()
+    net.add_actor("a", sectors=["gp_practice"])
+    result = hn.Scorecard.load("network").evaluate(net)
+    assert any(r["value"] != r["value"] for r in result.rows)  # some NaN
+    text = result.to_json()
+
+    def refuse(constant):
+        raise AssertionError(f"non-strict JSON constant {constant}")
+
+    doc = json.loads(text, parse_constant=refuse)
+    assert None in [row["value"] for row in doc["rows"]]
+    path = tmp_path / "one.json"
+    hn.write_json(net, path)
+    done = subprocess.run([cli, "score", str(path), "--scorecard", "network", "--format", "json"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    json.loads(done.stdout, parse_constant=refuse)
+    report = hn.report(net, format="json", scorecard="network")
+    json.loads(report, parse_constant=refuse)

@@ -88,3 +88,49 @@ def test_stored_values_read_back():
     net.add_actor("b")
     net.add_body("hk", "health_conference", members=["ä-1", "b"], year=2200)
     assert hn.from_json(hn.to_json(net)) == net
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda net: hn.louvain(net, seed=-1),
+        lambda net: hn.ei_index(net, permutations=10, seed=-1),
+        lambda net: hn.report(net, seed=2**64),
+        lambda net: hn.synthetic_region(10, 10, seed=-1),
+        lambda net: hn.synthetic_region(-1, 10),
+        lambda net: hn.ei_index(net, permutations=-1),
+    ],
+)
+def test_bad_values_get_a_message_not_a_signature_error(call):
+    # pybind11 would raise TypeError "incompatible function arguments. ... Invoked with"
+    net = hn.example()
+    with pytest.raises(ValueError) as info:
+        call(net)
+    assert "Invoked with" not in str(info.value)
+
+
+def test_since_must_be_a_calendar_day_from_python_too():
+    # Oracle: the Gregorian calendar (2023 is not a leap year).
+    net = hn.Network()
+    net.add_actor("a")
+    net.add_actor("b")
+    with pytest.raises(ValueError, match="since"):
+        net.add_tie("a", "b", since="2023-02-30")
+    with pytest.raises(ValueError, match="since"):
+        net.add_tie("a", "b", since="2023-02-29")
+    assert net.add_tie("a", "b", since="2024-02-29").since == "2024-02-29"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16"])
+def test_utf16_files_get_a_clear_message(tmp_path, encoding):
+    # Before: nlohmann's message "found '" cut at the first NUL byte.
+    text = '{"format": "healthnet", "version": 1, "actors": [], "ties": []}'
+    path = tmp_path / "x.json"
+    path.write_bytes(text.encode(encoding))
+    with pytest.raises(ValueError, match="utf-16 or utf-32; save it as utf-8"):
+        hn.read_json(path)
+    actors, ties = tmp_path / "a.csv", tmp_path / "t.csv"
+    actors.write_bytes("id,name\na,A\n".encode(encoding))
+    ties.write_text("source,target\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="utf-16"):
+        hn.read_csv(actors, ties)
