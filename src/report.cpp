@@ -29,368 +29,20 @@ using ordered_json = nlohmann::ordered_json;
 
 // ---- texts -------------------------------------------------------------------
 
-/// Every fixed text of the report, once per language. A member left out of
-/// one language would be a null pointer: the two tables are complete.
+/// The report's texts in one language: `t("kicker")` is the catalogue's
+/// "report.kicker" (src/text/<lang>.json).
 struct texts {
-  const char* kicker;
-  const char* unnamed_region;
-  const char* contents;
-  const char* sec_summary;
-  const char* sec_scorecard;
-  const char* sec_coverage;
-  const char* sec_drawing;
-  const char* sec_blocks;
-  const char* sec_brokers;
-  const char* sec_gaps;
-  const char* sec_comparison;
-  const char* field;
-  const char* value;
-  const char* region;
-  const char* region_id;
-  const char* state;
-  const char* population;
-  const char* wave;
-  const char* date;
-  const char* network;
-  const char* directed;
-  const char* undirected;
-  const char* bodies;
-  const char* body;
-  const char* kind;
-  const char* members;
-  const char* no_bodies;
-  const char* key_metrics;
-  const char* metric;
-  const char* actors;
-  const char* ties;
-  const char* sectors;
-  const char* total_score;
-  const char* of_100;
-  const char* criteria_met;
-  const char* scorecard_intro;
-  const char* criterion;
-  const char* type;
-  const char* type_metric;
-  const char* type_rule;
-  const char* target;
-  const char* score;
-  const char* weight;
-  const char* status;
-  const char* explanation;
-  const char* source;
-  const char* met;
-  const char* not_met;
-  const char* scorecard_label;
-  const char* coverage_summary;  // "%1 of %2 required sectors present"
-  const char* missing_sectors;
-  const char* unconnected_sectors;
-  const char* diversity;
-  const char* none;
-  const char* sector;
-  const char* actors_primary;
-  const char* required;
-  const char* yes;
-  const char* no;
-  const char* present;
-  const char* missing;
-  const char* further_only;
-  const char* coverage_caption;
-  const char* drawing_caption_fr;
-  const char* drawing_caption_circle;
-  const char* blocks_intro;
-  const char* blocks_caption;
-  const char* blocks_from_to;
-  const char* brokers_intro;
-  const char* rank;
-  const char* actor;
-  const char* total;
-  const char* main_role;
-  const char* role_coordinator;
-  const char* role_itinerant;
-  const char* role_representative;
-  const char* role_gatekeeper;
-  const char* role_liaison;
-  const char* no_brokers;
-  const char* gaps_intro;
-  const char* sector_a;
-  const char* sector_b;
-  const char* distance;
-  const char* best_placed;
-  const char* unreachable;
-  const char* no_gaps;
-  const char* earlier_wave;
-  const char* later_wave;
-  const char* actors_joined;
-  const char* actors_left;
-  const char* actors_kept;
-  const char* ties_formed;
-  const char* ties_dissolved;
-  const char* ties_changed;
-  const char* ties_kept;
-  const char* change;
-  const char* count;
-  const char* metric_changes;
-  const char* before;
-  const char* after;
-  const char* difference;
-  const char* newly_connected;
-  const char* disconnected;
-  const char* newly_present;
-  const char* and_more;  // "and %1 more"
-  const char* chart_html_only;
-  const char* drawing_html_only;
-  const char* generated_with;
-  const char* methods;
-};
-
-constexpr texts german{
-    .kicker = "Netzwerkbericht Gesundheitsregion",
-    .unnamed_region = "Unbenannte Region",
-    .contents = "Inhalt",
-    .sec_summary = "Überblick",
-    .sec_scorecard = "Bewertung (Scorecard)",
-    .sec_coverage = "Sektorabdeckung",
-    .sec_drawing = "Netzwerkzeichnung",
-    .sec_blocks = "Dichte zwischen den Sektoren",
-    .sec_brokers = "Vermittler (Brokerage)",
-    .sec_gaps = "Lücken zwischen Sektoren",
-    .sec_comparison = "Vergleich mit der früheren Welle",
-    .field = "Angabe",
-    .value = "Wert",
-    .region = "Region",
-    .region_id = "Kennung",
-    .state = "Bundesland",
-    .population = "Einwohner",
-    .wave = "Welle",
-    .date = "Stand",
-    .network = "Netzwerk",
-    .directed = "gerichtet (Nennungen)",
-    .undirected = "ungerichtet",
-    .bodies = "Gremien",
-    .body = "Gremium",
-    .kind = "Art",
-    .members = "Mitglieder",
-    .no_bodies = "Keine Gremien erfasst.",
-    .key_metrics = "Kennzahlen",
-    .metric = "Kennzahl",
-    .actors = "Akteure",
-    .ties = "Beziehungen",
-    .sectors = "Sektoren",
-    .total_score = "Gesamtpunktzahl",
-    .of_100 = "von 100",
-    .criteria_met = "Kriterien erfüllt",
-    .scorecard_intro = "Jedes Kriterium erhält 0 bis 100 Punkte; die Gesamtpunktzahl ist das gewichtete Mittel.",
-    .criterion = "Kriterium",
-    .type = "Art",
-    .type_metric = "Kennzahl",
-    .type_rule = "Regel",
-    .target = "Ziel",
-    .score = "Punkte",
-    .weight = "Gewicht",
-    .status = "Status",
-    .explanation = "Erläuterung",
-    .source = "Quelle",
-    .met = "erfüllt",
-    .not_met = "nicht erfüllt",
-    .scorecard_label = "Scorecard",
-    .coverage_summary = "%1 von %2 Pflichtsektoren vertreten",
-    .missing_sectors = "Fehlende Pflichtsektoren",
-    .unconnected_sectors = "Pflichtsektoren ohne Beziehung zu einem anderen Sektor",
-    .diversity = "Blau-Diversität der Hauptsektoren",
-    .none = "keine",
-    .sector = "Sektor",
-    .actors_primary = "Akteure (Hauptsektor)",
-    .required = "Pflichtsektor",
-    .yes = "ja",
-    .no = "nein",
-    .present = "vertreten",
-    .missing = "fehlt",
-    .further_only = "nur als weiterer Sektor",
-    .coverage_caption = "Akteure je Hauptsektor. Fett: Pflichtsektoren; rot gestrichelt: Pflichtsektoren ohne Akteur.",
-    .drawing_caption_fr = "Kräftebasiertes Layout nach Fruchterman und Reingold (Startwert %1). Farbe: Hauptsektor; "
-                          "Größe: Zahl der Beziehungen; Akteure ohne Beziehung auf dem äußeren Ring. Beim Überfahren "
-                          "eines Kreises erscheinen Name, Sektor und Zahl der Beziehungen.",
-    .drawing_caption_circle = "Kreislayout nach Sektoren (für große Netzwerke). Farbe: Hauptsektor; Größe: Zahl der "
-                              "Beziehungen.",
-    .blocks_intro = "Anteil der möglichen Beziehungen, die zwischen den Akteuren zweier Hauptsektoren bestehen "
-                    "(Blockdichte). Die Diagonale zeigt die Dichte innerhalb eines Sektors.",
-    .blocks_caption = "Blockdichten nach Hauptsektor (Zeile: von, Spalte: an).",
-    .blocks_from_to = "von \\ an",
-    .brokers_intro = "Brokerage nach Gould und Fernandez: wie oft ein Akteur zwischen zwei Akteuren vermittelt, die "
-                     "nicht direkt verbunden sind, unterschieden nach der Sektorzugehörigkeit der drei Beteiligten.",
-    .rank = "Rang",
-    .actor = "Akteur",
-    .total = "Gesamt",
-    .main_role = "Hauptrolle",
-    .role_coordinator = "Koordinator",
-    .role_itinerant = "Berater",
-    .role_representative = "Repräsentant",
-    .role_gatekeeper = "Gatekeeper",
-    .role_liaison = "Verbindungsglied",
-    .no_brokers = "Kein Akteur vermittelt zwischen unverbundenen Akteuren.",
-    .gaps_intro = "Sektorpaare ohne jede Beziehung. Am besten platziert sind Akteure, die beiden Sektoren am "
-                  "nächsten sind (Summe der Abstände; 2 = mit beiden Sektoren direkt verbunden).",
-    .sector_a = "Sektor A",
-    .sector_b = "Sektor B",
-    .distance = "Abstand",
-    .best_placed = "Am besten platziert, um die Lücke zu schließen",
-    .unreachable = "nicht erreichbar",
-    .no_gaps = "Keine Lücken: Zwischen allen vertretenen Sektoren besteht mindestens eine Beziehung.",
-    .earlier_wave = "Frühere Welle",
-    .later_wave = "Diese Welle",
-    .actors_joined = "Hinzugekommene Akteure",
-    .actors_left = "Ausgeschiedene Akteure",
-    .actors_kept = "Akteure in beiden Wellen",
-    .ties_formed = "Neue Beziehungen",
-    .ties_dissolved = "Beendete Beziehungen",
-    .ties_changed = "Veränderte Beziehungen (Art oder Gewicht)",
-    .ties_kept = "Beziehungen in beiden Wellen",
-    .change = "Veränderung",
-    .count = "Anzahl",
-    .metric_changes = "Kennzahlen im Vergleich",
-    .before = "vorher",
-    .after = "nachher",
-    .difference = "Differenz",
-    .newly_connected = "Neu verbundene Sektorpaare",
-    .disconnected = "Nicht mehr verbundene Sektorpaare",
-    .newly_present = "Neu vertretene Pflichtsektoren",
-    .and_more = "und %1 weitere",
-    .chart_html_only = "Das Diagramm ist nur im HTML-Bericht enthalten.",
-    .drawing_html_only = "Die Netzwerkzeichnung ist nur im HTML-Bericht enthalten.",
-    .generated_with = "Erstellt mit healthnet %1.",
-    .methods = "Methoden: Kennzahlen und Scorecard nach der healthnet-Dokumentation; Brokerage nach Gould & "
-               "Fernandez (1989); Layout nach Fruchterman & Reingold (1991).",
-};
-
-constexpr texts english{
-    .kicker = "Health region network report",
-    .unnamed_region = "Unnamed region",
-    .contents = "Contents",
-    .sec_summary = "Summary",
-    .sec_scorecard = "Scorecard",
-    .sec_coverage = "Sector coverage",
-    .sec_drawing = "Network drawing",
-    .sec_blocks = "Density between sectors",
-    .sec_brokers = "Brokers",
-    .sec_gaps = "Gaps between sectors",
-    .sec_comparison = "Comparison with the earlier wave",
-    .field = "Field",
-    .value = "Value",
-    .region = "Region",
-    .region_id = "Id",
-    .state = "State",
-    .population = "Population",
-    .wave = "Wave",
-    .date = "Date",
-    .network = "Network",
-    .directed = "directed (nominations)",
-    .undirected = "undirected",
-    .bodies = "Governance bodies",
-    .body = "Body",
-    .kind = "Kind",
-    .members = "Members",
-    .no_bodies = "No governance bodies recorded.",
-    .key_metrics = "Key metrics",
-    .metric = "Metric",
-    .actors = "Actors",
-    .ties = "Ties",
-    .sectors = "Sectors",
-    .total_score = "Total score",
-    .of_100 = "of 100",
-    .criteria_met = "criteria met",
-    .scorecard_intro = "Every criterion scores 0 to 100 points; the total score is the weighted mean.",
-    .criterion = "Criterion",
-    .type = "Type",
-    .type_metric = "metric",
-    .type_rule = "rule",
-    .target = "Target",
-    .score = "Score",
-    .weight = "Weight",
-    .status = "Status",
-    .explanation = "Explanation",
-    .source = "Source",
-    .met = "met",
-    .not_met = "not met",
-    .scorecard_label = "Scorecard",
-    .coverage_summary = "%1 of %2 required sectors present",
-    .missing_sectors = "Missing required sectors",
-    .unconnected_sectors = "Required sectors without a tie to another sector",
-    .diversity = "Blau diversity of the primary sectors",
-    .none = "none",
-    .sector = "Sector",
-    .actors_primary = "Actors (primary sector)",
-    .required = "Required",
-    .yes = "yes",
-    .no = "no",
-    .present = "present",
-    .missing = "missing",
-    .further_only = "only as a further sector",
-    .coverage_caption = "Actors per primary sector. Bold: required sectors; dashed red: required sectors without actors.",
-    .drawing_caption_fr = "Force-directed layout after Fruchterman and Reingold (seed %1). Colour: primary sector; "
-                          "size: number of ties; actors without ties on the outer ring. Hovering over a circle shows "
-                          "the name, sector and number of ties.",
-    .drawing_caption_circle = "Circular layout grouped by sector (for large networks). Colour: primary sector; size: "
-                              "number of ties.",
-    .blocks_intro = "Share of the possible ties that exist between the actors of two primary sectors (block "
-                    "density). The diagonal shows the density within a sector.",
-    .blocks_caption = "Block densities by primary sector (row: from, column: to).",
-    .blocks_from_to = "from \\ to",
-    .brokers_intro = "Gould–Fernandez brokerage: how often an actor connects two actors who are not tied directly, "
-                     "by the sectors of the three actors involved.",
-    .rank = "Rank",
-    .actor = "Actor",
-    .total = "Total",
-    .main_role = "Main role",
-    .role_coordinator = "coordinator",
-    .role_itinerant = "itinerant",
-    .role_representative = "representative",
-    .role_gatekeeper = "gatekeeper",
-    .role_liaison = "liaison",
-    .no_brokers = "No actor brokers between actors who are not tied.",
-    .gaps_intro = "Pairs of sectors without any tie. Best placed are the actors closest to both sectors (sum of "
-                  "distances; 2 = tied to both sectors directly).",
-    .sector_a = "Sector A",
-    .sector_b = "Sector B",
-    .distance = "Distance",
-    .best_placed = "Best placed to close the gap",
-    .unreachable = "unreachable",
-    .no_gaps = "No gaps: every pair of sectors present has at least one tie.",
-    .earlier_wave = "Earlier wave",
-    .later_wave = "This wave",
-    .actors_joined = "Actors joined",
-    .actors_left = "Actors left",
-    .actors_kept = "Actors in both waves",
-    .ties_formed = "Ties formed",
-    .ties_dissolved = "Ties dissolved",
-    .ties_changed = "Ties changed (relations or weight)",
-    .ties_kept = "Ties in both waves",
-    .change = "Change",
-    .count = "Count",
-    .metric_changes = "Metrics compared",
-    .before = "before",
-    .after = "after",
-    .difference = "Change",
-    .newly_connected = "Sector pairs newly connected",
-    .disconnected = "Sector pairs no longer connected",
-    .newly_present = "Required sectors newly present",
-    .and_more = "and %1 more",
-    .chart_html_only = "The chart is part of the HTML report only.",
-    .drawing_html_only = "The network drawing is part of the HTML report only.",
-    .generated_with = "Generated with healthnet %1.",
-    .methods = "Methods: metrics and scorecard as documented in healthnet; brokerage after Gould & Fernandez "
-               "(1989); layout after Fruchterman & Reingold (1991).",
-};
-
-const texts& text_for(std::string_view lang) { return lang == "de" ? german : english; }
-
-/// `pattern` with %1 and %2 replaced.
-std::string fill(const char* pattern, const std::string& a, const std::string& b = "") {
-  std::string s = pattern;
-  for (const auto& [key, value] : {std::pair<std::string, const std::string&>{"%1", a}, {"%2", b}}) {
-    if (const auto at = s.find(key); at != std::string::npos) s.replace(at, 2, value);
+  std::string_view lang;
+  const std::string& operator()(std::string_view key) const {
+    return detail::text(lang, std::string("report.").append(key));
   }
-  return s;
-}
+  /// The text with %1, %2, ... replaced by `args`.
+  std::string fill(std::string_view key, std::initializer_list<std::string_view> args) const {
+    return detail::format_text(lang, std::string("report.").append(key), args);
+  }
+};
+
+texts text_for(std::string_view lang) { return texts{lang}; }
 
 /// The text with its first (ASCII) letter in upper case.
 std::string capitalised(std::string s) {
@@ -400,12 +52,12 @@ std::string capitalised(std::string s) {
 
 std::string role_label(const texts& t, std::size_t role) {
   switch (role) {
-    case 0: return t.role_coordinator;
-    case 1: return t.role_itinerant;
-    case 2: return t.role_representative;
-    case 3: return t.role_gatekeeper;
-    case 4: return t.role_liaison;
-    default: return t.total;
+    case 0: return t("role_coordinator");
+    case 1: return t("role_itinerant");
+    case 2: return t("role_representative");
+    case 3: return t("role_gatekeeper");
+    case 4: return t("role_liaison");
+    default: return t("total");
   }
 }
 
@@ -418,14 +70,7 @@ std::string role_label(const texts& t, const std::string& name) {
 }
 
 std::string body_kind_label(body_kind k, std::string_view lang) {
-  const bool de = lang == "de";
-  switch (k) {
-    case body_kind::steering_group: return de ? "Steuerungsgruppe" : "Steering group";
-    case body_kind::working_group: return de ? "Arbeitsgruppe" : "Working group";
-    case body_kind::coordination_office: return de ? "Geschäftsstelle" : "Coordination office";
-    case body_kind::health_conference: return de ? "Gesundheitskonferenz" : "Health conference";
-  }
-  return std::string(to_string(k));
+  return detail::text(lang, "report.body_kind." + std::string(to_string(k)));
 }
 
 /// A body's name with its topic and year where the name does not already say them.
@@ -439,11 +84,11 @@ std::string body_name(const body& b) {
 std::string metric_label(const std::string& name, std::string_view lang) {
   const metric_definition* m = find_metric(name);
   if (!m) return name;
-  return capitalised(lang == "de" ? m->label_de : m->label_en);
+  return capitalised(detail::by_language(lang, m->label_de, m->label_en));
 }
 
 std::string sector_label(const taxonomy& tax, const std::string& id, std::string_view lang) {
-  if (id.empty()) return lang == "de" ? "ohne Sektor" : "no sector";
+  if (id.empty()) return detail::text(lang, "sector.none");
   return tax.label(id, lang);
 }
 
@@ -464,45 +109,47 @@ std::string localise_target(std::string target, std::string_view lang) {
   replace_all(">=", "\u2265");
   replace_all("<=", "\u2264");
   replace_all(" - ", "\u00a0\u2013 ");
-  if (lang == "de") {
-    for (std::size_t i = 1; i + 1 < target.size(); ++i) {
-      const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-      if (target[i] == '.' && digit(target[i - 1]) && digit(target[i + 1])) target[i] = ',';
-    }
+  // The scorecard writes its targets with the language's decimal mark already;
+  // a point between digits left in the text becomes that mark too.
+  const std::string& mark = detail::text(lang, "number.decimal_mark");
+  std::string out;
+  for (std::size_t i = 0; i < target.size(); ++i) {
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (target[i] == '.' && i > 0 && i + 1 < target.size() && digit(target[i - 1]) && digit(target[i + 1])) out += mark;
+    else out += target[i];
   }
-  return target;
+  return out;
 }
 
 /// A row's value: metric values as numbers, rule values (share of items met) in percent.
 std::string score_value(const score_row& row, std::string_view lang) {
-  if (row.kind == "rule") return detail::format_decimal(row.value * 100, 0, lang) + (lang == "de" ? "\u00a0%" : "%");
+  if (row.kind == "rule") return detail::format_percent(row.value * 100, 0, lang);
   return detail::format_value(row.value, lang);
 }
 
 std::string percent(double share, std::string_view lang) {
   if (!std::isfinite(share)) return detail::format_decimal(share, 0, lang);
-  return detail::format_decimal(share * 100, share * 100 == std::floor(share * 100) ? 0 : 1, lang) +
-         (lang == "de" ? "\u00a0%" : "%");
+  return detail::format_percent(share * 100, share * 100 == std::floor(share * 100) ? 0 : 1, lang);
 }
 
 std::string region_title(const region_report& r) {
-  const texts& t = text_for(r.lang);
-  return r.region.name.empty() ? (r.region.id.empty() ? std::string(t.unnamed_region) : r.region.id) : r.region.name;
+  const texts t = text_for(r.lang);
+  return r.region.name.empty() ? (r.region.id.empty() ? std::string(t("unnamed_region")) : r.region.id) : r.region.name;
 }
 
 /// "Niedersachsen · Welle 2024 · Stand 2024-10-01".
 std::string region_subtitle(const region_report& r) {
-  const texts& t = text_for(r.lang);
+  const texts t = text_for(r.lang);
   std::vector<std::string> parts;
   if (!r.region.state.empty()) parts.push_back(r.region.state);
-  if (!r.region.wave.empty()) parts.push_back(std::string(t.wave) + " " + r.region.wave);
-  if (!r.region.date.empty()) parts.push_back(std::string(t.date) + " " + r.region.date);
+  if (!r.region.wave.empty()) parts.push_back(std::string(t("wave")) + " " + r.region.wave);
+  if (!r.region.date.empty()) parts.push_back(std::string(t("date")) + " " + r.region.date);
   std::string s;
   for (const auto& p : parts) s += (s.empty() ? "" : " \u00b7 ") + p;
   return s;
 }
 
-std::string wave_name(const region_info& region, const char* fallback) {
+std::string wave_name(const region_info& region, const std::string& fallback) {
   if (!region.wave.empty()) return region.wave;
   if (!region.date.empty()) return region.date;
   return fallback;
@@ -510,12 +157,12 @@ std::string wave_name(const region_info& region, const char* fallback) {
 
 /// Section list: anchor id and heading.
 std::vector<std::pair<std::string, std::string>> sections(const region_report& r) {
-  const texts& t = text_for(r.lang);
+  const texts t = text_for(r.lang);
   std::vector<std::pair<std::string, std::string>> s{
-      {"summary", t.sec_summary},      {"scorecard-section", t.sec_scorecard}, {"coverage-section", t.sec_coverage},
-      {"drawing-section", t.sec_drawing}, {"blocks-section", t.sec_blocks},  {"brokers-section", t.sec_brokers},
-      {"gaps-section", t.sec_gaps}};
-  if (r.comparison) s.emplace_back("comparison", t.sec_comparison);
+      {"summary", t("sec_summary")},      {"scorecard-section", t("sec_scorecard")}, {"coverage-section", t("sec_coverage")},
+      {"drawing-section", t("sec_drawing")}, {"blocks-section", t("sec_blocks")},  {"brokers-section", t("sec_brokers")},
+      {"gaps-section", t("sec_gaps")}};
+  if (r.comparison) s.emplace_back("comparison", t("sec_comparison"));
   return s;
 }
 
@@ -613,11 +260,11 @@ std::string td(const std::string& content_html, bool numeric = false) {
 }
 
 std::string name_list_html(const std::vector<std::string>& names, const texts& t) {
-  if (names.empty()) return "<p class=\"note\">" + esc(t.none) + "</p>\n";
+  if (names.empty()) return "<p class=\"note\">" + esc(t("none")) + "</p>\n";
   std::string s = "<ul class=\"compact\">";
   for (std::size_t i = 0; i < names.size() && i < listed_names; ++i) s += "<li>" + esc(names[i]) + "</li>";
   if (names.size() > listed_names) {
-    s += "<li class=\"note\">" + esc(fill(t.and_more, std::to_string(names.size() - listed_names))) + "</li>";
+    s += "<li class=\"note\">" + esc(t.fill("and_more", {std::to_string(names.size() - listed_names)})) + "</li>";
   }
   return s + "</ul>\n";
 }
@@ -630,21 +277,14 @@ std::string section_open(const std::string& id, std::size_t number, const std::s
 // Notes for the sections capped for many sectors (report_block_limit,
 // report_gap_limit); the JSON report has the full data.
 std::string blocks_capped_note(const region_report& r, const std::string& lang) {
-  const std::string k = std::to_string(r.block_density.labels.size());
-  const std::string cap = std::to_string(report_block_limit);
-  return lang == "de" ? "Die Blockdichten werden nur bis " + cap + " Sektoren dargestellt (hier " + k +
-                            "); die vollst\u00e4ndige Tabelle steht in der JSON-Ausgabe (--format json)."
-                      : "Block densities are drawn for at most " + cap + " sectors (here " + k +
-                            "); the full table is in the JSON output (--format json).";
+  return detail::format_text(lang, "report.blocks_capped",
+                             {std::to_string(report_block_limit), std::to_string(r.block_density.labels.size())});
 }
 
 std::string gaps_capped_note(const region_report& r, const std::string& lang) {
-  const std::string shown = std::to_string(std::min(r.gaps.size(), report_gap_limit));
-  const std::string all = std::to_string(r.n_gaps);
-  return lang == "de" ? "Gezeigt: die ersten " + shown + " von " + all +
-                            " L\u00fccken; die JSON-Ausgabe nennt bis zu " + std::to_string(default_gap_limit) + "."
-                      : "Shown: the first " + shown + " of " + all + " gaps; the JSON output lists up to " +
-                            std::to_string(default_gap_limit) + ".";
+  return detail::format_text(lang, "report.gaps_capped",
+                             {std::to_string(std::min(r.gaps.size(), report_gap_limit)), std::to_string(r.n_gaps),
+                              std::to_string(default_gap_limit)});
 }
 
 }  // namespace
@@ -675,13 +315,8 @@ region_report build_report(const network& net, const report_options& options) {
     r.metrics.push_back({name, metric_label(name, lang), evaluate_metric(net, name)});
     if (name == "betweenness_centralization" && betweenness_estimate_scope::last().estimated) {
       const auto& e = betweenness_estimate_scope::last();
-      r.betweenness_note = lang == "de"
-                               ? "Betweenness-Zentralisierung geschätzt aus " + std::to_string(e.pivots) +
-                                     " Pivot-Akteuren (Standardfehler " + detail::format_decimal(e.std_error, 4, lang) +
-                                     "); exakt mit --exact."
-                               : "Betweenness centralization estimated from " + std::to_string(e.pivots) +
-                                     " pivot actors (standard error " + detail::format_decimal(e.std_error, 4, lang) +
-                                     "); exact with --exact.";
+      r.betweenness_note = detail::format_text(lang, "report.betweenness_estimated",
+                                               {std::to_string(e.pivots), detail::format_decimal(e.std_error, 4, lang)});
     }
   }
   const scorecard card = options.card ? *options.card : builtin_scorecard("network");
@@ -739,7 +374,7 @@ region_report build_report(const network& net, const report_options& options) {
 std::string to_html(const network& net, const region_report& r) {
   detail::check_report_lang(r.lang);
   const std::string& lang = r.lang;
-  const texts& t = text_for(lang);
+  const texts t = text_for(lang);
   const taxonomy& tax = net.sector_taxonomy();
   const std::string title = region_title(r);
   const std::string subtitle = region_subtitle(r);
@@ -750,14 +385,14 @@ std::string to_html(const network& net, const region_report& r) {
   h += "<!DOCTYPE html>\n<html lang=\"" + lang + "\">\n<head>\n<meta charset=\"utf-8\">\n";
   h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   h += "<meta name=\"generator\" content=\"healthnet " + std::string(version) + "\">\n";
-  h += "<title>" + esc(std::string(t.kicker) + ": " + title) + "</title>\n";
+  h += "<title>" + esc(std::string(t("kicker")) + ": " + title) + "</title>\n";
   h += "<style>" + std::string(stylesheet) + "</style>\n</head>\n<body>\n";
 
   // Masthead and contents.
-  h += "<header class=\"masthead\"><div class=\"wrap\">\n<p class=\"kicker\">" + esc(t.kicker) + "</p>\n<h1>" +
+  h += "<header class=\"masthead\"><div class=\"wrap\">\n<p class=\"kicker\">" + esc(t("kicker")) + "</p>\n<h1>" +
        esc(title) + "</h1>\n";
   if (!subtitle.empty()) h += "<p class=\"subtitle\">" + esc(subtitle) + "</p>\n";
-  h += "<nav class=\"toc\" aria-label=\"" + esc(t.contents) + "\"><ol>";
+  h += "<nav class=\"toc\" aria-label=\"" + esc(t("contents")) + "\"><ol>";
   for (std::size_t i = 0; i < secs.size(); ++i) {
     h += "<li><a href=\"#" + secs[i].first + "\">" + std::to_string(i + 1) + " " + esc(secs[i].second) + "</a></li>";
   }
@@ -778,41 +413,41 @@ std::string to_html(const network& net, const region_report& r) {
     std::string value, label;
   };
   const std::vector<kpi> kpis{
-      {detail::format_value(static_cast<double>(r.n_actors), lang), t.actors},
-      {detail::format_value(static_cast<double>(r.n_ties), lang), t.ties},
-      {std::to_string(n_sectors_present), t.sectors},
+      {detail::format_value(static_cast<double>(r.n_actors), lang), t("actors")},
+      {detail::format_value(static_cast<double>(r.n_ties), lang), t("ties")},
+      {std::to_string(n_sectors_present), t("sectors")},
       {percent(r.coverage.coverage_ratio, lang), metric_label("coverage_ratio", lang)},
       {percent(metric_value("largest_component_share"), lang), metric_label("largest_component_share", lang)},
-      {detail::format_decimal(r.score.total, 1, lang), std::string(t.total_score) + " (" + t.of_100 + ")"},
+      {detail::format_decimal(r.score.total, 1, lang), std::string(t("total_score")) + " (" + t("of_100") + ")"},
   };
   h += "<div class=\"kpis\">";
   for (const auto& k : kpis) {
     h += "<div class=\"kpi\"><div class=\"v\">" + esc(k.value) + "</div><div class=\"l\">" + esc(k.label) + "</div></div>";
   }
-  h += "</div>\n<div class=\"columns\">\n<div>\n<h3>" + esc(t.region) + "</h3>\n<table class=\"facts\"><tbody>\n";
-  auto fact = [&](const char* label, const std::string& value) {
+  h += "</div>\n<div class=\"columns\">\n<div>\n<h3>" + esc(t("region")) + "</h3>\n<table class=\"facts\"><tbody>\n";
+  auto fact = [&](const std::string& label, const std::string& value) {
     if (!value.empty()) h += "<tr><th scope=\"row\">" + esc(label) + "</th><td>" + esc(value) + "</td></tr>\n";
   };
-  fact(t.region, title);
-  fact(t.region_id, r.region.id);
-  fact(t.state, r.region.state);
-  if (r.region.population) fact(t.population, detail::format_value(static_cast<double>(*r.region.population), lang));
-  fact(t.wave, r.region.wave);
-  fact(t.date, r.region.date);
-  fact(t.network, r.directed ? t.directed : t.undirected);
-  h += "</tbody></table>\n<h3>" + esc(t.bodies) + "</h3>\n";
+  fact(t("region"), title);
+  fact(t("region_id"), r.region.id);
+  fact(t("state"), r.region.state);
+  if (r.region.population) fact(t("population"), detail::format_value(static_cast<double>(*r.region.population), lang));
+  fact(t("wave"), r.region.wave);
+  fact(t("date"), r.region.date);
+  fact(t("network"), r.directed ? t("directed") : t("undirected"));
+  h += "</tbody></table>\n<h3>" + esc(t("bodies")) + "</h3>\n";
   if (r.bodies.empty()) {
-    h += "<p class=\"note\">" + esc(t.no_bodies) + "</p>\n";
+    h += "<p class=\"note\">" + esc(t("no_bodies")) + "</p>\n";
   } else {
-    h += "<table><thead><tr>" + th(t.body) + th(t.kind) + th(t.members, true) + "</tr></thead><tbody>\n";
+    h += "<table><thead><tr>" + th(t("body")) + th(t("kind")) + th(t("members"), true) + "</tr></thead><tbody>\n";
     for (const auto& b : r.bodies) {
       h += "<tr>" + td(esc(body_name(b))) + td(esc(body_kind_label(b.kind, lang))) + td(std::to_string(b.members.size()), true) +
            "</tr>\n";
     }
     h += "</tbody></table>\n";
   }
-  h += "</div>\n<div>\n<h3>" + esc(t.key_metrics) + "</h3>\n<table id=\"key-metrics\"><thead><tr>" + th(t.metric) +
-       th(t.value, true) + "</tr></thead><tbody>\n";
+  h += "</div>\n<div>\n<h3>" + esc(t("key_metrics")) + "</h3>\n<table id=\"key-metrics\"><thead><tr>" + th(t("metric")) +
+       th(t("value"), true) + "</tr></thead><tbody>\n";
   for (const auto& m : r.metrics) {
     h += "<tr>" + td(esc(m.label)) + td(esc(detail::format_value(m.value, lang)), true) + "</tr>\n";
   }
@@ -827,31 +462,30 @@ std::string to_html(const network& net, const region_report& r) {
   for (const auto& row : r.score.rows) passed += row.passed ? 1 : 0;
   const double total = std::isfinite(r.score.total) ? std::clamp(r.score.total, 0.0, 100.0) : 0.0;
   h += "<div class=\"total\"><div class=\"big\">" + esc(detail::format_decimal(r.score.total, 1, lang)) + "<small>" +
-       esc(t.of_100) + "</small></div><div class=\"gauge\" role=\"presentation\"><span style=\"width:" +
+       esc(t("of_100")) + "</small></div><div class=\"gauge\" role=\"presentation\"><span style=\"width:" +
        detail::format_decimal(total, 1, "en") + "%\"></span></div><div>" +
-       esc(std::to_string(passed) + (lang == "de" ? " von " : " of ") + std::to_string(r.score.rows.size()) + " " +
-           t.criteria_met) +
+       esc(t.fill("criteria_met", {std::to_string(passed), std::to_string(r.score.rows.size())})) +
        "</div></div>\n";
-  h += "<p class=\"note\">" + esc(std::string(t.scorecard_label) + ": " + r.scorecard_name + " (" + r.score.scorecard_id +
-                                  "). " + t.scorecard_intro) +
+  h += "<p class=\"note\">" + esc(std::string(t("scorecard_label")) + ": " + r.scorecard_name + " (" + r.score.scorecard_id +
+                                  "). " + t("scorecard_intro")) +
        "</p>\n";
-  h += "<div class=\"scroll\"><table id=\"scorecard\"><thead><tr>" + th(t.criterion) + th(t.value, true) + th(t.target, true) +
-       th(t.score, true) + th(t.weight, true) + th(t.status) + th(t.explanation) + "</tr></thead><tbody>\n";
+  h += "<div class=\"scroll\"><table id=\"scorecard\"><thead><tr>" + th(t("criterion")) + th(t("value"), true) + th(t("target"), true) +
+       th(t("score"), true) + th(t("weight"), true) + th(t("status")) + th(t("explanation")) + "</tr></thead><tbody>\n";
   for (const auto& row : r.score.rows) {
     const double sc = std::isfinite(row.score) ? std::clamp(row.score, 0.0, 100.0) : 0.0;
     h += "<tr class=\"" + std::string(row.passed ? "pass-row" : "fail-row") + "\">";
     h += "<td class=\"crit\">" + break_after_slashes(esc(row.label)) + "<span class=\"src\">" +
-         esc(row.kind == "rule" ? t.type_rule : t.type_metric) + "</span></td>";
+         esc(row.kind == "rule" ? t("type_rule") : t("type_metric")) + "</span></td>";
     h += td(esc(score_value(row, lang)), true);
     h += "<td class=\"num tgt\">" + esc(localise_target(row.target, lang)) + "</td>";
     h += td(esc(detail::format_decimal(row.score, 0, lang)) + "<span class=\"bar\"><span style=\"width:" +
                 detail::format_decimal(sc, 0, "en") + "%\"></span></span>",
             true);
     h += td(esc(detail::format_value(row.weight, lang, 2)), true);
-    h += td(row.passed ? "<span class=\"badge pass\">\u2713 " + esc(t.met) + "</span>"
-                       : "<span class=\"badge fail\">\u2717 " + esc(t.not_met) + "</span>");
+    h += td(row.passed ? "<span class=\"badge pass\">\u2713 " + esc(t("met")) + "</span>"
+                       : "<span class=\"badge fail\">\u2717 " + esc(t("not_met")) + "</span>");
     std::string expl = esc(row.explanation);
-    if (!row.source.empty()) expl += "<span class=\"src\">" + esc(std::string(t.source) + ": " + row.source) + "</span>";
+    if (!row.source.empty()) expl += "<span class=\"src\">" + esc(std::string(t("source")) + ": " + row.source) + "</span>";
     h += "<td class=\"expl\">" + expl + "</td></tr>\n";
   }
   h += "</tbody></table></div>\n</section>\n";
@@ -861,21 +495,21 @@ std::string to_html(const network& net, const region_report& r) {
   ++number;
   const std::size_t required = r.coverage.required.size();
   h += "<p><strong>" +
-       esc(fill(t.coverage_summary, std::to_string(required - r.coverage.missing.size()), std::to_string(required))) +
-       "</strong> (" + esc(percent(r.coverage.coverage_ratio, lang)) + "). " + esc(t.diversity) + ": " +
+       esc(t.fill("coverage_summary", {std::to_string(required - r.coverage.missing.size()), std::to_string(required)})) +
+       "</strong> (" + esc(percent(r.coverage.coverage_ratio, lang)) + "). " + esc(t("diversity")) + ": " +
        esc(detail::format_decimal(r.coverage.blau, 2, lang)) + ".</p>\n";
   auto sector_names = [&](const std::vector<std::string>& ids) {
     std::string s;
     for (const auto& id : ids) s += (s.empty() ? "" : ", ") + sector_label(tax, id, lang);
-    return s.empty() ? std::string(t.none) : s;
+    return s.empty() ? std::string(t("none")) : s;
   };
-  h += "<p>" + esc(t.missing_sectors) + ": <span class=\"" + (r.coverage.missing.empty() ? "" : "missing") + "\">" +
-       esc(sector_names(r.coverage.missing)) + "</span>. " + esc(t.unconnected_sectors) + ": " +
+  h += "<p>" + esc(t("missing_sectors")) + ": <span class=\"" + (r.coverage.missing.empty() ? "" : "missing") + "\">" +
+       esc(sector_names(r.coverage.missing)) + "</span>. " + esc(t("unconnected_sectors")) + ": " +
        esc(sector_names(r.coverage.isolated)) + ".</p>\n";
   svg_options so;
   so.lang = lang;
   so.id = "sector-coverage";
-  h += "<figure>\n" + sector_coverage_svg(net, r.coverage, so) + "<figcaption>" + esc(t.coverage_caption) +
+  h += "<figure>\n" + sector_coverage_svg(net, r.coverage, so) + "<figcaption>" + esc(t("coverage_caption")) +
        "</figcaption>\n</figure>\n</section>\n";
 
   // 4. Network drawing.
@@ -884,7 +518,7 @@ std::string to_html(const network& net, const region_report& r) {
   so.id = "network-drawing";
   const bool circle = r.layout_used == layout_method::sector_circle;
   h += "<figure class=\"drawing\">\n" + network_svg(net, r.layout, so) + "<figcaption>" +
-       esc(circle ? std::string(t.drawing_caption_circle) : fill(t.drawing_caption_fr, std::to_string(r.layout_seed))) +
+       esc(circle ? std::string(t("drawing_caption_circle")) : t.fill("drawing_caption_fr", {std::to_string(r.layout_seed)})) +
        "</figcaption>\n</figure>\n</section>\n";
 
   // 5. Block densities.
@@ -892,21 +526,21 @@ std::string to_html(const network& net, const region_report& r) {
   ++number;
   so.id = "block-density";
   if (r.block_density.labels.size() <= report_block_limit) {
-    h += "<p class=\"note\">" + esc(t.blocks_intro) + "</p>\n<figure>\n" + block_density_svg(r.block_density, tax, so) +
-         "<figcaption>" + esc(t.blocks_caption) + "</figcaption>\n</figure>\n</section>\n";
+    h += "<p class=\"note\">" + esc(t("blocks_intro")) + "</p>\n<figure>\n" + block_density_svg(r.block_density, tax, so) +
+         "<figcaption>" + esc(t("blocks_caption")) + "</figcaption>\n</figure>\n</section>\n";
   } else {
-    h += "<p class=\"note\">" + esc(t.blocks_intro) + "</p>\n<p>" + esc(blocks_capped_note(r, lang)) + "</p>\n</section>\n";
+    h += "<p class=\"note\">" + esc(t("blocks_intro")) + "</p>\n<p>" + esc(blocks_capped_note(r, lang)) + "</p>\n</section>\n";
   }
 
   // 6. Brokers.
   h += section_open(secs[number].first, number + 1, secs[number].second);
   ++number;
-  h += "<p class=\"note\">" + esc(t.brokers_intro) + "</p>\n";
+  h += "<p class=\"note\">" + esc(t("brokers_intro")) + "</p>\n";
   if (r.brokers.empty()) {
-    h += "<p>" + esc(t.no_brokers) + "</p>\n";
+    h += "<p>" + esc(t("no_brokers")) + "</p>\n";
   } else {
-    h += "<div class=\"scroll\"><table id=\"brokers\" class=\"compact\"><thead><tr>" + th(t.rank, true) + th(t.actor) +
-         th(t.sector) + th(t.main_role) + th(t.total, true);
+    h += "<div class=\"scroll\"><table id=\"brokers\" class=\"compact\"><thead><tr>" + th(t("rank"), true) + th(t("actor")) +
+         th(t("sector")) + th(t("main_role")) + th(t("total"), true);
     for (std::size_t k = 0; k < 5; ++k) h += th(capitalised(role_label(t, k)), true);
     h += "</tr></thead><tbody>\n";
     for (std::size_t i = 0; i < r.brokers.size(); ++i) {
@@ -926,11 +560,11 @@ std::string to_html(const network& net, const region_report& r) {
   // 7. Gaps.
   h += section_open(secs[number].first, number + 1, secs[number].second);
   ++number;
-  h += "<p class=\"note\">" + esc(t.gaps_intro) + "</p>\n";
+  h += "<p class=\"note\">" + esc(t("gaps_intro")) + "</p>\n";
   if (r.gaps.empty()) {
-    h += "<p>" + esc(t.no_gaps) + "</p>\n";
+    h += "<p>" + esc(t("no_gaps")) + "</p>\n";
   } else {
-    h += "<table id=\"gaps\"><thead><tr>" + th(t.sector_a) + th(t.sector_b) + th(t.distance, true) + th(t.best_placed) +
+    h += "<table id=\"gaps\"><thead><tr>" + th(t("sector_a")) + th(t("sector_b")) + th(t("distance"), true) + th(t("best_placed")) +
          "</tr></thead><tbody>\n";
     for (std::size_t i = 0; i < r.gaps.size() && i < report_gap_limit; ++i) {
       const auto& g = r.gaps[i];
@@ -941,7 +575,7 @@ std::string to_html(const network& net, const region_report& r) {
               esc(sector_label(tax, g.from, lang))) +
            td("<span class=\"chip\" style=\"background:" + std::string(sector_colour(tax, g.to)) + "\"></span>" +
               esc(sector_label(tax, g.to, lang))) +
-           td(esc(g.distance ? std::to_string(g.distance) : std::string(t.unreachable)), true) +
+           td(esc(g.distance ? std::to_string(g.distance) : std::string(t("unreachable"))), true) +
            td(esc(who.empty() ? std::string("\u2013") : who)) + "</tr>\n";
     }
     h += "</tbody></table>\n";
@@ -954,50 +588,50 @@ std::string to_html(const network& net, const region_report& r) {
     const wave_comparison& c = *r.comparison;
     h += section_open(secs[number].first, number + 1, secs[number].second);
     ++number;
-    h += "<p>" + esc(std::string(t.earlier_wave) + ": " + wave_name(r.earlier_region, t.earlier_wave) + " \u2192 " +
-                     t.later_wave + ": " + wave_name(r.region, t.later_wave)) +
+    h += "<p>" + esc(std::string(t("earlier_wave")) + ": " + wave_name(r.earlier_region, t("earlier_wave")) + " \u2192 " +
+                     t("later_wave") + ": " + wave_name(r.region, t("later_wave"))) +
          "</p>\n";
-    h += "<table id=\"comparison-counts\" class=\"narrow\"><thead><tr>" + th(t.change) + th(t.count, true) +
+    h += "<table id=\"comparison-counts\" class=\"narrow\"><thead><tr>" + th(t("change")) + th(t("count"), true) +
          "</tr></thead><tbody>\n";
-    for (const auto& [label, n] : std::vector<std::pair<const char*, std::size_t>>{
-             {t.actors_joined, c.joined.size()},
-             {t.actors_left, c.left.size()},
-             {t.actors_kept, c.actors_kept},
-             {t.ties_formed, c.ties_formed.size()},
-             {t.ties_dissolved, c.ties_dissolved.size()},
-             {t.ties_changed, c.ties_changed.size()},
-             {t.ties_kept, c.ties_kept}}) {
+    for (const auto& [label, n] : std::vector<std::pair<std::string, std::size_t>>{
+             {t("actors_joined"), c.joined.size()},
+             {t("actors_left"), c.left.size()},
+             {t("actors_kept"), c.actors_kept},
+             {t("ties_formed"), c.ties_formed.size()},
+             {t("ties_dissolved"), c.ties_dissolved.size()},
+             {t("ties_changed"), c.ties_changed.size()},
+             {t("ties_kept"), c.ties_kept}}) {
       h += "<tr>" + td(esc(label)) + td(std::to_string(n), true) + "</tr>\n";
     }
-    h += "</tbody></table>\n<div class=\"columns\">\n<div>\n<h3>" + esc(t.actors_joined) + "</h3>\n";
+    h += "</tbody></table>\n<div class=\"columns\">\n<div>\n<h3>" + esc(t("actors_joined")) + "</h3>\n";
     std::vector<std::string> names;
     for (const auto& id : c.joined) names.push_back(actor_label(net, id));
     h += name_list_html(names, t);
-    h += "</div>\n<div>\n<h3>" + esc(t.actors_left) + "</h3>\n";
+    h += "</div>\n<div>\n<h3>" + esc(t("actors_left")) + "</h3>\n";
     names.clear();
     for (const auto& id : c.left) names.push_back(id);
     h += name_list_html(names, t) + "</div>\n</div>\n";
-    h += "<h3>" + esc(t.metric_changes) + "</h3>\n<table id=\"metric-deltas\"><thead><tr>" + th(t.metric) +
-         th(t.before, true) + th(t.after, true) + th(t.difference, true) + "</tr></thead><tbody>\n";
+    h += "<h3>" + esc(t("metric_changes")) + "</h3>\n<table id=\"metric-deltas\"><thead><tr>" + th(t("metric")) +
+         th(t("before"), true) + th(t("after"), true) + th(t("difference"), true) + "</tr></thead><tbody>\n";
     for (const auto& m : c.metrics) {
       h += "<tr>" + td(esc(metric_label(m.name, lang))) + td(esc(detail::format_value(m.before, lang)), true) +
            td(esc(detail::format_value(m.after, lang)), true) + td(esc(detail::format_delta(m.delta, lang)), true) +
            "</tr>\n";
     }
-    h += "</tbody></table>\n<div class=\"columns\">\n<div>\n<h3>" + esc(t.newly_connected) + "</h3>\n";
+    h += "</tbody></table>\n<div class=\"columns\">\n<div>\n<h3>" + esc(t("newly_connected")) + "</h3>\n";
     names.clear();
     for (const auto& p : c.sectors_newly_connected) names.push_back(joined_sector_pair(tax, p, lang));
-    h += name_list_html(names, t) + "</div>\n<div>\n<h3>" + esc(t.disconnected) + "</h3>\n";
+    h += name_list_html(names, t) + "</div>\n<div>\n<h3>" + esc(t("disconnected")) + "</h3>\n";
     names.clear();
     for (const auto& p : c.sectors_disconnected) names.push_back(joined_sector_pair(tax, p, lang));
     h += name_list_html(names, t) + "</div>\n</div>\n";
-    h += "<h3>" + esc(t.newly_present) + "</h3>\n";
+    h += "<h3>" + esc(t("newly_present")) + "</h3>\n";
     names.clear();
     for (const auto& s : c.sectors_newly_present) names.push_back(sector_label(tax, s, lang));
     h += name_list_html(names, t) + "</section>\n";
   }
 
-  h += "</main>\n<footer class=\"wrap\"><p>" + esc(fill(t.generated_with, version)) + " " + esc(t.methods) +
+  h += "</main>\n<footer class=\"wrap\"><p>" + esc(t.fill("generated_with", {version})) + " " + esc(t("methods")) +
        "</p></footer>\n</body>\n</html>\n";
   return h;
 }
@@ -1041,10 +675,10 @@ std::string md_head(const std::vector<std::string>& labels, const std::vector<bo
 }
 
 std::string md_list(const std::vector<std::string>& names, const texts& t) {
-  if (names.empty()) return "_" + md(t.none) + "_\n";
+  if (names.empty()) return "_" + md(t("none")) + "_\n";
   std::string s;
   for (std::size_t i = 0; i < names.size() && i < listed_names; ++i) s += "- " + md(names[i]) + "\n";
-  if (names.size() > listed_names) s += "- _" + md(fill(t.and_more, std::to_string(names.size() - listed_names))) + "_\n";
+  if (names.size() > listed_names) s += "- _" + md(t.fill("and_more", {std::to_string(names.size() - listed_names)})) + "_\n";
   return s;
 }
 
@@ -1053,11 +687,11 @@ std::string md_list(const std::vector<std::string>& names, const texts& t) {
 std::string to_markdown(const network& net, const region_report& r) {
   detail::check_report_lang(r.lang);
   const std::string& lang = r.lang;
-  const texts& t = text_for(lang);
+  const texts t = text_for(lang);
   const taxonomy& tax = net.sector_taxonomy();
   const auto secs = sections(r);
   std::string m;
-  m += "# " + md(std::string(t.kicker) + ": " + region_title(r)) + "\n\n";
+  m += "# " + md(std::string(t("kicker")) + ": " + region_title(r)) + "\n\n";
   if (const auto sub = region_subtitle(r); !sub.empty()) m += "_" + md(sub) + "_\n\n";
   std::size_t number = 0;
   auto heading = [&]() {
@@ -1066,28 +700,28 @@ std::string to_markdown(const network& net, const region_report& r) {
   };
 
   heading();
-  m += md_head({t.field, t.value}, {false, false});
-  auto fact = [&](const char* label, const std::string& value) {
+  m += md_head({t("field"), t("value")}, {false, false});
+  auto fact = [&](const std::string& label, const std::string& value) {
     if (!value.empty()) m += md_row({md(label), md(value)});
   };
-  fact(t.region, region_title(r));
-  fact(t.region_id, r.region.id);
-  fact(t.state, r.region.state);
-  if (r.region.population) fact(t.population, detail::format_value(static_cast<double>(*r.region.population), lang));
-  fact(t.wave, r.region.wave);
-  fact(t.date, r.region.date);
-  fact(t.network, r.directed ? t.directed : t.undirected);
-  m += "\n### " + md(t.bodies) + "\n\n";
+  fact(t("region"), region_title(r));
+  fact(t("region_id"), r.region.id);
+  fact(t("state"), r.region.state);
+  if (r.region.population) fact(t("population"), detail::format_value(static_cast<double>(*r.region.population), lang));
+  fact(t("wave"), r.region.wave);
+  fact(t("date"), r.region.date);
+  fact(t("network"), r.directed ? t("directed") : t("undirected"));
+  m += "\n### " + md(t("bodies")) + "\n\n";
   if (r.bodies.empty()) {
-    m += md(t.no_bodies) + "\n\n";
+    m += md(t("no_bodies")) + "\n\n";
   } else {
-    m += md_head({t.body, t.kind, t.members}, {false, false, true});
+    m += md_head({t("body"), t("kind"), t("members")}, {false, false, true});
     for (const auto& b : r.bodies) {
       m += md_row({md(body_name(b)), md(body_kind_label(b.kind, lang)), std::to_string(b.members.size())});
     }
     m += "\n";
   }
-  m += "### " + md(t.key_metrics) + "\n\n" + md_head({t.metric, t.value}, {false, true});
+  m += "### " + md(t("key_metrics")) + "\n\n" + md_head({t("metric"), t("value")}, {false, true});
   for (const auto& x : r.metrics) m += md_row({md(x.label), md(detail::format_value(x.value, lang))});
   m += "\n";
   if (!r.betweenness_note.empty()) m += md(r.betweenness_note) + "\n\n";
@@ -1095,29 +729,28 @@ std::string to_markdown(const network& net, const region_report& r) {
   heading();
   std::size_t passed = 0;
   for (const auto& row : r.score.rows) passed += row.passed ? 1 : 0;
-  m += "**" + md(std::string(t.total_score) + ": " + detail::format_decimal(r.score.total, 1, lang) + " " + t.of_100) +
-       "** (" + md(std::to_string(passed) + (lang == "de" ? " von " : " of ") + std::to_string(r.score.rows.size()) + " " +
-                   t.criteria_met) +
+  m += "**" + md(std::string(t("total_score")) + ": " + detail::format_decimal(r.score.total, 1, lang) + " " + t("of_100")) +
+       "** (" + md(t.fill("criteria_met", {std::to_string(passed), std::to_string(r.score.rows.size())})) +
        ")\n\n";
-  m += md(std::string(t.scorecard_label) + ": " + r.scorecard_name + " (" + r.score.scorecard_id + "). " +
-          t.scorecard_intro) +
+  m += md(std::string(t("scorecard_label")) + ": " + r.scorecard_name + " (" + r.score.scorecard_id + "). " +
+          t("scorecard_intro")) +
        "\n\n";
-  m += md_head({t.criterion, t.type, t.value, t.target, t.score, t.weight, t.status, t.explanation},
+  m += md_head({t("criterion"), t("type"), t("value"), t("target"), t("score"), t("weight"), t("status"), t("explanation")},
                {false, false, true, true, true, true, false, false});
   for (const auto& row : r.score.rows) {
-    m += md_row({md(row.label), md(row.kind == "rule" ? t.type_rule : t.type_metric), md(score_value(row, lang)),
+    m += md_row({md(row.label), md(row.kind == "rule" ? t("type_rule") : t("type_metric")), md(score_value(row, lang)),
                  md(localise_target(row.target, lang)), md(detail::format_decimal(row.score, 0, lang)),
                  md(detail::format_value(row.weight, lang, 2)),
-                 row.passed ? "\u2713 " + md(t.met) : "\u2717 " + md(t.not_met), md(row.explanation)});
+                 row.passed ? "\u2713 " + md(t("met")) : "\u2717 " + md(t("not_met")), md(row.explanation)});
   }
   m += "\n";
 
   heading();
   const std::size_t required = r.coverage.required.size();
-  m += md(fill(t.coverage_summary, std::to_string(required - r.coverage.missing.size()), std::to_string(required))) +
-       " (" + md(percent(r.coverage.coverage_ratio, lang)) + "). " + md(t.diversity) + ": " +
+  m += md(t.fill("coverage_summary", {std::to_string(required - r.coverage.missing.size()), std::to_string(required)})) +
+       " (" + md(percent(r.coverage.coverage_ratio, lang)) + "). " + md(t("diversity")) + ": " +
        md(detail::format_decimal(r.coverage.blau, 2, lang)) + ".\n\n";
-  m += md_head({t.sector, t.actors_primary, t.required, t.status}, {false, true, false, false});
+  m += md_head({t("sector"), t("actors_primary"), t("required"), t("status")}, {false, true, false, false});
   std::vector<std::string> rows;
   for (const auto& s : tax.sectors()) rows.push_back(s.id);
   for (const auto& [id, n] : r.coverage.actors_per_sector) {
@@ -1135,21 +768,21 @@ std::string to_markdown(const network& net, const region_report& r) {
       if (sid == id) n = c;
     }
     const bool req = listed(r.coverage.required, id);
-    std::string status = listed(r.coverage.missing, id) ? "**" + md(t.missing) + "**"
-                         : listed(r.coverage.present, id) ? md(n ? t.present : t.further_only)
+    std::string status = listed(r.coverage.missing, id) ? "**" + md(t("missing")) + "**"
+                         : listed(r.coverage.present, id) ? md(n ? t("present") : t("further_only"))
                                                           : "\u2013";
-    m += md_row({md(sector_label(tax, id, lang)), std::to_string(n), md(req ? t.yes : t.no), status});
+    m += md_row({md(sector_label(tax, id, lang)), std::to_string(n), md(req ? t("yes") : t("no")), status});
   }
-  m += "\n_" + md(t.chart_html_only) + "_\n\n";
+  m += "\n_" + md(t("chart_html_only")) + "_\n\n";
 
   heading();
-  m += "_" + md(t.drawing_html_only) + "_\n\n";
+  m += "_" + md(t("drawing_html_only")) + "_\n\n";
 
   heading();
-  m += md(t.blocks_intro) + "\n\n";
+  m += md(t("blocks_intro")) + "\n\n";
   const auto& bd = r.block_density;
   if (bd.labels.size() > report_block_limit) m += md(blocks_capped_note(r, lang)) + "\n\n";
-  std::vector<std::string> head{t.blocks_from_to};
+  std::vector<std::string> head{t("blocks_from_to")};
   std::vector<bool> numeric{false};
   const std::size_t shown_blocks = bd.labels.size() <= report_block_limit ? bd.labels.size() : 0;
   for (std::size_t g = 0; g < shown_blocks; ++g) {
@@ -1165,13 +798,13 @@ std::string to_markdown(const network& net, const region_report& r) {
   m += "\n";
 
   heading();
-  m += md(t.brokers_intro) + "\n\n";
+  m += md(t("brokers_intro")) + "\n\n";
   if (r.brokers.empty()) {
-    m += md(t.no_brokers) + "\n\n";
+    m += md(t("no_brokers")) + "\n\n";
   } else {
-    std::vector<std::string> bh{t.rank, t.actor, t.sector, t.total};
+    std::vector<std::string> bh{t("rank"), t("actor"), t("sector"), t("total")};
     for (std::size_t k = 0; k < 5; ++k) bh.push_back(capitalised(role_label(t, k)));
-    bh.push_back(t.main_role);
+    bh.push_back(t("main_role"));
     m += md_head(bh, {true, false, false, true, true, true, true, true, true, false});
     for (std::size_t i = 0; i < r.brokers.size(); ++i) {
       const auto& b = r.brokers[i];
@@ -1185,17 +818,17 @@ std::string to_markdown(const network& net, const region_report& r) {
   }
 
   heading();
-  m += md(t.gaps_intro) + "\n\n";
+  m += md(t("gaps_intro")) + "\n\n";
   if (r.gaps.empty()) {
-    m += md(t.no_gaps) + "\n\n";
+    m += md(t("no_gaps")) + "\n\n";
   } else {
-    m += md_head({t.sector_a, t.sector_b, t.distance, t.best_placed}, {false, false, true, false});
+    m += md_head({t("sector_a"), t("sector_b"), t("distance"), t("best_placed")}, {false, false, true, false});
     for (std::size_t i = 0; i < r.gaps.size() && i < report_gap_limit; ++i) {
       const auto& g = r.gaps[i];
       std::string who;
       for (const auto& name : g.candidate_names) who += (who.empty() ? "" : " \u00b7 ") + name;
       m += md_row({md(sector_label(tax, g.from, lang)), md(sector_label(tax, g.to, lang)),
-                   md(g.distance ? std::to_string(g.distance) : std::string(t.unreachable)),
+                   md(g.distance ? std::to_string(g.distance) : std::string(t("unreachable"))),
                    md(who.empty() ? std::string("\u2013") : who)});
     }
     m += "\n";
@@ -1205,40 +838,40 @@ std::string to_markdown(const network& net, const region_report& r) {
   if (r.comparison) {
     const wave_comparison& c = *r.comparison;
     heading();
-    m += md(std::string(t.earlier_wave) + ": " + wave_name(r.earlier_region, t.earlier_wave) + " \u2192 " + t.later_wave +
-            ": " + wave_name(r.region, t.later_wave)) +
+    m += md(std::string(t("earlier_wave")) + ": " + wave_name(r.earlier_region, t("earlier_wave")) + " \u2192 " + t("later_wave") +
+            ": " + wave_name(r.region, t("later_wave"))) +
          "\n\n";
-    m += md_head({t.change, t.count}, {false, true});
-    for (const auto& [label, n] : std::vector<std::pair<const char*, std::size_t>>{
-             {t.actors_joined, c.joined.size()},
-             {t.actors_left, c.left.size()},
-             {t.actors_kept, c.actors_kept},
-             {t.ties_formed, c.ties_formed.size()},
-             {t.ties_dissolved, c.ties_dissolved.size()},
-             {t.ties_changed, c.ties_changed.size()},
-             {t.ties_kept, c.ties_kept}}) {
+    m += md_head({t("change"), t("count")}, {false, true});
+    for (const auto& [label, n] : std::vector<std::pair<std::string, std::size_t>>{
+             {t("actors_joined"), c.joined.size()},
+             {t("actors_left"), c.left.size()},
+             {t("actors_kept"), c.actors_kept},
+             {t("ties_formed"), c.ties_formed.size()},
+             {t("ties_dissolved"), c.ties_dissolved.size()},
+             {t("ties_changed"), c.ties_changed.size()},
+             {t("ties_kept"), c.ties_kept}}) {
       m += md_row({md(label), std::to_string(n)});
     }
     std::vector<std::string> names;
     for (const auto& id : c.joined) names.push_back(actor_label(net, id));
-    m += "\n### " + md(t.actors_joined) + "\n\n" + md_list(names, t);
-    m += "\n### " + md(t.actors_left) + "\n\n" + md_list(c.left, t);
-    m += "\n### " + md(t.metric_changes) + "\n\n" + md_head({t.metric, t.before, t.after, t.difference}, {false, true, true, true});
+    m += "\n### " + md(t("actors_joined")) + "\n\n" + md_list(names, t);
+    m += "\n### " + md(t("actors_left")) + "\n\n" + md_list(c.left, t);
+    m += "\n### " + md(t("metric_changes")) + "\n\n" + md_head({t("metric"), t("before"), t("after"), t("difference")}, {false, true, true, true});
     for (const auto& x : c.metrics) {
       m += md_row({md(metric_label(x.name, lang)), md(detail::format_value(x.before, lang)),
                    md(detail::format_value(x.after, lang)), md(detail::format_delta(x.delta, lang))});
     }
     names.clear();
     for (const auto& p : c.sectors_newly_connected) names.push_back(joined_sector_pair(tax, p, lang));
-    m += "\n### " + md(t.newly_connected) + "\n\n" + md_list(names, t);
+    m += "\n### " + md(t("newly_connected")) + "\n\n" + md_list(names, t);
     names.clear();
     for (const auto& p : c.sectors_disconnected) names.push_back(joined_sector_pair(tax, p, lang));
-    m += "\n### " + md(t.disconnected) + "\n\n" + md_list(names, t);
+    m += "\n### " + md(t("disconnected")) + "\n\n" + md_list(names, t);
     names.clear();
     for (const auto& s : c.sectors_newly_present) names.push_back(sector_label(tax, s, lang));
-    m += "\n### " + md(t.newly_present) + "\n\n" + md_list(names, t) + "\n";
+    m += "\n### " + md(t("newly_present")) + "\n\n" + md_list(names, t) + "\n";
   }
-  m += "---\n\n_" + md(fill(t.generated_with, version) + " " + t.methods) + "_\n";
+  m += "---\n\n_" + md(t.fill("generated_with", {version}) + " " + t("methods")) + "_\n";
   return m;
 }
 
