@@ -21,7 +21,8 @@ const std::map<std::string, table, std::less<>>& tables() {
     std::map<std::string, table, std::less<>> out;
     for (const auto& [lang, json_text] : builtin_text_tables()) {
       table& t = out[std::string(lang)];
-      for (const auto& [key, value] : nlohmann::json::parse(json_text).items()) t.emplace(key, value.get<std::string>());
+      const auto parsed = nlohmann::json::parse(json_text);
+      for (const auto& [key, value] : parsed.items()) t.emplace(key, value.get<std::string>());
     }
     return out;
   }();
