@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <stdexcept>
 #include <numeric>
 #include <set>
 #include <string>
@@ -19,6 +21,9 @@
 #include <healthnet/svg.hpp>
 #include <healthnet/version.hpp>
 
+#include <kainjow/mustache.hpp>
+
+#include "report/templates.hpp"
 #include "report_format.hpp"
 
 namespace healthnet {
@@ -26,371 +31,24 @@ namespace healthnet {
 namespace {
 
 using ordered_json = nlohmann::ordered_json;
+namespace mustache = kainjow::mustache;
 
 // ---- texts -------------------------------------------------------------------
 
-/// Every fixed text of the report, once per language. A member left out of
-/// one language would be a null pointer: the two tables are complete.
+/// The report's texts in one language: `t("kicker")` is the catalogue's
+/// "report.kicker" (src/text/<lang>.json).
 struct texts {
-  const char* kicker;
-  const char* unnamed_region;
-  const char* contents;
-  const char* sec_summary;
-  const char* sec_scorecard;
-  const char* sec_coverage;
-  const char* sec_drawing;
-  const char* sec_blocks;
-  const char* sec_brokers;
-  const char* sec_gaps;
-  const char* sec_comparison;
-  const char* field;
-  const char* value;
-  const char* region;
-  const char* region_id;
-  const char* state;
-  const char* population;
-  const char* wave;
-  const char* date;
-  const char* network;
-  const char* directed;
-  const char* undirected;
-  const char* bodies;
-  const char* body;
-  const char* kind;
-  const char* members;
-  const char* no_bodies;
-  const char* key_metrics;
-  const char* metric;
-  const char* actors;
-  const char* ties;
-  const char* sectors;
-  const char* total_score;
-  const char* of_100;
-  const char* criteria_met;
-  const char* scorecard_intro;
-  const char* criterion;
-  const char* type;
-  const char* type_metric;
-  const char* type_rule;
-  const char* target;
-  const char* score;
-  const char* weight;
-  const char* status;
-  const char* explanation;
-  const char* source;
-  const char* met;
-  const char* not_met;
-  const char* scorecard_label;
-  const char* coverage_summary;  // "%1 of %2 required sectors present"
-  const char* missing_sectors;
-  const char* unconnected_sectors;
-  const char* diversity;
-  const char* none;
-  const char* sector;
-  const char* actors_primary;
-  const char* required;
-  const char* yes;
-  const char* no;
-  const char* present;
-  const char* missing;
-  const char* further_only;
-  const char* coverage_caption;
-  const char* drawing_caption_fr;
-  const char* drawing_caption_circle;
-  const char* blocks_intro;
-  const char* blocks_caption;
-  const char* blocks_from_to;
-  const char* brokers_intro;
-  const char* rank;
-  const char* actor;
-  const char* total;
-  const char* main_role;
-  const char* role_coordinator;
-  const char* role_itinerant;
-  const char* role_representative;
-  const char* role_gatekeeper;
-  const char* role_liaison;
-  const char* no_brokers;
-  const char* gaps_intro;
-  const char* sector_a;
-  const char* sector_b;
-  const char* distance;
-  const char* best_placed;
-  const char* unreachable;
-  const char* no_gaps;
-  const char* earlier_wave;
-  const char* later_wave;
-  const char* actors_joined;
-  const char* actors_left;
-  const char* actors_kept;
-  const char* ties_formed;
-  const char* ties_dissolved;
-  const char* ties_changed;
-  const char* ties_kept;
-  const char* change;
-  const char* count;
-  const char* metric_changes;
-  const char* before;
-  const char* after;
-  const char* difference;
-  const char* newly_connected;
-  const char* disconnected;
-  const char* newly_present;
-  const char* and_more;  // "and %1 more"
-  const char* chart_html_only;
-  const char* drawing_html_only;
-  const char* generated_with;
-  const char* methods;
-};
-
-constexpr texts german{
-    .kicker = "Netzwerkbericht Gesundheitsregion",
-    .unnamed_region = "Unbenannte Region",
-    .contents = "Inhalt",
-    .sec_summary = "Überblick",
-    .sec_scorecard = "Bewertung (Scorecard)",
-    .sec_coverage = "Sektorabdeckung",
-    .sec_drawing = "Netzwerkzeichnung",
-    .sec_blocks = "Dichte zwischen den Sektoren",
-    .sec_brokers = "Vermittler (Brokerage)",
-    .sec_gaps = "Lücken zwischen Sektoren",
-    .sec_comparison = "Vergleich mit der früheren Welle",
-    .field = "Angabe",
-    .value = "Wert",
-    .region = "Region",
-    .region_id = "Kennung",
-    .state = "Bundesland",
-    .population = "Einwohner",
-    .wave = "Welle",
-    .date = "Stand",
-    .network = "Netzwerk",
-    .directed = "gerichtet (Nennungen)",
-    .undirected = "ungerichtet",
-    .bodies = "Gremien",
-    .body = "Gremium",
-    .kind = "Art",
-    .members = "Mitglieder",
-    .no_bodies = "Keine Gremien erfasst.",
-    .key_metrics = "Kennzahlen",
-    .metric = "Kennzahl",
-    .actors = "Akteure",
-    .ties = "Beziehungen",
-    .sectors = "Sektoren",
-    .total_score = "Gesamtpunktzahl",
-    .of_100 = "von 100",
-    .criteria_met = "Kriterien erfüllt",
-    .scorecard_intro = "Jedes Kriterium erhält 0 bis 100 Punkte; die Gesamtpunktzahl ist das gewichtete Mittel.",
-    .criterion = "Kriterium",
-    .type = "Art",
-    .type_metric = "Kennzahl",
-    .type_rule = "Regel",
-    .target = "Ziel",
-    .score = "Punkte",
-    .weight = "Gewicht",
-    .status = "Status",
-    .explanation = "Erläuterung",
-    .source = "Quelle",
-    .met = "erfüllt",
-    .not_met = "nicht erfüllt",
-    .scorecard_label = "Scorecard",
-    .coverage_summary = "%1 von %2 Pflichtsektoren vertreten",
-    .missing_sectors = "Fehlende Pflichtsektoren",
-    .unconnected_sectors = "Pflichtsektoren ohne Beziehung zu einem anderen Sektor",
-    .diversity = "Blau-Diversität der Hauptsektoren",
-    .none = "keine",
-    .sector = "Sektor",
-    .actors_primary = "Akteure (Hauptsektor)",
-    .required = "Pflichtsektor",
-    .yes = "ja",
-    .no = "nein",
-    .present = "vertreten",
-    .missing = "fehlt",
-    .further_only = "nur als weiterer Sektor",
-    .coverage_caption = "Akteure je Hauptsektor. Fett: Pflichtsektoren; rot gestrichelt: Pflichtsektoren ohne Akteur.",
-    .drawing_caption_fr = "Kräftebasiertes Layout nach Fruchterman und Reingold (Startwert %1). Farbe: Hauptsektor; "
-                          "Größe: Zahl der Beziehungen; Akteure ohne Beziehung auf dem äußeren Ring. Beim Überfahren "
-                          "eines Kreises erscheinen Name, Sektor und Zahl der Beziehungen.",
-    .drawing_caption_circle = "Kreislayout nach Sektoren (für große Netzwerke). Farbe: Hauptsektor; Größe: Zahl der "
-                              "Beziehungen.",
-    .blocks_intro = "Anteil der möglichen Beziehungen, die zwischen den Akteuren zweier Hauptsektoren bestehen "
-                    "(Blockdichte). Die Diagonale zeigt die Dichte innerhalb eines Sektors.",
-    .blocks_caption = "Blockdichten nach Hauptsektor (Zeile: von, Spalte: an).",
-    .blocks_from_to = "von \\ an",
-    .brokers_intro = "Brokerage nach Gould und Fernandez: wie oft ein Akteur zwischen zwei Akteuren vermittelt, die "
-                     "nicht direkt verbunden sind, unterschieden nach der Sektorzugehörigkeit der drei Beteiligten.",
-    .rank = "Rang",
-    .actor = "Akteur",
-    .total = "Gesamt",
-    .main_role = "Hauptrolle",
-    .role_coordinator = "Koordinator",
-    .role_itinerant = "Berater",
-    .role_representative = "Repräsentant",
-    .role_gatekeeper = "Gatekeeper",
-    .role_liaison = "Verbindungsglied",
-    .no_brokers = "Kein Akteur vermittelt zwischen unverbundenen Akteuren.",
-    .gaps_intro = "Sektorpaare ohne jede Beziehung. Am besten platziert sind Akteure, die beiden Sektoren am "
-                  "nächsten sind (Summe der Abstände; 2 = mit beiden Sektoren direkt verbunden).",
-    .sector_a = "Sektor A",
-    .sector_b = "Sektor B",
-    .distance = "Abstand",
-    .best_placed = "Am besten platziert, um die Lücke zu schließen",
-    .unreachable = "nicht erreichbar",
-    .no_gaps = "Keine Lücken: Zwischen allen vertretenen Sektoren besteht mindestens eine Beziehung.",
-    .earlier_wave = "Frühere Welle",
-    .later_wave = "Diese Welle",
-    .actors_joined = "Hinzugekommene Akteure",
-    .actors_left = "Ausgeschiedene Akteure",
-    .actors_kept = "Akteure in beiden Wellen",
-    .ties_formed = "Neue Beziehungen",
-    .ties_dissolved = "Beendete Beziehungen",
-    .ties_changed = "Veränderte Beziehungen (Art oder Gewicht)",
-    .ties_kept = "Beziehungen in beiden Wellen",
-    .change = "Veränderung",
-    .count = "Anzahl",
-    .metric_changes = "Kennzahlen im Vergleich",
-    .before = "vorher",
-    .after = "nachher",
-    .difference = "Differenz",
-    .newly_connected = "Neu verbundene Sektorpaare",
-    .disconnected = "Nicht mehr verbundene Sektorpaare",
-    .newly_present = "Neu vertretene Pflichtsektoren",
-    .and_more = "und %1 weitere",
-    .chart_html_only = "Das Diagramm ist nur im HTML-Bericht enthalten.",
-    .drawing_html_only = "Die Netzwerkzeichnung ist nur im HTML-Bericht enthalten.",
-    .generated_with = "Erstellt mit healthnet %1.",
-    .methods = "Methoden: Kennzahlen und Scorecard nach der healthnet-Dokumentation; Brokerage nach Gould & "
-               "Fernandez (1989); Layout nach Fruchterman & Reingold (1991).",
-};
-
-constexpr texts english{
-    .kicker = "Health region network report",
-    .unnamed_region = "Unnamed region",
-    .contents = "Contents",
-    .sec_summary = "Summary",
-    .sec_scorecard = "Scorecard",
-    .sec_coverage = "Sector coverage",
-    .sec_drawing = "Network drawing",
-    .sec_blocks = "Density between sectors",
-    .sec_brokers = "Brokers",
-    .sec_gaps = "Gaps between sectors",
-    .sec_comparison = "Comparison with the earlier wave",
-    .field = "Field",
-    .value = "Value",
-    .region = "Region",
-    .region_id = "Id",
-    .state = "State",
-    .population = "Population",
-    .wave = "Wave",
-    .date = "Date",
-    .network = "Network",
-    .directed = "directed (nominations)",
-    .undirected = "undirected",
-    .bodies = "Governance bodies",
-    .body = "Body",
-    .kind = "Kind",
-    .members = "Members",
-    .no_bodies = "No governance bodies recorded.",
-    .key_metrics = "Key metrics",
-    .metric = "Metric",
-    .actors = "Actors",
-    .ties = "Ties",
-    .sectors = "Sectors",
-    .total_score = "Total score",
-    .of_100 = "of 100",
-    .criteria_met = "criteria met",
-    .scorecard_intro = "Every criterion scores 0 to 100 points; the total score is the weighted mean.",
-    .criterion = "Criterion",
-    .type = "Type",
-    .type_metric = "metric",
-    .type_rule = "rule",
-    .target = "Target",
-    .score = "Score",
-    .weight = "Weight",
-    .status = "Status",
-    .explanation = "Explanation",
-    .source = "Source",
-    .met = "met",
-    .not_met = "not met",
-    .scorecard_label = "Scorecard",
-    .coverage_summary = "%1 of %2 required sectors present",
-    .missing_sectors = "Missing required sectors",
-    .unconnected_sectors = "Required sectors without a tie to another sector",
-    .diversity = "Blau diversity of the primary sectors",
-    .none = "none",
-    .sector = "Sector",
-    .actors_primary = "Actors (primary sector)",
-    .required = "Required",
-    .yes = "yes",
-    .no = "no",
-    .present = "present",
-    .missing = "missing",
-    .further_only = "only as a further sector",
-    .coverage_caption = "Actors per primary sector. Bold: required sectors; dashed red: required sectors without actors.",
-    .drawing_caption_fr = "Force-directed layout after Fruchterman and Reingold (seed %1). Colour: primary sector; "
-                          "size: number of ties; actors without ties on the outer ring. Hovering over a circle shows "
-                          "the name, sector and number of ties.",
-    .drawing_caption_circle = "Circular layout grouped by sector (for large networks). Colour: primary sector; size: "
-                              "number of ties.",
-    .blocks_intro = "Share of the possible ties that exist between the actors of two primary sectors (block "
-                    "density). The diagonal shows the density within a sector.",
-    .blocks_caption = "Block densities by primary sector (row: from, column: to).",
-    .blocks_from_to = "from \\ to",
-    .brokers_intro = "Gould–Fernandez brokerage: how often an actor connects two actors who are not tied directly, "
-                     "by the sectors of the three actors involved.",
-    .rank = "Rank",
-    .actor = "Actor",
-    .total = "Total",
-    .main_role = "Main role",
-    .role_coordinator = "coordinator",
-    .role_itinerant = "itinerant",
-    .role_representative = "representative",
-    .role_gatekeeper = "gatekeeper",
-    .role_liaison = "liaison",
-    .no_brokers = "No actor brokers between actors who are not tied.",
-    .gaps_intro = "Pairs of sectors without any tie. Best placed are the actors closest to both sectors (sum of "
-                  "distances; 2 = tied to both sectors directly).",
-    .sector_a = "Sector A",
-    .sector_b = "Sector B",
-    .distance = "Distance",
-    .best_placed = "Best placed to close the gap",
-    .unreachable = "unreachable",
-    .no_gaps = "No gaps: every pair of sectors present has at least one tie.",
-    .earlier_wave = "Earlier wave",
-    .later_wave = "This wave",
-    .actors_joined = "Actors joined",
-    .actors_left = "Actors left",
-    .actors_kept = "Actors in both waves",
-    .ties_formed = "Ties formed",
-    .ties_dissolved = "Ties dissolved",
-    .ties_changed = "Ties changed (relations or weight)",
-    .ties_kept = "Ties in both waves",
-    .change = "Change",
-    .count = "Count",
-    .metric_changes = "Metrics compared",
-    .before = "before",
-    .after = "after",
-    .difference = "Change",
-    .newly_connected = "Sector pairs newly connected",
-    .disconnected = "Sector pairs no longer connected",
-    .newly_present = "Required sectors newly present",
-    .and_more = "and %1 more",
-    .chart_html_only = "The chart is part of the HTML report only.",
-    .drawing_html_only = "The network drawing is part of the HTML report only.",
-    .generated_with = "Generated with healthnet %1.",
-    .methods = "Methods: metrics and scorecard as documented in healthnet; brokerage after Gould & Fernandez "
-               "(1989); layout after Fruchterman & Reingold (1991).",
-};
-
-const texts& text_for(std::string_view lang) { return lang == "de" ? german : english; }
-
-/// `pattern` with %1 and %2 replaced.
-std::string fill(const char* pattern, const std::string& a, const std::string& b = "") {
-  std::string s = pattern;
-  for (const auto& [key, value] : {std::pair<std::string, const std::string&>{"%1", a}, {"%2", b}}) {
-    if (const auto at = s.find(key); at != std::string::npos) s.replace(at, 2, value);
+  std::string_view lang;
+  const std::string& operator()(std::string_view key) const {
+    return detail::text(lang, std::string("report.").append(key));
   }
-  return s;
-}
+  /// The text with %1, %2, ... replaced by `args`.
+  std::string fill(std::string_view key, std::initializer_list<std::string_view> args) const {
+    return detail::format_text(lang, std::string("report.").append(key), args);
+  }
+};
+
+texts text_for(std::string_view lang) { return texts{lang}; }
 
 /// The text with its first (ASCII) letter in upper case.
 std::string capitalised(std::string s) {
@@ -400,12 +58,12 @@ std::string capitalised(std::string s) {
 
 std::string role_label(const texts& t, std::size_t role) {
   switch (role) {
-    case 0: return t.role_coordinator;
-    case 1: return t.role_itinerant;
-    case 2: return t.role_representative;
-    case 3: return t.role_gatekeeper;
-    case 4: return t.role_liaison;
-    default: return t.total;
+    case 0: return t("role_coordinator");
+    case 1: return t("role_itinerant");
+    case 2: return t("role_representative");
+    case 3: return t("role_gatekeeper");
+    case 4: return t("role_liaison");
+    default: return t("total");
   }
 }
 
@@ -418,14 +76,7 @@ std::string role_label(const texts& t, const std::string& name) {
 }
 
 std::string body_kind_label(body_kind k, std::string_view lang) {
-  const bool de = lang == "de";
-  switch (k) {
-    case body_kind::steering_group: return de ? "Steuerungsgruppe" : "Steering group";
-    case body_kind::working_group: return de ? "Arbeitsgruppe" : "Working group";
-    case body_kind::coordination_office: return de ? "Geschäftsstelle" : "Coordination office";
-    case body_kind::health_conference: return de ? "Gesundheitskonferenz" : "Health conference";
-  }
-  return std::string(to_string(k));
+  return detail::text(lang, "report.body_kind." + std::string(to_string(k)));
 }
 
 /// A body's name with its topic and year where the name does not already say them.
@@ -439,11 +90,11 @@ std::string body_name(const body& b) {
 std::string metric_label(const std::string& name, std::string_view lang) {
   const metric_definition* m = find_metric(name);
   if (!m) return name;
-  return capitalised(lang == "de" ? m->label_de : m->label_en);
+  return capitalised(detail::by_language(lang, m->label_de, m->label_en));
 }
 
 std::string sector_label(const taxonomy& tax, const std::string& id, std::string_view lang) {
-  if (id.empty()) return lang == "de" ? "ohne Sektor" : "no sector";
+  if (id.empty()) return detail::text(lang, "sector.none");
   return tax.label(id, lang);
 }
 
@@ -464,59 +115,50 @@ std::string localise_target(std::string target, std::string_view lang) {
   replace_all(">=", "\u2265");
   replace_all("<=", "\u2264");
   replace_all(" - ", "\u00a0\u2013 ");
-  if (lang == "de") {
-    for (std::size_t i = 1; i + 1 < target.size(); ++i) {
-      const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-      if (target[i] == '.' && digit(target[i - 1]) && digit(target[i + 1])) target[i] = ',';
-    }
+  // The scorecard writes its targets with the language's decimal mark already;
+  // a point between digits left in the text becomes that mark too.
+  const std::string& mark = detail::text(lang, "number.decimal_mark");
+  std::string out;
+  for (std::size_t i = 0; i < target.size(); ++i) {
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (target[i] == '.' && i > 0 && i + 1 < target.size() && digit(target[i - 1]) && digit(target[i + 1])) out += mark;
+    else out += target[i];
   }
-  return target;
+  return out;
 }
 
 /// A row's value: metric values as numbers, rule values (share of items met) in percent.
 std::string score_value(const score_row& row, std::string_view lang) {
-  if (row.kind == "rule") return detail::format_decimal(row.value * 100, 0, lang) + (lang == "de" ? "\u00a0%" : "%");
+  if (row.kind == "rule") return detail::format_percent(row.value * 100, 0, lang);
   return detail::format_value(row.value, lang);
 }
 
 std::string percent(double share, std::string_view lang) {
   if (!std::isfinite(share)) return detail::format_decimal(share, 0, lang);
-  return detail::format_decimal(share * 100, share * 100 == std::floor(share * 100) ? 0 : 1, lang) +
-         (lang == "de" ? "\u00a0%" : "%");
+  return detail::format_percent(share * 100, share * 100 == std::floor(share * 100) ? 0 : 1, lang);
 }
 
 std::string region_title(const region_report& r) {
-  const texts& t = text_for(r.lang);
-  return r.region.name.empty() ? (r.region.id.empty() ? std::string(t.unnamed_region) : r.region.id) : r.region.name;
+  const texts t = text_for(r.lang);
+  return r.region.name.empty() ? (r.region.id.empty() ? std::string(t("unnamed_region")) : r.region.id) : r.region.name;
 }
 
 /// "Niedersachsen · Welle 2024 · Stand 2024-10-01".
 std::string region_subtitle(const region_report& r) {
-  const texts& t = text_for(r.lang);
+  const texts t = text_for(r.lang);
   std::vector<std::string> parts;
   if (!r.region.state.empty()) parts.push_back(r.region.state);
-  if (!r.region.wave.empty()) parts.push_back(std::string(t.wave) + " " + r.region.wave);
-  if (!r.region.date.empty()) parts.push_back(std::string(t.date) + " " + r.region.date);
+  if (!r.region.wave.empty()) parts.push_back(std::string(t("wave")) + " " + r.region.wave);
+  if (!r.region.date.empty()) parts.push_back(std::string(t("date")) + " " + r.region.date);
   std::string s;
   for (const auto& p : parts) s += (s.empty() ? "" : " \u00b7 ") + p;
   return s;
 }
 
-std::string wave_name(const region_info& region, const char* fallback) {
+std::string wave_name(const region_info& region, const std::string& fallback) {
   if (!region.wave.empty()) return region.wave;
   if (!region.date.empty()) return region.date;
   return fallback;
-}
-
-/// Section list: anchor id and heading.
-std::vector<std::pair<std::string, std::string>> sections(const region_report& r) {
-  const texts& t = text_for(r.lang);
-  std::vector<std::pair<std::string, std::string>> s{
-      {"summary", t.sec_summary},      {"scorecard-section", t.sec_scorecard}, {"coverage-section", t.sec_coverage},
-      {"drawing-section", t.sec_drawing}, {"blocks-section", t.sec_blocks},  {"brokers-section", t.sec_brokers},
-      {"gaps-section", t.sec_gaps}};
-  if (r.comparison) s.emplace_back("comparison", t.sec_comparison);
-  return s;
 }
 
 std::string joined_sector_pair(const taxonomy& tax, const std::pair<std::string, std::string>& p, std::string_view lang) {
@@ -525,72 +167,7 @@ std::string joined_sector_pair(const taxonomy& tax, const std::pair<std::string,
 
 constexpr std::size_t listed_names = 20;
 
-// ---- HTML ---------------------------------------------------------------------------
-
-constexpr const char* stylesheet = R"css(
-:root{--ink:#1f2933;--muted:#5f6b7a;--line:#dde2e8;--accent:#1f5fa8;--ok:#1e6b34;--ok-bg:#e3f3e7;--bad:#b42318;--bad-bg:#fdecea;--bg:#f3f5f8}
-*{box-sizing:border-box}
-html{-webkit-text-size-adjust:100%}
-body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
-.wrap{max-width:1120px;margin:0 auto;padding:0 28px}
-header.masthead{background:#17324d;color:#fff;padding:30px 0 26px}
-.kicker{text-transform:uppercase;letter-spacing:.08em;font-size:12px;opacity:.78;margin:0 0 4px}
-h1{font-size:30px;line-height:1.2;margin:0 0 6px;font-weight:650}
-.subtitle{margin:0;opacity:.85}
-nav.toc{margin:18px 0 0}
-nav.toc ol{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:6px}
-nav.toc a{display:inline-block;color:#fff;text-decoration:none;font-size:13px;padding:3px 10px;border:1px solid rgba(255,255,255,.35);border-radius:999px}
-nav.toc a:hover{background:rgba(255,255,255,.12)}
-main section{background:#fff;border:1px solid var(--line);border-radius:10px;padding:22px 28px 24px;margin:22px 0}
-h2{font-size:20px;line-height:1.3;margin:0 0 14px;padding-bottom:8px;border-bottom:2px solid var(--line)}
-h2 .num{color:var(--accent);margin-right:10px}
-h3{font-size:15.5px;margin:22px 0 8px}
-p{margin:6px 0 10px}
-.note{color:var(--muted);font-size:13.5px}
-table{border-collapse:collapse;width:100%;font-size:14px;margin:8px 0 6px}
-th,td{padding:7px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-thead th{background:#eef2f6;font-weight:600;font-size:13px;color:#34404d;border-bottom:1px solid #cfd6de}
-tbody tr:nth-child(even){background:#fafbfc}
-.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-table.facts{width:auto;min-width:420px}
-table.facts th{background:none;font-weight:500;color:var(--muted);width:190px}
-table.narrow{width:auto;min-width:480px}
-table.compact{font-size:13px}
-table.compact th,table.compact td{padding:6px 8px}
-.scroll{overflow-x:auto}
-td.tgt{white-space:normal;min-width:76px}
-#scorecard{font-size:13.5px}
-td.nowrap{white-space:nowrap}
-.columns{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:28px}
-@media (max-width:860px){.columns{grid-template-columns:1fr}}
-.kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px;margin:2px 0 16px}
-.kpi{border:1px solid var(--line);border-radius:8px;padding:11px 14px;background:#fbfcfd}
-.kpi .v{font-size:25px;font-weight:650;line-height:1.25;font-variant-numeric:tabular-nums}
-.kpi .l{font-size:12.5px;color:var(--muted)}
-.badge{display:inline-block;padding:1px 9px;border-radius:999px;font-size:12.5px;font-weight:600;white-space:nowrap}
-.pass{background:var(--ok-bg);color:var(--ok)}
-.fail{background:var(--bad-bg);color:var(--bad)}
-.total{display:flex;align-items:center;gap:18px;margin:4px 0 12px;flex-wrap:wrap}
-.total .big{font-size:34px;font-weight:700;font-variant-numeric:tabular-nums}
-.total .big small{font-size:15px;font-weight:500;color:var(--muted);margin-left:4px}
-.gauge{flex:0 0 260px;height:12px;background:#e6e9ee;border-radius:6px;overflow:hidden}
-.gauge span,.bar span{display:block;height:100%;background:var(--accent)}
-.bar{display:inline-block;width:54px;height:7px;background:#e6e9ee;border-radius:4px;overflow:hidden;vertical-align:middle;margin-left:8px}
-td.expl{font-size:13px;min-width:240px}
-td.crit{min-width:180px}
-.fail-row .bar span{background:#d97706}
-.src{display:block;color:var(--muted);font-size:12px;margin-top:3px}
-.chip{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:7px;vertical-align:baseline}
-.missing{color:var(--bad);font-weight:600}
-figure{margin:12px 0 4px}
-figure svg{width:100%;height:auto;display:block}
-figure.drawing{border:1px solid var(--line);border-radius:8px;overflow:hidden}
-figcaption{font-size:13px;color:var(--muted);margin-top:6px}
-figure.drawing figcaption{padding:0 14px 10px}
-ul.compact{margin:4px 0 10px;padding-left:20px}
-footer{color:var(--muted);font-size:12.5px;padding:6px 0 40px}
-@media print{body{background:#fff}main section{border:none;break-inside:avoid;padding:8px 0}header.masthead{background:#fff;color:var(--ink)}nav.toc{display:none}}
-)css";
+// ---- rendering helpers --------------------------------------------------------------
 
 std::string esc(std::string_view s) { return xml_escape(s); }
 
@@ -604,47 +181,17 @@ std::string break_after_slashes(const std::string& html) {
   return out;
 }
 
-std::string th(const std::string& label, bool numeric = false) {
-  return std::string(numeric ? "<th class=\"num\">" : "<th>") + esc(label) + "</th>";
-}
-
-std::string td(const std::string& content_html, bool numeric = false) {
-  return std::string(numeric ? "<td class=\"num\">" : "<td>") + content_html + "</td>";
-}
-
-std::string name_list_html(const std::vector<std::string>& names, const texts& t) {
-  if (names.empty()) return "<p class=\"note\">" + esc(t.none) + "</p>\n";
-  std::string s = "<ul class=\"compact\">";
-  for (std::size_t i = 0; i < names.size() && i < listed_names; ++i) s += "<li>" + esc(names[i]) + "</li>";
-  if (names.size() > listed_names) {
-    s += "<li class=\"note\">" + esc(fill(t.and_more, std::to_string(names.size() - listed_names))) + "</li>";
-  }
-  return s + "</ul>\n";
-}
-
-std::string section_open(const std::string& id, std::size_t number, const std::string& heading) {
-  return "<section id=\"" + id + "\">\n<h2><span class=\"num\">" + std::to_string(number) + "</span>" + esc(heading) +
-         "</h2>\n";
-}
-
 // Notes for the sections capped for many sectors (report_block_limit,
 // report_gap_limit); the JSON report has the full data.
 std::string blocks_capped_note(const region_report& r, const std::string& lang) {
-  const std::string k = std::to_string(r.block_density.labels.size());
-  const std::string cap = std::to_string(report_block_limit);
-  return lang == "de" ? "Die Blockdichten werden nur bis " + cap + " Sektoren dargestellt (hier " + k +
-                            "); die vollst\u00e4ndige Tabelle steht in der JSON-Ausgabe (--format json)."
-                      : "Block densities are drawn for at most " + cap + " sectors (here " + k +
-                            "); the full table is in the JSON output (--format json).";
+  return detail::format_text(lang, "report.blocks_capped",
+                             {std::to_string(report_block_limit), std::to_string(r.block_density.labels.size())});
 }
 
 std::string gaps_capped_note(const region_report& r, const std::string& lang) {
-  const std::string shown = std::to_string(std::min(r.gaps.size(), report_gap_limit));
-  const std::string all = std::to_string(r.n_gaps);
-  return lang == "de" ? "Gezeigt: die ersten " + shown + " von " + all +
-                            " L\u00fccken; die JSON-Ausgabe nennt bis zu " + std::to_string(default_gap_limit) + "."
-                      : "Shown: the first " + shown + " of " + all + " gaps; the JSON output lists up to " +
-                            std::to_string(default_gap_limit) + ".";
+  return detail::format_text(lang, "report.gaps_capped",
+                             {std::to_string(std::min(r.gaps.size(), report_gap_limit)), std::to_string(r.n_gaps),
+                              std::to_string(default_gap_limit)});
 }
 
 }  // namespace
@@ -675,13 +222,8 @@ region_report build_report(const network& net, const report_options& options) {
     r.metrics.push_back({name, metric_label(name, lang), evaluate_metric(net, name)});
     if (name == "betweenness_centralization" && betweenness_estimate_scope::last().estimated) {
       const auto& e = betweenness_estimate_scope::last();
-      r.betweenness_note = lang == "de"
-                               ? "Betweenness-Zentralisierung geschätzt aus " + std::to_string(e.pivots) +
-                                     " Pivot-Akteuren (Standardfehler " + detail::format_decimal(e.std_error, 4, lang) +
-                                     "); exakt mit --exact."
-                               : "Betweenness centralization estimated from " + std::to_string(e.pivots) +
-                                     " pivot actors (standard error " + detail::format_decimal(e.std_error, 4, lang) +
-                                     "); exact with --exact.";
+      r.betweenness_note = detail::format_text(lang, "report.betweenness_estimated",
+                                               {std::to_string(e.pivots), detail::format_decimal(e.std_error, 4, lang)});
     }
   }
   const scorecard card = options.card ? *options.card : builtin_scorecard("network");
@@ -734,277 +276,42 @@ region_report build_report(const network& net, const report_options& options) {
   return r;
 }
 
-// ---- HTML -------------------------------------------------------------------------
-
-std::string to_html(const network& net, const region_report& r) {
-  detail::check_report_lang(r.lang);
-  const std::string& lang = r.lang;
-  const texts& t = text_for(lang);
-  const taxonomy& tax = net.sector_taxonomy();
-  const std::string title = region_title(r);
-  const std::string subtitle = region_subtitle(r);
-  const auto secs = sections(r);
-
-  std::string h;
-  h.reserve(200000);
-  h += "<!DOCTYPE html>\n<html lang=\"" + lang + "\">\n<head>\n<meta charset=\"utf-8\">\n";
-  h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  h += "<meta name=\"generator\" content=\"healthnet " + std::string(version) + "\">\n";
-  h += "<title>" + esc(std::string(t.kicker) + ": " + title) + "</title>\n";
-  h += "<style>" + std::string(stylesheet) + "</style>\n</head>\n<body>\n";
-
-  // Masthead and contents.
-  h += "<header class=\"masthead\"><div class=\"wrap\">\n<p class=\"kicker\">" + esc(t.kicker) + "</p>\n<h1>" +
-       esc(title) + "</h1>\n";
-  if (!subtitle.empty()) h += "<p class=\"subtitle\">" + esc(subtitle) + "</p>\n";
-  h += "<nav class=\"toc\" aria-label=\"" + esc(t.contents) + "\"><ol>";
-  for (std::size_t i = 0; i < secs.size(); ++i) {
-    h += "<li><a href=\"#" + secs[i].first + "\">" + std::to_string(i + 1) + " " + esc(secs[i].second) + "</a></li>";
-  }
-  h += "</ol></nav>\n</div></header>\n<main class=\"wrap\">\n";
-  std::size_t number = 0;
-
-  // 1. Summary.
-  h += section_open(secs[number].first, number + 1, secs[number].second);
-  ++number;
-  auto metric_value = [&](const std::string& name) {
-    for (const auto& m : r.metrics) {
-      if (m.name == name) return m.value;
-    }
-    return std::numeric_limits<double>::quiet_NaN();
-  };
-  const std::size_t n_sectors_present = r.coverage.present.size();
-  struct kpi {
-    std::string value, label;
-  };
-  const std::vector<kpi> kpis{
-      {detail::format_value(static_cast<double>(r.n_actors), lang), t.actors},
-      {detail::format_value(static_cast<double>(r.n_ties), lang), t.ties},
-      {std::to_string(n_sectors_present), t.sectors},
-      {percent(r.coverage.coverage_ratio, lang), metric_label("coverage_ratio", lang)},
-      {percent(metric_value("largest_component_share"), lang), metric_label("largest_component_share", lang)},
-      {detail::format_decimal(r.score.total, 1, lang), std::string(t.total_score) + " (" + t.of_100 + ")"},
-  };
-  h += "<div class=\"kpis\">";
-  for (const auto& k : kpis) {
-    h += "<div class=\"kpi\"><div class=\"v\">" + esc(k.value) + "</div><div class=\"l\">" + esc(k.label) + "</div></div>";
-  }
-  h += "</div>\n<div class=\"columns\">\n<div>\n<h3>" + esc(t.region) + "</h3>\n<table class=\"facts\"><tbody>\n";
-  auto fact = [&](const char* label, const std::string& value) {
-    if (!value.empty()) h += "<tr><th scope=\"row\">" + esc(label) + "</th><td>" + esc(value) + "</td></tr>\n";
-  };
-  fact(t.region, title);
-  fact(t.region_id, r.region.id);
-  fact(t.state, r.region.state);
-  if (r.region.population) fact(t.population, detail::format_value(static_cast<double>(*r.region.population), lang));
-  fact(t.wave, r.region.wave);
-  fact(t.date, r.region.date);
-  fact(t.network, r.directed ? t.directed : t.undirected);
-  h += "</tbody></table>\n<h3>" + esc(t.bodies) + "</h3>\n";
-  if (r.bodies.empty()) {
-    h += "<p class=\"note\">" + esc(t.no_bodies) + "</p>\n";
-  } else {
-    h += "<table><thead><tr>" + th(t.body) + th(t.kind) + th(t.members, true) + "</tr></thead><tbody>\n";
-    for (const auto& b : r.bodies) {
-      h += "<tr>" + td(esc(body_name(b))) + td(esc(body_kind_label(b.kind, lang))) + td(std::to_string(b.members.size()), true) +
-           "</tr>\n";
-    }
-    h += "</tbody></table>\n";
-  }
-  h += "</div>\n<div>\n<h3>" + esc(t.key_metrics) + "</h3>\n<table id=\"key-metrics\"><thead><tr>" + th(t.metric) +
-       th(t.value, true) + "</tr></thead><tbody>\n";
-  for (const auto& m : r.metrics) {
-    h += "<tr>" + td(esc(m.label)) + td(esc(detail::format_value(m.value, lang)), true) + "</tr>\n";
-  }
-  h += "</tbody></table>\n";
-  if (!r.betweenness_note.empty()) h += "<p class=\"note\">" + esc(r.betweenness_note) + "</p>\n";
-  h += "</div>\n</div>\n</section>\n";
-
-  // 2. Scorecard.
-  h += section_open(secs[number].first, number + 1, secs[number].second);
-  ++number;
-  std::size_t passed = 0;
-  for (const auto& row : r.score.rows) passed += row.passed ? 1 : 0;
-  const double total = std::isfinite(r.score.total) ? std::clamp(r.score.total, 0.0, 100.0) : 0.0;
-  h += "<div class=\"total\"><div class=\"big\">" + esc(detail::format_decimal(r.score.total, 1, lang)) + "<small>" +
-       esc(t.of_100) + "</small></div><div class=\"gauge\" role=\"presentation\"><span style=\"width:" +
-       detail::format_decimal(total, 1, "en") + "%\"></span></div><div>" +
-       esc(std::to_string(passed) + (lang == "de" ? " von " : " of ") + std::to_string(r.score.rows.size()) + " " +
-           t.criteria_met) +
-       "</div></div>\n";
-  h += "<p class=\"note\">" + esc(std::string(t.scorecard_label) + ": " + r.scorecard_name + " (" + r.score.scorecard_id +
-                                  "). " + t.scorecard_intro) +
-       "</p>\n";
-  h += "<div class=\"scroll\"><table id=\"scorecard\"><thead><tr>" + th(t.criterion) + th(t.value, true) + th(t.target, true) +
-       th(t.score, true) + th(t.weight, true) + th(t.status) + th(t.explanation) + "</tr></thead><tbody>\n";
-  for (const auto& row : r.score.rows) {
-    const double sc = std::isfinite(row.score) ? std::clamp(row.score, 0.0, 100.0) : 0.0;
-    h += "<tr class=\"" + std::string(row.passed ? "pass-row" : "fail-row") + "\">";
-    h += "<td class=\"crit\">" + break_after_slashes(esc(row.label)) + "<span class=\"src\">" +
-         esc(row.kind == "rule" ? t.type_rule : t.type_metric) + "</span></td>";
-    h += td(esc(score_value(row, lang)), true);
-    h += "<td class=\"num tgt\">" + esc(localise_target(row.target, lang)) + "</td>";
-    h += td(esc(detail::format_decimal(row.score, 0, lang)) + "<span class=\"bar\"><span style=\"width:" +
-                detail::format_decimal(sc, 0, "en") + "%\"></span></span>",
-            true);
-    h += td(esc(detail::format_value(row.weight, lang, 2)), true);
-    h += td(row.passed ? "<span class=\"badge pass\">\u2713 " + esc(t.met) + "</span>"
-                       : "<span class=\"badge fail\">\u2717 " + esc(t.not_met) + "</span>");
-    std::string expl = esc(row.explanation);
-    if (!row.source.empty()) expl += "<span class=\"src\">" + esc(std::string(t.source) + ": " + row.source) + "</span>";
-    h += "<td class=\"expl\">" + expl + "</td></tr>\n";
-  }
-  h += "</tbody></table></div>\n</section>\n";
-
-  // 3. Sector coverage.
-  h += section_open(secs[number].first, number + 1, secs[number].second);
-  ++number;
-  const std::size_t required = r.coverage.required.size();
-  h += "<p><strong>" +
-       esc(fill(t.coverage_summary, std::to_string(required - r.coverage.missing.size()), std::to_string(required))) +
-       "</strong> (" + esc(percent(r.coverage.coverage_ratio, lang)) + "). " + esc(t.diversity) + ": " +
-       esc(detail::format_decimal(r.coverage.blau, 2, lang)) + ".</p>\n";
-  auto sector_names = [&](const std::vector<std::string>& ids) {
-    std::string s;
-    for (const auto& id : ids) s += (s.empty() ? "" : ", ") + sector_label(tax, id, lang);
-    return s.empty() ? std::string(t.none) : s;
-  };
-  h += "<p>" + esc(t.missing_sectors) + ": <span class=\"" + (r.coverage.missing.empty() ? "" : "missing") + "\">" +
-       esc(sector_names(r.coverage.missing)) + "</span>. " + esc(t.unconnected_sectors) + ": " +
-       esc(sector_names(r.coverage.isolated)) + ".</p>\n";
-  svg_options so;
-  so.lang = lang;
-  so.id = "sector-coverage";
-  h += "<figure>\n" + sector_coverage_svg(net, r.coverage, so) + "<figcaption>" + esc(t.coverage_caption) +
-       "</figcaption>\n</figure>\n</section>\n";
-
-  // 4. Network drawing.
-  h += section_open(secs[number].first, number + 1, secs[number].second);
-  ++number;
-  so.id = "network-drawing";
-  const bool circle = r.layout_used == layout_method::sector_circle;
-  h += "<figure class=\"drawing\">\n" + network_svg(net, r.layout, so) + "<figcaption>" +
-       esc(circle ? std::string(t.drawing_caption_circle) : fill(t.drawing_caption_fr, std::to_string(r.layout_seed))) +
-       "</figcaption>\n</figure>\n</section>\n";
-
-  // 5. Block densities.
-  h += section_open(secs[number].first, number + 1, secs[number].second);
-  ++number;
-  so.id = "block-density";
-  if (r.block_density.labels.size() <= report_block_limit) {
-    h += "<p class=\"note\">" + esc(t.blocks_intro) + "</p>\n<figure>\n" + block_density_svg(r.block_density, tax, so) +
-         "<figcaption>" + esc(t.blocks_caption) + "</figcaption>\n</figure>\n</section>\n";
-  } else {
-    h += "<p class=\"note\">" + esc(t.blocks_intro) + "</p>\n<p>" + esc(blocks_capped_note(r, lang)) + "</p>\n</section>\n";
-  }
-
-  // 6. Brokers.
-  h += section_open(secs[number].first, number + 1, secs[number].second);
-  ++number;
-  h += "<p class=\"note\">" + esc(t.brokers_intro) + "</p>\n";
-  if (r.brokers.empty()) {
-    h += "<p>" + esc(t.no_brokers) + "</p>\n";
-  } else {
-    h += "<div class=\"scroll\"><table id=\"brokers\" class=\"compact\"><thead><tr>" + th(t.rank, true) + th(t.actor) +
-         th(t.sector) + th(t.main_role) + th(t.total, true);
-    for (std::size_t k = 0; k < 5; ++k) h += th(capitalised(role_label(t, k)), true);
-    h += "</tr></thead><tbody>\n";
-    for (std::size_t i = 0; i < r.brokers.size(); ++i) {
-      const auto& b = r.brokers[i];
-      h += "<tr>" + td(std::to_string(i + 1), true) + td(esc(b.name.empty() ? b.id : b.name));
-      h += td("<span class=\"chip\" style=\"background:" + std::string(sector_colour(tax, b.sector)) + "\"></span>" +
-              esc(sector_label(tax, b.sector, lang)));
-      h += td(esc(role_label(t, b.main_role)));
-      h += td("<strong>" + esc(detail::format_value(b.counts[5], lang)) + "</strong>", true);
-      for (std::size_t k = 0; k < 5; ++k) h += td(esc(detail::format_value(b.counts[k], lang)), true);
-      h += "</tr>\n";
-    }
-    h += "</tbody></table></div>\n";
-  }
-  h += "</section>\n";
-
-  // 7. Gaps.
-  h += section_open(secs[number].first, number + 1, secs[number].second);
-  ++number;
-  h += "<p class=\"note\">" + esc(t.gaps_intro) + "</p>\n";
-  if (r.gaps.empty()) {
-    h += "<p>" + esc(t.no_gaps) + "</p>\n";
-  } else {
-    h += "<table id=\"gaps\"><thead><tr>" + th(t.sector_a) + th(t.sector_b) + th(t.distance, true) + th(t.best_placed) +
-         "</tr></thead><tbody>\n";
-    for (std::size_t i = 0; i < r.gaps.size() && i < report_gap_limit; ++i) {
-      const auto& g = r.gaps[i];
-      std::string who;
-      for (const auto& name : g.candidate_names) who += (who.empty() ? "" : " \u00b7 ") + name;
-      h += "<tr>" +
-           td("<span class=\"chip\" style=\"background:" + std::string(sector_colour(tax, g.from)) + "\"></span>" +
-              esc(sector_label(tax, g.from, lang))) +
-           td("<span class=\"chip\" style=\"background:" + std::string(sector_colour(tax, g.to)) + "\"></span>" +
-              esc(sector_label(tax, g.to, lang))) +
-           td(esc(g.distance ? std::to_string(g.distance) : std::string(t.unreachable)), true) +
-           td(esc(who.empty() ? std::string("\u2013") : who)) + "</tr>\n";
-    }
-    h += "</tbody></table>\n";
-    if (r.n_gaps > std::min(r.gaps.size(), report_gap_limit)) h += "<p class=\"note\">" + esc(gaps_capped_note(r, lang)) + "</p>\n";
-  }
-  h += "</section>\n";
-
-  // 8. Wave comparison.
-  if (r.comparison) {
-    const wave_comparison& c = *r.comparison;
-    h += section_open(secs[number].first, number + 1, secs[number].second);
-    ++number;
-    h += "<p>" + esc(std::string(t.earlier_wave) + ": " + wave_name(r.earlier_region, t.earlier_wave) + " \u2192 " +
-                     t.later_wave + ": " + wave_name(r.region, t.later_wave)) +
-         "</p>\n";
-    h += "<table id=\"comparison-counts\" class=\"narrow\"><thead><tr>" + th(t.change) + th(t.count, true) +
-         "</tr></thead><tbody>\n";
-    for (const auto& [label, n] : std::vector<std::pair<const char*, std::size_t>>{
-             {t.actors_joined, c.joined.size()},
-             {t.actors_left, c.left.size()},
-             {t.actors_kept, c.actors_kept},
-             {t.ties_formed, c.ties_formed.size()},
-             {t.ties_dissolved, c.ties_dissolved.size()},
-             {t.ties_changed, c.ties_changed.size()},
-             {t.ties_kept, c.ties_kept}}) {
-      h += "<tr>" + td(esc(label)) + td(std::to_string(n), true) + "</tr>\n";
-    }
-    h += "</tbody></table>\n<div class=\"columns\">\n<div>\n<h3>" + esc(t.actors_joined) + "</h3>\n";
-    std::vector<std::string> names;
-    for (const auto& id : c.joined) names.push_back(actor_label(net, id));
-    h += name_list_html(names, t);
-    h += "</div>\n<div>\n<h3>" + esc(t.actors_left) + "</h3>\n";
-    names.clear();
-    for (const auto& id : c.left) names.push_back(id);
-    h += name_list_html(names, t) + "</div>\n</div>\n";
-    h += "<h3>" + esc(t.metric_changes) + "</h3>\n<table id=\"metric-deltas\"><thead><tr>" + th(t.metric) +
-         th(t.before, true) + th(t.after, true) + th(t.difference, true) + "</tr></thead><tbody>\n";
-    for (const auto& m : c.metrics) {
-      h += "<tr>" + td(esc(metric_label(m.name, lang))) + td(esc(detail::format_value(m.before, lang)), true) +
-           td(esc(detail::format_value(m.after, lang)), true) + td(esc(detail::format_delta(m.delta, lang)), true) +
-           "</tr>\n";
-    }
-    h += "</tbody></table>\n<div class=\"columns\">\n<div>\n<h3>" + esc(t.newly_connected) + "</h3>\n";
-    names.clear();
-    for (const auto& p : c.sectors_newly_connected) names.push_back(joined_sector_pair(tax, p, lang));
-    h += name_list_html(names, t) + "</div>\n<div>\n<h3>" + esc(t.disconnected) + "</h3>\n";
-    names.clear();
-    for (const auto& p : c.sectors_disconnected) names.push_back(joined_sector_pair(tax, p, lang));
-    h += name_list_html(names, t) + "</div>\n</div>\n";
-    h += "<h3>" + esc(t.newly_present) + "</h3>\n";
-    names.clear();
-    for (const auto& s : c.sectors_newly_present) names.push_back(sector_label(tax, s, lang));
-    h += name_list_html(names, t) + "</section>\n";
-  }
-
-  h += "</main>\n<footer class=\"wrap\"><p>" + esc(fill(t.generated_with, version)) + " " + esc(t.methods) +
-       "</p></footer>\n</body>\n</html>\n";
-  return h;
-}
-
-// ---- Markdown ---------------------------------------------------------------------
+// ---- HTML and Markdown: the report model as mustache data ----------------------------
 
 namespace {
+
+/// A template of src/report/templates/ (compiled in), without its leading comment lines.
+const std::string& report_template(std::string_view name) {
+  static const auto all = [] {
+    std::map<std::string, std::string, std::less<>> out;
+    for (const auto& [file, text] : detail::builtin_report_templates()) {
+      std::string body(text);
+      while (body.starts_with("{{!")) {
+        const auto end = body.find("}}\n");
+        if (end == std::string::npos) break;
+        body.erase(0, end + 3);
+      }
+      out.emplace(std::string(file), std::move(body));
+    }
+    return out;
+  }();
+  const auto it = all.find(name);
+  if (it == all.end()) throw std::logic_error("no report template '" + std::string(name) + "'");
+  return it->second;
+}
+
+/// `name` rendered with `data`; {{x}} escaped by `escape`, {{{x}}} verbatim.
+/// Parsed once per thread (a mustache object is not safe to share).
+std::string render(std::string_view name, const mustache::data& data, std::string (*escape)(std::string_view)) {
+  thread_local std::map<std::string, mustache::mustache, std::less<>> parsed;
+  auto it = parsed.find(name);
+  if (it == parsed.end()) it = parsed.emplace(std::string(name), mustache::mustache{report_template(name)}).first;
+  mustache::mustache& tmpl = it->second;
+  tmpl.set_custom_escape([escape](const std::string& s) { return escape(s); });
+  std::string out = tmpl.render(data);
+  if (!tmpl.is_valid()) throw std::logic_error("report template '" + std::string(name) + "': " + tmpl.error_message());
+  return out;
+}
 
 /// Text for a Markdown table cell or paragraph: Markdown and HTML syntax escaped.
 std::string md(std::string_view s) {
@@ -1025,221 +332,314 @@ std::string md(std::string_view s) {
   return out;
 }
 
-std::string md_row(const std::vector<std::string>& cells) {
-  std::string s = "|";
-  for (const auto& c : cells) s += " " + c + " |";
-  return s + "\n";
+mustache::data list_of(const std::vector<std::string>& items) {
+  mustache::data list{mustache::data::type::list};
+  for (const auto& s : items) list.push_back(s);
+  return list;
 }
 
-/// Header row and alignment row; `numeric` columns right-aligned.
-std::string md_head(const std::vector<std::string>& labels, const std::vector<bool>& numeric) {
-  std::vector<std::string> escaped;
-  for (const auto& l : labels) escaped.push_back(md(l));
-  std::string s = md_row(escaped) + "|";
-  for (std::size_t i = 0; i < labels.size(); ++i) s += i < numeric.size() && numeric[i] ? " ---: |" : " --- |";
-  return s + "\n";
+/// At most listed_names names, and "and N more" (template name_list).
+mustache::data name_list(const std::vector<std::string>& names, const texts& t) {
+  std::vector<std::string> shown(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(std::min(names.size(), listed_names)));
+  mustache::data d;
+  d.set("names", list_of(shown));
+  d.set("empty", names.empty());
+  if (names.size() > listed_names) d.set("more", t.fill("and_more", {std::to_string(names.size() - listed_names)}));
+  return d;
 }
 
-std::string md_list(const std::vector<std::string>& names, const texts& t) {
-  if (names.empty()) return "_" + md(t.none) + "_\n";
-  std::string s;
-  for (std::size_t i = 0; i < names.size() && i < listed_names; ++i) s += "- " + md(names[i]) + "\n";
-  if (names.size() > listed_names) s += "- _" + md(fill(t.and_more, std::to_string(names.size() - listed_names))) + "_\n";
-  return s;
+mustache::data label_value(const std::string& label, const std::string& value) {
+  mustache::data d;
+  d.set("label", label);
+  d.set("value", value);
+  return d;
+}
+
+/// Everything the HTML (`html`) or Markdown template shows, formatted in the
+/// report's language; the texts of the catalogue's "report." keys as `t`.
+mustache::data report_data(const network& net, const region_report& r, bool html) {
+  const std::string& lang = r.lang;
+  const texts t = text_for(lang);
+  const taxonomy& tax = net.sector_taxonomy();
+  using list = mustache::data;
+  const auto new_list = [] { return list{mustache::data::type::list}; };
+
+  mustache::data d;
+  mustache::data tx;
+  for (const auto& key : detail::catalogue_keys(lang)) {
+    if (key.starts_with("report.")) tx.set(key.substr(7), detail::text(lang, key));
+  }
+  d.set("t", tx);
+  d.set("lang", lang);
+  d.set("version", std::string(version));
+  d.set("title", region_title(r));
+  if (const auto sub = region_subtitle(r); !sub.empty()) d.set("subtitle", sub);
+  d.set("name_list", report_template(html ? "name_list.html" : "name_list.md"));
+  d.set("generated_with", t.fill("generated_with", {version}));
+
+  // 1. Summary.
+  auto metric_value = [&](const std::string& name) {
+    for (const auto& m : r.metrics) {
+      if (m.name == name) return m.value;
+    }
+    return std::numeric_limits<double>::quiet_NaN();
+  };
+  list kpis = new_list();
+  kpis.push_back(label_value(t("actors"), detail::format_value(static_cast<double>(r.n_actors), lang)));
+  kpis.push_back(label_value(t("ties"), detail::format_value(static_cast<double>(r.n_ties), lang)));
+  kpis.push_back(label_value(t("sectors"), std::to_string(r.coverage.present.size())));
+  kpis.push_back(label_value(metric_label("coverage_ratio", lang), percent(r.coverage.coverage_ratio, lang)));
+  kpis.push_back(label_value(metric_label("largest_component_share", lang), percent(metric_value("largest_component_share"), lang)));
+  kpis.push_back(label_value(t("total_score") + " (" + t("of_100") + ")", detail::format_decimal(r.score.total, 1, lang)));
+  d.set("kpis", kpis);
+  list facts = new_list();
+  auto fact = [&](const std::string& label, const std::string& value) {
+    if (!value.empty()) facts.push_back(label_value(label, value));
+  };
+  fact(t("region"), region_title(r));
+  fact(t("region_id"), r.region.id);
+  fact(t("state"), r.region.state);
+  if (r.region.population) fact(t("population"), detail::format_value(static_cast<double>(*r.region.population), lang));
+  fact(t("wave"), r.region.wave);
+  fact(t("date"), r.region.date);
+  fact(t("network"), r.directed ? t("directed") : t("undirected"));
+  d.set("facts", facts);
+  list bodies = new_list();
+  for (const auto& b : r.bodies) {
+    mustache::data row;
+    row.set("name", body_name(b));
+    row.set("kind", body_kind_label(b.kind, lang));
+    row.set("members", std::to_string(b.members.size()));
+    bodies.push_back(row);
+  }
+  d.set("bodies", bodies);
+  d.set("has_bodies", !r.bodies.empty());
+  list metrics = new_list();
+  for (const auto& m : r.metrics) metrics.push_back(label_value(m.label, detail::format_value(m.value, lang)));
+  d.set("metrics", metrics);
+  if (!r.betweenness_note.empty()) d.set("betweenness_note", r.betweenness_note);
+
+  // 2. Scorecard.
+  std::size_t passed = 0;
+  for (const auto& row : r.score.rows) passed += row.passed ? 1 : 0;
+  d.set("score_total", detail::format_decimal(r.score.total, 1, lang));
+  const double gauge = std::isfinite(r.score.total) ? std::clamp(r.score.total, 0.0, 100.0) : 0.0;
+  d.set("score_gauge", detail::format_decimal(gauge, 1, "en"));
+  d.set("criteria_met", t.fill("criteria_met", {std::to_string(passed), std::to_string(r.score.rows.size())}));
+  d.set("scorecard_note", t("scorecard_label") + ": " + r.scorecard_name + " (" + r.score.scorecard_id + "). " +
+                              t("scorecard_intro"));
+  list score_rows = new_list();
+  for (const auto& row : r.score.rows) {
+    mustache::data x;
+    x.set("label", row.label);
+    if (html) x.set("label_html", break_after_slashes(esc(row.label)));
+    x.set("type", row.kind == "rule" ? t("type_rule") : t("type_metric"));
+    x.set("value", score_value(row, lang));
+    x.set("target", localise_target(row.target, lang));
+    x.set("score", detail::format_decimal(row.score, 0, lang));
+    const double bar = std::isfinite(row.score) ? std::clamp(row.score, 0.0, 100.0) : 0.0;
+    x.set("bar", detail::format_decimal(bar, 0, "en"));
+    x.set("weight", detail::format_value(row.weight, lang, 2));
+    x.set("passed", row.passed);
+    x.set("explanation", row.explanation);
+    if (!row.source.empty()) x.set("source", row.source);
+    score_rows.push_back(x);
+  }
+  d.set("score_rows", score_rows);
+
+  // 3. Sector coverage.
+  const std::size_t required = r.coverage.required.size();
+  d.set("coverage_summary",
+        t.fill("coverage_summary", {std::to_string(required - r.coverage.missing.size()), std::to_string(required)}));
+  d.set("coverage_percent", percent(r.coverage.coverage_ratio, lang));
+  d.set("coverage_blau", detail::format_decimal(r.coverage.blau, 2, lang));
+  auto sector_names = [&](const std::vector<std::string>& ids) {
+    std::string s;
+    for (const auto& id : ids) s += (s.empty() ? "" : ", ") + sector_label(tax, id, lang);
+    return s.empty() ? t("none") : s;
+  };
+  d.set("missing_sectors", sector_names(r.coverage.missing));
+  d.set("has_missing", !r.coverage.missing.empty());
+  d.set("unconnected_sectors", sector_names(r.coverage.isolated));
+  svg_options so;
+  so.lang = lang;
+  if (html) {
+    so.id = "sector-coverage";
+    d.set("coverage_svg", sector_coverage_svg(net, r.coverage, so));
+  } else {
+    // Rows: the taxonomy's sectors, then others with actors, then other required ones.
+    std::vector<std::string> ids;
+    for (const auto& s : tax.sectors()) ids.push_back(s.id);
+    for (const auto& [id, n] : r.coverage.actors_per_sector) {
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    }
+    for (const auto& id : r.coverage.required) {
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    }
+    auto listed = [](const std::vector<std::string>& v, const std::string& s) {
+      return std::find(v.begin(), v.end(), s) != v.end();
+    };
+    list rows = new_list();
+    for (const auto& id : ids) {
+      std::size_t n = 0;
+      for (const auto& [sid, c] : r.coverage.actors_per_sector) {
+        if (sid == id) n = c;
+      }
+      const bool missing = listed(r.coverage.missing, id);
+      mustache::data x;
+      x.set("sector", sector_label(tax, id, lang));
+      x.set("n", std::to_string(n));
+      x.set("required", listed(r.coverage.required, id) ? t("yes") : t("no"));
+      x.set("missing", missing);
+      x.set("status", missing ? t("missing") : listed(r.coverage.present, id) ? (n ? t("present") : t("further_only"))
+                                                                                : std::string("\u2013"));
+      rows.push_back(x);
+    }
+    d.set("coverage_rows", rows);
+  }
+
+  // 4. Network drawing.
+  if (html) {
+    so.id = "network-drawing";
+    d.set("network_svg", network_svg(net, r.layout, so));
+    d.set("drawing_caption", r.layout_used == layout_method::sector_circle
+                                 ? t("drawing_caption_circle")
+                                 : t.fill("drawing_caption_fr", {std::to_string(r.layout_seed)}));
+  }
+
+  // 5. Block densities, up to report_block_limit sectors.
+  const auto& bd = r.block_density;
+  if (bd.labels.size() > report_block_limit) {
+    d.set("blocks_capped", blocks_capped_note(r, lang));
+  } else if (html) {
+    so.id = "block-density";
+    d.set("blocks_svg", block_density_svg(bd, tax, so));
+  } else {
+    std::vector<std::string> columns;
+    list rows = new_list();
+    for (std::size_t g = 0; g < bd.labels.size(); ++g) {
+      columns.push_back(std::to_string(g + 1));
+      std::vector<std::string> cells{std::to_string(g + 1) + " " + sector_label(tax, bd.labels[g], lang)};
+      for (std::size_t k = 0; k < bd.labels.size(); ++k) cells.push_back(detail::format_decimal(bd.at(g, k), 2, lang));
+      mustache::data x;
+      x.set("cells", list_of(cells));
+      rows.push_back(x);
+    }
+    d.set("has_block_table", !columns.empty());
+    d.set("block_columns", list_of(columns));
+    d.set("block_rows", rows);
+  }
+
+  // 6. Brokers.
+  std::vector<std::string> roles;
+  for (std::size_t k = 0; k < 5; ++k) roles.push_back(capitalised(role_label(t, k)));
+  d.set("role_names", list_of(roles));
+  list brokers = new_list();
+  for (std::size_t i = 0; i < r.brokers.size(); ++i) {
+    const auto& b = r.brokers[i];
+    mustache::data x;
+    x.set("rank", std::to_string(i + 1));
+    x.set("name", b.name.empty() ? b.id : b.name);
+    x.set("colour", std::string(sector_colour(tax, b.sector)));
+    x.set("sector", sector_label(tax, b.sector, lang));
+    x.set("role", role_label(t, b.main_role));
+    x.set("total", detail::format_value(b.counts[5], lang));
+    std::vector<std::string> counts;
+    for (std::size_t k = 0; k < 5; ++k) counts.push_back(detail::format_value(b.counts[k], lang));
+    x.set("counts", list_of(counts));
+    brokers.push_back(x);
+  }
+  d.set("brokers", brokers);
+  d.set("has_brokers", !r.brokers.empty());
+
+  // 7. Gaps, up to report_gap_limit.
+  list gaps = new_list();
+  for (std::size_t i = 0; i < r.gaps.size() && i < report_gap_limit; ++i) {
+    const auto& g = r.gaps[i];
+    std::string who;
+    for (const auto& name : g.candidate_names) who += (who.empty() ? "" : " \u00b7 ") + name;
+    mustache::data x;
+    x.set("from", sector_label(tax, g.from, lang));
+    x.set("from_colour", std::string(sector_colour(tax, g.from)));
+    x.set("to", sector_label(tax, g.to, lang));
+    x.set("to_colour", std::string(sector_colour(tax, g.to)));
+    x.set("distance", g.distance ? std::to_string(g.distance) : t("unreachable"));
+    x.set("who", who.empty() ? std::string("\u2013") : who);
+    gaps.push_back(x);
+  }
+  d.set("gaps", gaps);
+  d.set("has_gaps", !r.gaps.empty());
+  if (!r.gaps.empty() && r.n_gaps > std::min(r.gaps.size(), report_gap_limit)) d.set("gaps_capped", gaps_capped_note(r, lang));
+
+  // 8. Wave comparison.
+  if (r.comparison) {
+    const wave_comparison& c = *r.comparison;
+    mustache::data x;
+    x.set("waves", t("earlier_wave") + ": " + wave_name(r.earlier_region, t("earlier_wave")) + " \u2192 " +
+                       t("later_wave") + ": " + wave_name(r.region, t("later_wave")));
+    list counts = new_list();
+    for (const auto& [label, n] : std::vector<std::pair<std::string, std::size_t>>{
+             {t("actors_joined"), c.joined.size()},
+             {t("actors_left"), c.left.size()},
+             {t("actors_kept"), c.actors_kept},
+             {t("ties_formed"), c.ties_formed.size()},
+             {t("ties_dissolved"), c.ties_dissolved.size()},
+             {t("ties_changed"), c.ties_changed.size()},
+             {t("ties_kept"), c.ties_kept}}) {
+      mustache::data row;
+      row.set("label", label);
+      row.set("n", std::to_string(n));
+      counts.push_back(row);
+    }
+    x.set("counts", counts);
+    std::vector<std::string> names;
+    for (const auto& id : c.joined) names.push_back(actor_label(net, id));
+    x.set("joined", name_list(names, t));
+    x.set("left", name_list(c.left, t));
+    list deltas = new_list();
+    for (const auto& m : c.metrics) {
+      mustache::data row;
+      row.set("label", metric_label(m.name, lang));
+      row.set("before", detail::format_value(m.before, lang));
+      row.set("after", detail::format_value(m.after, lang));
+      row.set("delta", detail::format_delta(m.delta, lang));
+      deltas.push_back(row);
+    }
+    x.set("metrics", deltas);
+    names.clear();
+    for (const auto& p : c.sectors_newly_connected) names.push_back(joined_sector_pair(tax, p, lang));
+    x.set("newly_connected", name_list(names, t));
+    names.clear();
+    for (const auto& p : c.sectors_disconnected) names.push_back(joined_sector_pair(tax, p, lang));
+    x.set("disconnected", name_list(names, t));
+    names.clear();
+    for (const auto& s : c.sectors_newly_present) names.push_back(sector_label(tax, s, lang));
+    x.set("newly_present", name_list(names, t));
+    d.set("comparison", x);
+  }
+  return d;
 }
 
 }  // namespace
 
+std::string to_html(const network& net, const region_report& r) {
+  detail::check_report_lang(r.lang);
+  return render("report.html", report_data(net, r, true), &esc);
+}
+
 std::string to_markdown(const network& net, const region_report& r) {
   detail::check_report_lang(r.lang);
-  const std::string& lang = r.lang;
-  const texts& t = text_for(lang);
-  const taxonomy& tax = net.sector_taxonomy();
-  const auto secs = sections(r);
-  std::string m;
-  m += "# " + md(std::string(t.kicker) + ": " + region_title(r)) + "\n\n";
-  if (const auto sub = region_subtitle(r); !sub.empty()) m += "_" + md(sub) + "_\n\n";
-  std::size_t number = 0;
-  auto heading = [&]() {
-    m += "## " + std::to_string(number + 1) + ". " + md(secs[number].second) + "\n\n";
-    ++number;
-  };
-
-  heading();
-  m += md_head({t.field, t.value}, {false, false});
-  auto fact = [&](const char* label, const std::string& value) {
-    if (!value.empty()) m += md_row({md(label), md(value)});
-  };
-  fact(t.region, region_title(r));
-  fact(t.region_id, r.region.id);
-  fact(t.state, r.region.state);
-  if (r.region.population) fact(t.population, detail::format_value(static_cast<double>(*r.region.population), lang));
-  fact(t.wave, r.region.wave);
-  fact(t.date, r.region.date);
-  fact(t.network, r.directed ? t.directed : t.undirected);
-  m += "\n### " + md(t.bodies) + "\n\n";
-  if (r.bodies.empty()) {
-    m += md(t.no_bodies) + "\n\n";
-  } else {
-    m += md_head({t.body, t.kind, t.members}, {false, false, true});
-    for (const auto& b : r.bodies) {
-      m += md_row({md(body_name(b)), md(body_kind_label(b.kind, lang)), std::to_string(b.members.size())});
-    }
-    m += "\n";
+  std::string m = render("report.md", report_data(net, r, false), &md);
+  // kainjow mustache keeps the line of a standalone tag of a section it does
+  // not render as a blank line; runs of blank lines mean one in Markdown, and
+  // user text cannot contain a line break (md() turns it into a space).
+  std::string out;
+  out.reserve(m.size());
+  for (const char c : m) {
+    if (c == '\n' && out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') continue;
+    out += c;
   }
-  m += "### " + md(t.key_metrics) + "\n\n" + md_head({t.metric, t.value}, {false, true});
-  for (const auto& x : r.metrics) m += md_row({md(x.label), md(detail::format_value(x.value, lang))});
-  m += "\n";
-  if (!r.betweenness_note.empty()) m += md(r.betweenness_note) + "\n\n";
-
-  heading();
-  std::size_t passed = 0;
-  for (const auto& row : r.score.rows) passed += row.passed ? 1 : 0;
-  m += "**" + md(std::string(t.total_score) + ": " + detail::format_decimal(r.score.total, 1, lang) + " " + t.of_100) +
-       "** (" + md(std::to_string(passed) + (lang == "de" ? " von " : " of ") + std::to_string(r.score.rows.size()) + " " +
-                   t.criteria_met) +
-       ")\n\n";
-  m += md(std::string(t.scorecard_label) + ": " + r.scorecard_name + " (" + r.score.scorecard_id + "). " +
-          t.scorecard_intro) +
-       "\n\n";
-  m += md_head({t.criterion, t.type, t.value, t.target, t.score, t.weight, t.status, t.explanation},
-               {false, false, true, true, true, true, false, false});
-  for (const auto& row : r.score.rows) {
-    m += md_row({md(row.label), md(row.kind == "rule" ? t.type_rule : t.type_metric), md(score_value(row, lang)),
-                 md(localise_target(row.target, lang)), md(detail::format_decimal(row.score, 0, lang)),
-                 md(detail::format_value(row.weight, lang, 2)),
-                 row.passed ? "\u2713 " + md(t.met) : "\u2717 " + md(t.not_met), md(row.explanation)});
-  }
-  m += "\n";
-
-  heading();
-  const std::size_t required = r.coverage.required.size();
-  m += md(fill(t.coverage_summary, std::to_string(required - r.coverage.missing.size()), std::to_string(required))) +
-       " (" + md(percent(r.coverage.coverage_ratio, lang)) + "). " + md(t.diversity) + ": " +
-       md(detail::format_decimal(r.coverage.blau, 2, lang)) + ".\n\n";
-  m += md_head({t.sector, t.actors_primary, t.required, t.status}, {false, true, false, false});
-  std::vector<std::string> rows;
-  for (const auto& s : tax.sectors()) rows.push_back(s.id);
-  for (const auto& [id, n] : r.coverage.actors_per_sector) {
-    if (std::find(rows.begin(), rows.end(), id) == rows.end()) rows.push_back(id);
-  }
-  for (const auto& id : r.coverage.required) {
-    if (std::find(rows.begin(), rows.end(), id) == rows.end()) rows.push_back(id);
-  }
-  auto listed = [](const std::vector<std::string>& v, const std::string& s) {
-    return std::find(v.begin(), v.end(), s) != v.end();
-  };
-  for (const auto& id : rows) {
-    std::size_t n = 0;
-    for (const auto& [sid, c] : r.coverage.actors_per_sector) {
-      if (sid == id) n = c;
-    }
-    const bool req = listed(r.coverage.required, id);
-    std::string status = listed(r.coverage.missing, id) ? "**" + md(t.missing) + "**"
-                         : listed(r.coverage.present, id) ? md(n ? t.present : t.further_only)
-                                                          : "\u2013";
-    m += md_row({md(sector_label(tax, id, lang)), std::to_string(n), md(req ? t.yes : t.no), status});
-  }
-  m += "\n_" + md(t.chart_html_only) + "_\n\n";
-
-  heading();
-  m += "_" + md(t.drawing_html_only) + "_\n\n";
-
-  heading();
-  m += md(t.blocks_intro) + "\n\n";
-  const auto& bd = r.block_density;
-  if (bd.labels.size() > report_block_limit) m += md(blocks_capped_note(r, lang)) + "\n\n";
-  std::vector<std::string> head{t.blocks_from_to};
-  std::vector<bool> numeric{false};
-  const std::size_t shown_blocks = bd.labels.size() <= report_block_limit ? bd.labels.size() : 0;
-  for (std::size_t g = 0; g < shown_blocks; ++g) {
-    head.push_back(std::to_string(g + 1));
-    numeric.push_back(true);
-  }
-  if (shown_blocks > 0) m += md_head(head, numeric);
-  for (std::size_t g = 0; g < shown_blocks; ++g) {
-    std::vector<std::string> cells{md(std::to_string(g + 1) + " " + sector_label(tax, bd.labels[g], lang))};
-    for (std::size_t k = 0; k < shown_blocks; ++k) cells.push_back(md(detail::format_decimal(bd.at(g, k), 2, lang)));
-    m += md_row(cells);
-  }
-  m += "\n";
-
-  heading();
-  m += md(t.brokers_intro) + "\n\n";
-  if (r.brokers.empty()) {
-    m += md(t.no_brokers) + "\n\n";
-  } else {
-    std::vector<std::string> bh{t.rank, t.actor, t.sector, t.total};
-    for (std::size_t k = 0; k < 5; ++k) bh.push_back(capitalised(role_label(t, k)));
-    bh.push_back(t.main_role);
-    m += md_head(bh, {true, false, false, true, true, true, true, true, true, false});
-    for (std::size_t i = 0; i < r.brokers.size(); ++i) {
-      const auto& b = r.brokers[i];
-      std::vector<std::string> cells{std::to_string(i + 1), md(b.name.empty() ? b.id : b.name),
-                                     md(sector_label(tax, b.sector, lang)), md(detail::format_value(b.counts[5], lang))};
-      for (std::size_t k = 0; k < 5; ++k) cells.push_back(md(detail::format_value(b.counts[k], lang)));
-      cells.push_back(md(role_label(t, b.main_role)));
-      m += md_row(cells);
-    }
-    m += "\n";
-  }
-
-  heading();
-  m += md(t.gaps_intro) + "\n\n";
-  if (r.gaps.empty()) {
-    m += md(t.no_gaps) + "\n\n";
-  } else {
-    m += md_head({t.sector_a, t.sector_b, t.distance, t.best_placed}, {false, false, true, false});
-    for (std::size_t i = 0; i < r.gaps.size() && i < report_gap_limit; ++i) {
-      const auto& g = r.gaps[i];
-      std::string who;
-      for (const auto& name : g.candidate_names) who += (who.empty() ? "" : " \u00b7 ") + name;
-      m += md_row({md(sector_label(tax, g.from, lang)), md(sector_label(tax, g.to, lang)),
-                   md(g.distance ? std::to_string(g.distance) : std::string(t.unreachable)),
-                   md(who.empty() ? std::string("\u2013") : who)});
-    }
-    m += "\n";
-    if (r.n_gaps > std::min(r.gaps.size(), report_gap_limit)) m += md(gaps_capped_note(r, lang)) + "\n\n";
-  }
-
-  if (r.comparison) {
-    const wave_comparison& c = *r.comparison;
-    heading();
-    m += md(std::string(t.earlier_wave) + ": " + wave_name(r.earlier_region, t.earlier_wave) + " \u2192 " + t.later_wave +
-            ": " + wave_name(r.region, t.later_wave)) +
-         "\n\n";
-    m += md_head({t.change, t.count}, {false, true});
-    for (const auto& [label, n] : std::vector<std::pair<const char*, std::size_t>>{
-             {t.actors_joined, c.joined.size()},
-             {t.actors_left, c.left.size()},
-             {t.actors_kept, c.actors_kept},
-             {t.ties_formed, c.ties_formed.size()},
-             {t.ties_dissolved, c.ties_dissolved.size()},
-             {t.ties_changed, c.ties_changed.size()},
-             {t.ties_kept, c.ties_kept}}) {
-      m += md_row({md(label), std::to_string(n)});
-    }
-    std::vector<std::string> names;
-    for (const auto& id : c.joined) names.push_back(actor_label(net, id));
-    m += "\n### " + md(t.actors_joined) + "\n\n" + md_list(names, t);
-    m += "\n### " + md(t.actors_left) + "\n\n" + md_list(c.left, t);
-    m += "\n### " + md(t.metric_changes) + "\n\n" + md_head({t.metric, t.before, t.after, t.difference}, {false, true, true, true});
-    for (const auto& x : c.metrics) {
-      m += md_row({md(metric_label(x.name, lang)), md(detail::format_value(x.before, lang)),
-                   md(detail::format_value(x.after, lang)), md(detail::format_delta(x.delta, lang))});
-    }
-    names.clear();
-    for (const auto& p : c.sectors_newly_connected) names.push_back(joined_sector_pair(tax, p, lang));
-    m += "\n### " + md(t.newly_connected) + "\n\n" + md_list(names, t);
-    names.clear();
-    for (const auto& p : c.sectors_disconnected) names.push_back(joined_sector_pair(tax, p, lang));
-    m += "\n### " + md(t.disconnected) + "\n\n" + md_list(names, t);
-    names.clear();
-    for (const auto& s : c.sectors_newly_present) names.push_back(sector_label(tax, s, lang));
-    m += "\n### " + md(t.newly_present) + "\n\n" + md_list(names, t) + "\n";
-  }
-  m += "---\n\n_" + md(fill(t.generated_with, version) + " " + t.methods) + "_\n";
-  return m;
+  return out;
 }
 
 // ---- JSON -------------------------------------------------------------------------

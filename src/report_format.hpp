@@ -8,19 +8,15 @@
 #include <string>
 #include <string_view>
 
-#include <healthnet/error.hpp>
+#include "text/catalogue.hpp"
 
 namespace healthnet::detail {
 
-/// @throws invalid_input unless `lang` is "de" or "en".
-inline void check_report_lang(std::string_view lang) {
-  if (lang != "de" && lang != "en") {
-    throw invalid_input(field_location("lang"), "unknown language '" + std::string(lang) + "' (expected de or en)");
-  }
-}
+/// @throws invalid_input unless `lang` is a catalogue language ("de" or "en").
+inline void check_report_lang(std::string_view lang) { check_language(lang); }
 
 /// Digits grouped by threes with `sep`: "12345" -> "12.345".
-inline std::string group_thousands(const std::string& digits, char sep) {
+inline std::string group_thousands(const std::string& digits, const std::string& sep) {
   std::string out;
   const std::size_t n = digits.size();
   for (std::size_t i = 0; i < n; ++i) {
@@ -30,25 +26,25 @@ inline std::string group_thousands(const std::string& digits, char sep) {
   return out;
 }
 
-/// `v` with `decimals` decimals in the language's notation ("0,25" in
-/// German, "0.25" in English); integer parts from 10,000 on grouped by
-/// thousands. NaN gives an en dash, infinities "∞" / "−∞".
+/// `v` with `decimals` decimals in the language's notation (the catalogue's
+/// number.decimal_mark and number.group_mark: "0,25" in German, "0.25" in
+/// English); integer parts from 10,000 on grouped by thousands. NaN gives
+/// an en dash, infinities "∞" / "−∞".
 inline std::string format_decimal(double v, int decimals, std::string_view lang) {
   if (std::isnan(v)) return "\u2013";
   if (std::isinf(v)) return v > 0 ? "\u221e" : "\u2212\u221e";
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, std::abs(v));
-  std::string text = buf;
+  std::string printed = buf;
   // "-0.00" prints as "0.00".
   bool negative = v < 0;
-  if (negative && text.find_first_not_of("0.") == std::string::npos) negative = false;
-  const std::size_t dot = text.find('.');
-  std::string whole = text.substr(0, dot), frac = dot == std::string::npos ? "" : text.substr(dot + 1);
-  const bool de = lang == "de";
-  if (whole.size() > 4) whole = group_thousands(whole, de ? '.' : ',');
+  if (negative && printed.find_first_not_of("0.") == std::string::npos) negative = false;
+  const std::size_t dot = printed.find('.');
+  std::string whole = printed.substr(0, dot), frac = dot == std::string::npos ? "" : printed.substr(dot + 1);
+  if (whole.size() > 4) whole = group_thousands(whole, text(lang, "number.group_mark"));
   std::string out = negative ? "\u2212" : "";
   out += whole;
-  if (!frac.empty()) out += (de ? "," : ".") + frac;
+  if (!frac.empty()) out += text(lang, "number.decimal_mark") + frac;
   return out;
 }
 
@@ -64,6 +60,11 @@ inline std::string format_delta(double v, std::string_view lang, int decimals = 
   const std::string s = format_value(v, lang, decimals);
   if (std::isnan(v)) return s;
   return v > 0 ? "+" + s : s;
+}
+
+/// A percentage with `decimals` decimals and the catalogue's number.percent: "25\u00a0%" in German, "25%" in English.
+inline std::string format_percent(double percent_value, int decimals, std::string_view lang) {
+  return format_text(lang, "number.percent", {format_decimal(percent_value, decimals, lang)});
 }
 
 /// Number of code points of UTF-8 text.

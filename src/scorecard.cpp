@@ -16,6 +16,7 @@
 
 #include "builtin_scorecards.hpp"
 #include "json_locate.hpp"
+#include "text/catalogue.hpp"
 
 namespace healthnet {
 
@@ -232,25 +233,18 @@ rule read_rule(const json_reader& r, const json& item, const std::string& path) 
 // print an isolate share of 0.0248 as "0.02" next to the target "<= 0.02".
 // German texts use the decimal comma.
 std::string fmt(double v, std::string_view lang = "en") {
-  if (std::isnan(v)) return lang == "de" ? "k. A." : "n/a";
+  if (std::isnan(v)) return detail::text(lang, "number.not_available");
   char buf[32];
   if (v == std::floor(v) && std::abs(v) < 1e9) std::snprintf(buf, sizeof buf, "%.0f", v);
   else if (std::abs(v) >= 1000) std::snprintf(buf, sizeof buf, "%.0f", v);
   else std::snprintf(buf, sizeof buf, "%.3g", v);
   std::string out = buf;
-  if (lang == "de") std::replace(out.begin(), out.end(), '.', ',');
+  if (const auto dot = out.find('.'); dot != std::string::npos) out.replace(dot, 1, detail::text(lang, "number.decimal_mark"));
   return out;
 }
 
 std::string body_label(body_kind k, std::string_view lang, bool plural = false) {
-  const bool de = lang == "de";
-  switch (k) {
-    case body_kind::steering_group: return de ? (plural ? "Steuerungsgruppen" : "Steuerungsgruppe") : (plural ? "steering groups" : "steering group");
-    case body_kind::working_group: return de ? (plural ? "Arbeitsgruppen" : "Arbeitsgruppe") : (plural ? "working groups" : "working group");
-    case body_kind::coordination_office: return de ? (plural ? "Geschäftsstellen" : "Geschäftsstelle") : (plural ? "coordination offices" : "coordination office");
-    case body_kind::health_conference: return de ? (plural ? "Gesundheitskonferenzen" : "Gesundheitskonferenz") : (plural ? "health conferences" : "health conference");
-  }
-  return {};
+  return detail::text(lang, std::string(plural ? "scorecard.bodies." : "scorecard.body.") + std::string(to_string(k)));
 }
 
 std::string join(const std::vector<std::string>& v) {
@@ -275,7 +269,6 @@ double linear(double v, double zero, double full) {
 }
 
 score_row evaluate_indicator(const indicator& ind, const network& net, std::string_view lang) {
-  const bool de = lang == "de";
   score_row row;
   row.id = ind.id;
   row.kind = "metric";
@@ -304,13 +297,16 @@ score_row evaluate_indicator(const indicator& ind, const network& net, std::stri
       row.passed = v >= ind.band_low && v <= ind.band_high;
       break;
   }
-  std::string text = row.label + (de ? ": " : " is ") + fmt(v, lang);
+  auto say = [&](std::string_view key, std::initializer_list<std::string_view> args) {
+    return detail::format_text(lang, std::string("scorecard.indicator.").append(key), args);
+  };
+  std::string text;
   if (std::isnan(v)) {
-    text = row.label + (de ? ": nicht berechenbar (z. B. keine Beziehungen)" : " cannot be computed (e.g. no ties)");
+    text = say("undefined", {row.label});
   } else if (row.passed) {
-    text += de ? "; Ziel " + row.target + " erreicht." : ", meeting the target " + row.target + ".";
+    text = say("met", {row.label, fmt(v, lang), row.target});
   } else {
-    text += de ? "; Ziel " + row.target + " nicht erreicht" : ", short of the target " + row.target;
+    text = say("not_met", {row.label, fmt(v, lang), row.target});
     // Name what is missing where the metric allows it.
     if (ind.metric == "coverage_ratio" || ind.metric == "n_missing_sectors" || ind.metric == "connected_sector_share") {
       const auto cov = sector_coverage(net, std::nullopt, false);
@@ -318,17 +314,15 @@ score_row evaluate_indicator(const indicator& ind, const network& net, std::stri
       const auto& list = ind.metric == "connected_sector_share" ? cov.isolated : cov.missing;
       for (const auto& s : list) names.push_back(net.sector_taxonomy().label(s, lang));
       if (!names.empty()) {
-        text += ind.metric == "connected_sector_share" ? (de ? " (ohne sektorübergreifende Beziehung: " : " (no tie to another sector: ")
-                                                       : (de ? " (es fehlen: " : " (missing: ");
-        text += join(names) + ")";
+        text += say(ind.metric == "connected_sector_share" ? "unconnected_sectors" : "missing_sectors", {join(names)});
       }
     } else if (ind.metric == "n_isolates" || ind.metric == "isolate_share") {
       auto ids = isolates(net);
       std::vector<std::string> names;
       for (std::size_t i = 0; i < ids.size() && i < 5; ++i) names.push_back(net.get_actor(ids[i]).name.empty() ? ids[i] : net.get_actor(ids[i]).name);
-      if (!names.empty()) text += (de ? " (ohne Beziehung: " : " (without ties: ") + join(names) + (ids.size() > 5 ? ", ..." : "") + ")";
+      if (!names.empty()) text += say("isolates", {join(names) + (ids.size() > 5 ? ", ..." : "")});
     } else if (ind.metric == "fragmentation_without_office" && detail::office_members(net).empty()) {
-      text += de ? " (keine Geschäftsstelle erfasst)" : " (no coordination office recorded)";
+      text += say("no_office", {});
     }
     text += ".";
   }
@@ -337,7 +331,9 @@ score_row evaluate_indicator(const indicator& ind, const network& net, std::stri
 }
 
 score_row evaluate_rule(const rule& ru, const network& net, std::string_view lang) {
-  const bool de = lang == "de";
+  auto say = [&](std::string_view key, std::initializer_list<std::string_view> args) {
+    return detail::format_text(lang, std::string("scorecard.rule.").append(key), args);
+  };
   score_row row;
   row.id = ru.id;
   row.kind = "rule";
@@ -367,7 +363,7 @@ score_row evaluate_rule(const rule& ru, const network& net, std::string_view lan
       }
     }
     std::string out;
-    for (std::size_t k = 0; k < names.size(); ++k) out += (k == 0 ? "" : de ? " oder " : " or ") + names[k];
+    for (std::size_t k = 0; k < names.size(); ++k) out += (k == 0 ? "" : detail::text(lang, "scorecard.rule.or")) + names[k];
     return out;
   };
 
@@ -379,26 +375,19 @@ score_row evaluate_rule(const rule& ru, const network& net, std::string_view lan
     row.passed = good >= ru.min_count;
     const std::string what = body_label(*ru.body, lang, ru.min_count > 1);
     row.target = ">= " + std::to_string(ru.min_count) + " " + what +
-                 (ru.min_members ? (de ? " mit >= " : " with >= ") + std::to_string(ru.min_members) + (de ? " Mitgliedern" : " members") : "");
+                 (ru.min_members ? say("target_members", {std::to_string(ru.min_members)}) : "");
     if (row.passed) {
-      row.explanation = de ? std::to_string(good) + " " + body_label(*ru.body, lang, good != 1) + " erfasst."
-                           : std::to_string(good) + " " + body_label(*ru.body, lang, good != 1) + " recorded.";
+      row.explanation = say("bodies_recorded", {std::to_string(good), body_label(*ru.body, lang, good != 1)});
     } else if (bodies.empty()) {
-      row.explanation = de ? "Es ist keine " + body_label(*ru.body, lang) + " erfasst."
-                           : "There is no " + body_label(*ru.body, lang) + ".";
+      row.explanation = say("no_body", {body_label(*ru.body, lang)});
     } else {
       // Too few bodies, or some too small: say which.
       const std::size_t small = bodies.size() - good;
-      row.explanation = de ? "Nur " + std::to_string(good) + " von " + std::to_string(ru.min_count) + " geforderten " +
-                                 body_label(*ru.body, lang, true) + " erfasst"
-                           : "Only " + std::to_string(good) + " of the " + std::to_string(ru.min_count) + " required " +
-                                 body_label(*ru.body, lang, true) + " recorded";
+      row.explanation =
+          say("too_few_bodies", {std::to_string(good), std::to_string(ru.min_count), body_label(*ru.body, lang, true)});
       if (small > 0) {
-        row.explanation += de ? " (mit mindestens " + std::to_string(ru.min_members) + " Mitgliedern; " +
-                                    std::to_string(small) + " weitere " + (small == 1 ? "hat" : "haben") +
-                                    " weniger)"
-                              : " (with at least " + std::to_string(ru.min_members) + " members; " +
-                                    std::to_string(small) + " more " + (small == 1 ? "has" : "have") + " fewer)";
+        row.explanation +=
+            say(small == 1 ? "small_body" : "small_bodies", {std::to_string(ru.min_members), std::to_string(small)});
       }
       row.explanation += ".";
     }
@@ -458,34 +447,28 @@ score_row evaluate_rule(const rule& ru, const network& net, std::string_view lan
   row.value = static_cast<double>(met) / static_cast<double>(ru.items.size());
   row.score = row.value * 100;
   row.passed = missing.empty();
-  row.target = std::to_string(ru.items.size()) + (de ? " von " : " of ") + std::to_string(ru.items.size());
+  row.target = say("target_items", {std::to_string(ru.items.size()), std::to_string(ru.items.size())});
   const std::string body_name = ru.body ? body_label(*ru.body, lang) : "";
   if (ru.body && bodies.empty()) {
-    row.explanation = de ? "Es ist keine " + body_name + " erfasst; es fehlen damit: " + join(missing) + "."
-                         : "There is no " + body_name + ", so these are missing: " + join(missing) + ".";
+    row.explanation = say("no_body_missing", {body_name, join(missing)});
   } else if (row.passed && ru.items.size() == 1) {
-    row.explanation = de ? "Anforderung erfüllt." : "Requirement met.";
+    row.explanation = say("met_one", {});
   } else if (row.passed) {
-    row.explanation = de ? "Alle " + std::to_string(ru.items.size()) + " Anforderungen erfüllt."
-                         : "All " + std::to_string(ru.items.size()) + " requirements met.";
+    row.explanation = say("met_all", {std::to_string(ru.items.size())});
   } else {
     switch (ru.kind) {
       case rule_kind::body_sectors:
       case rule_kind::body_types:
-        row.explanation = de ? "In der " + body_name + " fehlt jemand aus: " + join(missing) + "."
-                             : "The " + body_name + " has no member from: " + join(missing) + ".";
+        row.explanation = say("body_lacks_members", {body_name, join(missing)});
         break;
       case rule_kind::body_topics:
-        row.explanation = de ? "Keine " + body_name + " zu: " + join(missing) + "."
-                             : "No " + body_name + " on: " + join(missing) + ".";
+        row.explanation = say("body_lacks_topics", {body_name, join(missing)});
         break;
       case rule_kind::sectors_present:
-        row.explanation = de ? "Im Netzwerk fehlen Akteure aus: " + join(missing) + "."
-                             : "The network has no actors from: " + join(missing) + ".";
+        row.explanation = say("sectors_missing", {join(missing)});
         break;
       default:
-        row.explanation = de ? "Keine Beziehung zwischen: " + join(missing) + "."
-                             : "No tie between: " + join(missing) + ".";
+        row.explanation = say("sectors_untied", {join(missing)});
         break;
     }
   }
@@ -625,10 +608,13 @@ std::string to_json(const scorecard& card, int indent) {
   return doc.dump(indent, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
+const std::string& bilingual::in(std::string_view lang) const {
+  const std::string& wanted = detail::by_language(lang, de, en);
+  return wanted.empty() ? detail::by_language(lang, en, de) : wanted;
+}
+
 scorecard_result evaluate(const scorecard& card, const network& net, std::string_view lang) {
-  if (lang != "de" && lang != "en") {
-    throw invalid_input(field_location("lang"), "expected 'de' or 'en', got '" + std::string(lang) + "'");
-  }
+  detail::check_language(lang);
   scorecard_result res;
   res.scorecard_id = card.id;
   res.region_id = net.region().id;

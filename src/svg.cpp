@@ -76,7 +76,7 @@ std::vector<std::size_t> neighbour_counts(const std::vector<std::pair<vertex_ind
 
 /// Sector label in the language, or a fallback for actors without a sector.
 std::string sector_name(const taxonomy& tax, const std::string& id, std::string_view lang) {
-  if (id.empty()) return lang == "de" ? "ohne Sektor" : "no sector";
+  if (id.empty()) return detail::text(lang, "sector.none");
   return tax.label(id, lang);
 }
 
@@ -137,7 +137,6 @@ std::string xml_escape(std::string_view text) {
 std::string network_svg(const network& net, std::span<const layout_point> positions, const svg_options& options) {
   detail::check_report_lang(options.lang);
   const std::string_view lang = options.lang;
-  const bool de = lang == "de";
   const std::size_t n = net.n_actors();
   if (positions.size() != n) {
     throw invalid_input(field_location("positions"), "expected one position per actor (" + std::to_string(n) +
@@ -155,8 +154,7 @@ std::string network_svg(const network& net, std::span<const layout_point> positi
     return shrink * (3.0 + 9.0 * (max_deg > 0 ? std::sqrt(static_cast<double>(d) / max_deg) : 0.0));
   };
 
-  const std::string title = de ? "Netzwerkzeichnung: Akteure nach Hauptsektor, Größe nach Zahl der Beziehungen"
-                               : "Network drawing: actors by primary sector, size by number of ties";
+  const std::string& title = detail::text(lang, "svg.network.title");
   std::string s = svg_open(options, width, height, title, inner_id(options, "network", "title"));
   s += "<rect x=\"0\" y=\"0\" width=\"" + coord(width) + "\" height=\"" + coord(height) + "\" fill=\"#ffffff\"/>\n";
 
@@ -181,8 +179,8 @@ std::string network_svg(const network& net, std::span<const layout_point> positi
   for (const auto v : order) {
     const actor& a = net.actor_at(v);
     const std::string& sec = a.primary_sector();
-    const std::string tip = (a.name.empty() ? a.id : a.name) + " \u2013 " + sector_name(tax, sec, lang) + " \u2013 " +
-                            (de ? "Beziehungen: " : "ties: ") + std::to_string(deg[v]);
+    const std::string tip = detail::format_text(lang, "svg.network.tooltip",
+                                                {a.name.empty() ? a.id : a.name, sector_name(tax, sec, lang), std::to_string(deg[v])});
     s += "<circle cx=\"" + coord(px(positions[v].x)) + "\" cy=\"" + coord(px(positions[v].y)) + "\" r=\"" +
          coord(radius(deg[v])) + "\" fill=\"" + std::string(sector_colour(tax, sec)) + "\"><title>" + xml_escape(tip) +
          "</title></circle>\n";
@@ -238,14 +236,13 @@ std::string network_svg(const network& net, std::span<const layout_point> positi
   if (const auto it = count.find(""); it != count.end()) rows.emplace_back("", it->second);
   constexpr std::size_t max_rows = 24;
   s += "<g class=\"legend\">\n";
-  s += text_element(legend_x, 40, de ? "Hauptsektor (Akteure)" : "Primary sector (actors)",
+  s += text_element(legend_x, 40, detail::text(lang, "svg.network.legend_sectors"),
                     "font-weight=\"600\" font-size=\"13\"");
   double y = 64;
   for (std::size_t i = 0; i < rows.size() && i < max_rows; ++i, y += 20) {
     const auto& [id, c] = rows[i];
     if (i + 1 == max_rows && rows.size() > max_rows) {
-      s += text_element(legend_x + 18, y, (de ? "… und " : "… and ") + std::to_string(rows.size() - i) +
-                                              (de ? " weitere" : " more"),
+      s += text_element(legend_x + 18, y, detail::format_text(lang, "svg.network.legend_more", {std::to_string(rows.size() - i)}),
                         std::string("fill=\"") + muted_colour + "\"");
       break;
     }
@@ -256,7 +253,7 @@ std::string network_svg(const network& net, std::span<const layout_point> positi
     s += text_element(width - 14, y, std::to_string(c), std::string("text-anchor=\"end\" fill=\"") + muted_colour + "\"");
   }
   y += 16;
-  s += text_element(legend_x, y, de ? "Größe: Zahl der Beziehungen" : "Size: number of ties",
+  s += text_element(legend_x, y, detail::text(lang, "svg.network.legend_size"),
                     "font-weight=\"600\" font-size=\"13\"");
   y += 26;
   std::vector<std::size_t> samples{1};
@@ -272,8 +269,7 @@ std::string network_svg(const network& net, std::span<const layout_point> positi
   }
   y += 30;
   s += text_element(legend_x, y,
-                    std::to_string(n) + (de ? " Akteure, " : " actors, ") + std::to_string(pairs.size()) +
-                        (de ? " Beziehungen" : " ties"),
+                    detail::format_text(lang, "svg.network.totals", {std::to_string(n), std::to_string(pairs.size())}),
                     std::string("fill=\"") + muted_colour + "\"");
   s += "</g>\n</svg>\n";
   return s;
@@ -284,7 +280,6 @@ std::string network_svg(const network& net, std::span<const layout_point> positi
 std::string sector_coverage_svg(const network& net, const coverage_result& coverage, const svg_options& options) {
   detail::check_report_lang(options.lang);
   const std::string_view lang = options.lang;
-  const bool de = lang == "de";
   const taxonomy& tax = net.sector_taxonomy();
   auto listed = [](const std::vector<std::string>& v, const std::string& s) {
     return std::find(v.begin(), v.end(), s) != v.end();
@@ -341,8 +336,7 @@ std::string sector_coverage_svg(const network& net, const coverage_result& cover
   const double scale_top = std::max(step, std::ceil(static_cast<double>(std::max<std::size_t>(max_count, 1)) / step) * step);
   auto bx = [&](double v) { return label_w + v / scale_top * bar_w; };
 
-  const std::string title = de ? "Akteure je Hauptsektor; fehlende Pflichtsektoren markiert"
-                               : "Actors per primary sector; missing required sectors marked";
+  const std::string& title = detail::text(lang, "svg.coverage.title");
   std::string s = svg_open(options, width, height, title, inner_id(options, "coverage", "title"));
   // Grid and axis labels.
   s += "<g class=\"axis\" font-size=\"11\" fill=\"" + std::string(muted_colour) + "\">\n";
@@ -374,10 +368,10 @@ std::string sector_coverage_svg(const network& net, const coverage_result& cover
     std::string note = std::to_string(r.count);
     std::string note_attr = std::string("fill=\"") + muted_colour + "\"";
     if (r.missing) {
-      note = de ? "0 \u2013 fehlt (Pflichtsektor)" : "0 \u2013 missing (required sector)";
+      note = detail::text(lang, "svg.coverage.missing");
       note_attr = std::string("fill=\"") + alert_colour + "\" font-weight=\"600\"";
     } else if (r.further_only) {
-      note = de ? "0 \u2013 nur als weiterer Sektor vertreten" : "0 \u2013 present only as a further sector";
+      note = detail::text(lang, "svg.coverage.further_only");
     }
     const double note_x = (r.missing ? label_w + 36 : bx(static_cast<double>(r.count))) + 6;
     s += text_element(note_x, mid + 4, note, note_attr);
@@ -385,13 +379,13 @@ std::string sector_coverage_svg(const network& net, const coverage_result& cover
   }
   // Key.
   y += 26;
-  s += text_element(label_w - 10, y, de ? "fett: Pflichtsektor" : "bold: required sector",
+  s += text_element(label_w - 10, y, detail::text(lang, "svg.coverage.key_required"),
                     std::string("text-anchor=\"end\" font-weight=\"600\" fill=\"") + muted_colour + "\"");
   s += "<rect x=\"" + coord(label_w) + "\" y=\"" + coord(y - 11) + "\" width=\"24\" height=\"12\" rx=\"2\" fill=\"#fdecea\" stroke=\"" +
        alert_colour + "\" stroke-width=\"1.2\" stroke-dasharray=\"3 2\"/>\n";
-  s += text_element(label_w + 30, y, de ? "Pflichtsektor ohne Akteur" : "required sector without actors",
+  s += text_element(label_w + 30, y, detail::text(lang, "svg.coverage.key_missing"),
                     std::string("fill=\"") + muted_colour + "\"");
-  s += text_element(label_w + bar_w / 2 + 70, y, de ? "Balken: Akteure mit diesem Hauptsektor" : "bars: actors with this primary sector",
+  s += text_element(label_w + bar_w / 2 + 70, y, detail::text(lang, "svg.coverage.key_bars"),
                     std::string("fill=\"") + muted_colour + "\"");
   s += "</svg>\n";
   return s;
@@ -402,7 +396,6 @@ std::string sector_coverage_svg(const network& net, const coverage_result& cover
 std::string block_density_svg(const group_matrix& densities, const taxonomy& tax, const svg_options& options) {
   detail::check_report_lang(options.lang);
   const std::string_view lang = options.lang;
-  const bool de = lang == "de";
   const std::size_t k = densities.labels.size();
   const double cell = k <= 20 ? 32 : std::max(8.0, 640.0 / static_cast<double>(k));
   const bool show_values = cell >= 28;
@@ -423,8 +416,7 @@ std::string block_density_svg(const group_matrix& densities, const taxonomy& tax
   }
   if (!(vmax > 0)) vmax = 1;
 
-  const std::string title = de ? "Blockdichten zwischen den Sektoren (Zeile: von, Spalte: an)"
-                               : "Block densities between sectors (row: from, column: to)";
+  const std::string& title = detail::text(lang, "svg.blocks.title");
   std::string s = svg_open(options, width, height, title, inner_id(options, "blocks", "title"));
   const std::string gradient = inner_id(options, "blocks", "scale");
   s += "<defs><linearGradient id=\"" + xml_escape(gradient) + "\" x1=\"0\" y1=\"1\" x2=\"0\" y2=\"0\">";
@@ -432,7 +424,7 @@ std::string block_density_svg(const group_matrix& densities, const taxonomy& tax
     s += "<stop offset=\"" + coord(i / 10.0) + "\" stop-color=\"" + density_colour(i / 10.0) + "\"/>";
   }
   s += "</linearGradient></defs>\n";
-  s += text_element(8, 18, de ? "Zeile: von \u00b7 Spalte: an" : "row: from \u00b7 column: to",
+  s += text_element(8, 18, detail::text(lang, "svg.blocks.axes"),
                     std::string("font-size=\"11\" fill=\"") + muted_colour + "\"");
   s += "<g class=\"labels\" font-size=\"11.5\">\n";
   for (std::size_t g = 0; g < k; ++g) {
@@ -476,10 +468,9 @@ std::string block_density_svg(const group_matrix& densities, const taxonomy& tax
                     std::string("font-size=\"11\" fill=\"") + muted_colour + "\"");
   s += text_element(legend_x + 20, top + bar_h, detail::format_decimal(0, 0, lang),
                     std::string("font-size=\"11\" fill=\"") + muted_colour + "\"");
-  s += text_element(legend_x, top - 10, de ? "Dichte" : "Density",
+  s += text_element(legend_x, top - 10, detail::text(lang, "svg.blocks.density"),
                     std::string("font-size=\"11\" font-weight=\"600\" fill=\"") + muted_colour + "\"");
-  s += text_element(left, top + grid + 18, de ? "Rahmen: innerhalb eines Sektors; \u2013 = nicht definiert (ein Akteur)"
-                                              : "outlined: within one sector; \u2013 = undefined (one actor)",
+  s += text_element(left, top + grid + 18, detail::text(lang, "svg.blocks.key"),
                     std::string("font-size=\"11\" fill=\"") + muted_colour + "\"");
   s += "</svg>\n";
   return s;

@@ -3,6 +3,7 @@
 #include <healthnet/detail/keyed_hash.hpp>
 #include <healthnet/error.hpp>
 #include <healthnet/taxonomy.hpp>
+#include "text/catalogue.hpp"
 
 #include <algorithm>
 #include <string_view>
@@ -54,7 +55,7 @@ const sector* taxonomy::find(std::string_view id) const noexcept {
 std::string taxonomy::label(std::string_view id, std::string_view lang) const {
   const sector* s = find(id);
   if (!s) return std::string(id);
-  return lang == "de" ? s->label_de : s->label_en;
+  return detail::by_language(lang, s->label_de, s->label_en);
 }
 
 std::vector<std::string> taxonomy::core_sectors() const {

@@ -27,10 +27,7 @@ struct bilingual {
   std::string de;  ///< German
   std::string en;  ///< English
   /// The text in `lang` ("de" or "en"), falling back to the other one.
-  [[nodiscard]] const std::string& in(std::string_view lang) const {
-    if (lang == "de") return de.empty() ? en : de;
-    return en.empty() ? de : en;
-  }
+  [[nodiscard]] const std::string& in(std::string_view lang) const;
 };
 
 /// How an indicator's value maps to a score.

@@ -386,3 +386,36 @@ TEST(Report, DegenerateNetworks) {
   EXPECT_EQ(count(html, "fehlt (Pflichtsektor)"), 8u);
   EXPECT_TRUE(contains(html, ">ohne Sektor</text>"));
 }
+
+// The HTML and Markdown come from mustache templates (src/report/templates/)
+// filled from the text catalogue: no tag or catalogue placeholder may be left
+// over, and the output keeps the line structure of the former hand-written
+// renderer (oracle: its output on the example, which the templates reproduce
+// byte for byte): no blank line in HTML, never two in a row in Markdown.
+TEST(Report, TemplatesLeaveNoTagsOrPlaceholders) {
+  const auto later = hn::example_region();
+  const auto earlier = hn::example_region_earlier();
+  const hn::network empty;
+  for (const std::string lang : {"de", "en"}) {
+    for (const hn::network* net : {&later, &empty}) {
+      hn::report_options o;
+      o.lang = lang;
+      if (net == &later) o.earlier = &earlier;
+      const auto r = hn::build_report(*net, o);
+      const std::vector<std::pair<std::string, std::string>> outputs{{"html", hn::to_html(*net, r)},
+                                                                     {"md", hn::to_markdown(*net, r)}};
+      for (const auto& [format, text] : outputs) {
+        EXPECT_FALSE(contains(text, "{{")) << format << " " << lang;
+        for (const char* p : {"%1", "%2", "%3"}) EXPECT_FALSE(contains(text, p)) << format << " " << lang << " " << p;
+        EXPECT_FALSE(contains(text, format == "html" ? "\n\n" : "\n\n\n")) << format << " " << lang;
+      }
+    }
+  }
+  // The comparison's name lists: 12 joined actors listed, "none" for those who left.
+  hn::report_options o;
+  o.lang = "en";
+  o.earlier = &earlier;
+  const auto html = hn::render_report_html(later, o);
+  EXPECT_TRUE(contains(html, "<h3>Actors left</h3>\n<p class=\"note\">none</p>\n</div>"));
+  EXPECT_EQ(count(html, "<ul class=\"compact\"><li>"), 2u);  // joined actors, newly connected sector pairs
+}
