@@ -87,7 +87,8 @@ TEST(ExampleRegion, IsDeterministic) {
   network a = healthnet::example_region();
   const network b = healthnet::example_region();
   EXPECT_TRUE(a == b);
-  a.remove_actor(a.actor_at(0).id);
+  const std::string first = a.actor_at(0).id;
+  a.remove_actor(first);
   EXPECT_TRUE(healthnet::example_region() == b);
 }
 
