@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Readers, writers and the example generators. Public docstrings live in
+// Readers, writers, the built-in example region and the synthetic generator. Public docstrings live in
 // python/healthnet/_io.py; these private functions take str paths.
 #include <pybind11/stl.h>
 
 #include <healthnet/example.hpp>
+#include <healthnet/synthetic.hpp>
 #include <healthnet/io.hpp>
 
 #include "common.hpp"

@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -158,6 +159,13 @@ inline forward_rows make_forward_rows(const analysis_view& g) {
   return f;
 }
 
+/// The forward rows of `net` (whose analysis view is `g`), computed once per
+/// revision of the network (network::memoized(), key "forward_rows") and
+/// shared by triangles(), transitivity() and local_clustering().
+inline std::shared_ptr<const forward_rows> shared_forward_rows(const network& net, const analysis_view& g) {
+  return net.memoized<forward_rows>("forward_rows", [&] { return make_forward_rows(g); });
+}
+
 /// Calls `f(a, b, c, d_ab, d_ac, d_bc)` once for every triangle of the contact
 /// graph; `d_xy` gives the directions between x and y seen from x (bit 0:
 /// x->y, bit 1: y->x). Forward algorithm (Schank & Wagner; Latapy): for each
@@ -298,7 +306,8 @@ inline double reciprocity(const network& net, reciprocity_measure measure = reci
 /// O(n + m) memory.
 inline std::vector<double> triangles(const network& net) {
   const auto g = net.view();
-  const auto fw = detail::make_forward_rows(*g);
+  const auto fw_shared = detail::shared_forward_rows(net, *g);
+  const auto& fw = *fw_shared;
   std::vector<std::uint64_t> t(g->n_vertices(), 0);
   detail::for_each_triangle(fw, [&](vertex_index a, vertex_index b, vertex_index c, std::uint8_t, std::uint8_t,
                                     std::uint8_t) {
@@ -328,7 +337,8 @@ inline std::vector<double> triangles(const network& net) {
 /// Complexity: O(m sqrt(m)) time, O(n + m) memory.
 inline double transitivity(const network& net) {
   const auto g = net.view();
-  const auto fw = detail::make_forward_rows(*g);
+  const auto fw_shared = detail::shared_forward_rows(net, *g);
+  const auto& fw = *fw_shared;
   if (!g->directed()) {
     std::uint64_t tri = 0;
     detail::for_each_triangle(fw, [&](vertex_index, vertex_index, vertex_index, std::uint8_t, std::uint8_t,
@@ -373,7 +383,8 @@ inline double transitivity(const network& net) {
 inline std::vector<double> local_clustering(const network& net) {
   const auto g = net.view();
   const auto n = static_cast<vertex_index>(g->n_vertices());
-  const auto fw = detail::make_forward_rows(*g);
+  const auto fw_shared = detail::shared_forward_rows(net, *g);
+  const auto& fw = *fw_shared;
   std::vector<double> out(n, 0.0);
   std::vector<std::uint64_t> t(n, 0);
   if (!g->directed()) {

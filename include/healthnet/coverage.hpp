@@ -32,6 +32,75 @@ struct coverage_result {
   double iqv{};                        ///< Blau / (1 − 1/k), k = number of sector categories
 };
 
+namespace detail {
+
+/// The parts of sector_coverage() that do not depend on the required sectors.
+struct sector_census {
+  std::vector<std::string> listed;     ///< distinct sectors listed by any actor, sorted
+  std::vector<std::string> present;    ///< coverage_result::present
+  std::vector<std::string> connected;  ///< coverage_result::connected
+  std::vector<std::string> connected_sorted;  ///< the same, sorted
+  std::vector<std::pair<std::string, std::size_t>> actors_per_sector;
+  double blau{};
+  double iqv{};
+};
+
+/// Computes the census. O(n·s + m + k log k).
+inline sector_census compute_sector_census(const network& net, const grouping& groups) {
+  sector_census c;
+  const taxonomy& tax = net.sector_taxonomy();
+  // Distinct sectors listed by any actor, sorted (a hash set over views into
+  // the actors; consecutive repeats skip even the hash).
+  {
+    std::unordered_set<std::string_view, detail::keyed_string_hash> seen;
+    std::string_view last;
+    for (const auto& a : net.actors()) {
+      for (const auto& s : a.sectors) {
+        if (s.empty() || s == last) continue;
+        last = s;
+        seen.insert(last);
+      }
+    }
+    c.listed.assign(seen.begin(), seen.end());
+    std::sort(c.listed.begin(), c.listed.end());
+  }
+  for (const auto& s : tax.sectors()) {
+    if (std::binary_search(c.listed.begin(), c.listed.end(), s.id)) c.present.push_back(s.id);
+  }
+  for (const auto& s : c.listed) {
+    if (!tax.contains(s)) c.present.push_back(s);
+  }
+
+  const std::size_t k = groups.size();
+  std::vector<char> crosses(k, 0);  // O(m): a tie between two different groups
+  for (const auto& [u, v] : net.tie_ends()) {
+    const auto gu = groups.group_of[u], gv = groups.group_of[v];
+    if (gu == grouping::no_group || gv == grouping::no_group || gu == gv) continue;
+    crosses[static_cast<std::size_t>(gu)] = crosses[static_cast<std::size_t>(gv)] = 1;
+  }
+  for (std::size_t g = 0; g < k; ++g) {
+    if (crosses[g]) c.connected.push_back(groups.labels[g]);
+  }
+  c.connected_sorted = c.connected;
+  std::sort(c.connected_sorted.begin(), c.connected_sorted.end());
+
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const auto sizes = groups.sizes();
+  const double total = static_cast<double>(groups.n_grouped());
+  for (std::size_t g = 0; g < k; ++g) c.actors_per_sector.emplace_back(groups.labels[g], sizes[g]);
+  double sum_sq = 0;
+  for (const auto s : sizes) sum_sq += (static_cast<double>(s) / total) * (static_cast<double>(s) / total);
+  std::size_t categories = tax.size();
+  for (const auto& l : groups.labels) {
+    if (!tax.contains(l)) ++categories;
+  }
+  c.blau = total > 0 ? 1 - sum_sq : nan;
+  c.iqv = total > 0 && categories >= 2 ? c.blau / (1 - 1 / static_cast<double>(categories)) : nan;
+  return c;
+}
+
+}  // namespace detail
+
 /// Sector coverage of a network against a list of required sectors.
 ///
 /// - present: a sector counts when at least one actor lists it (primary or
@@ -48,77 +117,44 @@ struct coverage_result {
 /// `required` defaults to the taxonomy's core sectors (taxonomy::core_sectors()).
 /// `with_pair_counts = false` leaves `ties_per_pair` empty (its k × k cells
 /// are the only part that grows with the square of the number of sectors).
-/// Complexity: O(n·s + m + k) for k sectors, plus O(k²) for `ties_per_pair`.
+///
+/// The parts that do not depend on `required` (the sector grouping, the
+/// census of listed and connected sectors, the pair counts) are computed once
+/// per revision of the network (network::memoized(), keys "group:sector",
+/// "sector_census", "sector_tie_counts") and shared by every later call.
+/// Complexity: O(n·s + m + k) for k sectors, plus O(k²) for `ties_per_pair`,
+/// on the first call per revision; O(r log k + k) for r required sectors after.
 inline coverage_result sector_coverage(const network& net, std::optional<std::vector<std::string>> required = std::nullopt,
                                        bool with_pair_counts = true) {
   coverage_result r;
   const taxonomy& tax = net.sector_taxonomy();
   r.required = required ? std::move(*required) : tax.core_sectors();
-  const grouping groups = group_actors(net, "sector");
-
-  // Distinct sectors listed by any actor, sorted (a hash set over views into
-  // the actors; consecutive repeats skip even the hash).
-  std::vector<std::string_view> listed;
-  {
-    std::unordered_set<std::string_view, detail::keyed_string_hash> seen;
-    std::string_view last;
-    for (const auto& a : net.actors()) {
-      for (const auto& s : a.sectors) {
-        if (s.empty() || s == last) continue;
-        last = s;
-        seen.insert(last);
-      }
-    }
-    listed.assign(seen.begin(), seen.end());
-    std::sort(listed.begin(), listed.end());
+  const auto groups = shared_grouping(net, "sector");
+  const auto census = net.memoized<detail::sector_census>(
+      "sector_census", [&] { return detail::compute_sector_census(net, *groups); });
+  if (with_pair_counts) {
+    r.ties_per_pair = *net.memoized<group_matrix>("sector_tie_counts", [&] { return tie_counts(net, *groups); });
   }
-  for (const auto& s : tax.sectors()) {
-    if (std::binary_search(listed.begin(), listed.end(), std::string_view(s.id))) r.present.push_back(s.id);
-  }
-  for (const auto& s : listed) {
-    if (!tax.contains(s)) r.present.emplace_back(s);
-  }
-  auto is_present = [&](std::string_view s) { return std::binary_search(listed.begin(), listed.end(), s); };
-
-  if (with_pair_counts) r.ties_per_pair = tie_counts(net, groups);
-  const std::size_t k = groups.size();
-  std::vector<char> crosses(k, 0);  // O(m): a tie between two different groups
-  for (const auto& [u, v] : net.tie_ends()) {
-    const auto gu = groups.group_of[u], gv = groups.group_of[v];
-    if (gu == grouping::no_group || gv == grouping::no_group || gu == gv) continue;
-    crosses[static_cast<std::size_t>(gu)] = crosses[static_cast<std::size_t>(gv)] = 1;
-  }
-  std::unordered_set<std::string_view, detail::keyed_string_hash> connected;
-  for (std::size_t g = 0; g < k; ++g) {
-    if (crosses[g]) {
-      r.connected.push_back(groups.labels[g]);
-      connected.insert(groups.labels[g]);
-    }
-  }
-
+  r.present = census->present;
+  r.connected = census->connected;
+  auto is_present = [&](const std::string& s) { return std::binary_search(census->listed.begin(), census->listed.end(), s); };
+  auto is_connected = [&](const std::string& s) {
+    return std::binary_search(census->connected_sorted.begin(), census->connected_sorted.end(), s);
+  };
   std::size_t covered = 0;
   for (const auto& s : r.required) {
     if (is_present(s)) {
       ++covered;
-      if (!connected.contains(s)) r.isolated.push_back(s);
+      if (!is_connected(s)) r.isolated.push_back(s);
     } else {
       r.missing.push_back(s);
     }
   }
   const double nan = std::numeric_limits<double>::quiet_NaN();
   r.coverage_ratio = r.required.empty() ? nan : static_cast<double>(covered) / static_cast<double>(r.required.size());
-
-  const auto sizes = groups.sizes();
-  const double total = static_cast<double>(groups.n_grouped());
-  for (std::size_t g = 0; g < k; ++g) r.actors_per_sector.emplace_back(groups.labels[g], sizes[g]);
-  double sum_sq = 0;
-  for (const auto s : sizes) sum_sq += (static_cast<double>(s) / total) * (static_cast<double>(s) / total);
-  std::size_t categories = tax.size();
-  for (const auto& l : groups.labels) {
-    if (!tax.contains(l)) ++categories;
-  }
-  r.blau = total > 0 ? 1 - sum_sq : nan;
-  r.iqv = total > 0 && categories >= 2 ? r.blau / (1 - 1 / static_cast<double>(categories)) : nan;
+  r.actors_per_sector = census->actors_per_sector;
+  r.blau = census->blau;
+  r.iqv = census->iqv;
   return r;
 }
 

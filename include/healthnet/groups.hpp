@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,15 +51,10 @@ struct grouping {
   }
 };
 
-/// Groups the actors by primary sector (`by == "sector"`) or by an attribute.
-///
-/// Group order: for sectors, the taxonomy's order, then other values
-/// alphabetically; for attributes, alphabetical by text (numbers compared as
-/// numbers when every value is a number).
-/// @throws invalid_input when `by` is empty.
-/// Complexity: O(n + g log g), one hash look-up per actor at most.
-inline grouping group_actors(const network& net, std::string_view by) {
-  if (by.empty()) throw invalid_input(field_location("by"), "grouping attribute is empty");
+namespace detail {
+
+/// Computes the grouping (see group_actors()). O(n + g log g).
+inline grouping compute_grouping(const network& net, std::string_view by) {
   grouping out;
   out.by = std::string(by);
   const auto actors = net.actors();
@@ -130,5 +126,26 @@ inline grouping group_actors(const network& net, std::string_view by) {
   }
   return out;
 }
+
+}  // namespace detail
+
+/// The grouping of group_actors(), shared: computed once per revision of the
+/// network and grouping (network::memoized(), key "group:" + by), so every
+/// measure of a report or scorecard uses the same object.
+/// @throws invalid_input when `by` is empty.
+inline std::shared_ptr<const grouping> shared_grouping(const network& net, std::string_view by) {
+  if (by.empty()) throw invalid_input(field_location("by"), "grouping attribute is empty");
+  return net.memoized<grouping>("group:" + std::string(by), [&] { return detail::compute_grouping(net, by); });
+}
+
+/// Groups the actors by primary sector (`by == "sector"`) or by an attribute.
+///
+/// Group order: for sectors, the taxonomy's order, then other values
+/// alphabetically; for attributes, alphabetical by text (numbers compared as
+/// numbers when every value is a number).
+/// @throws invalid_input when `by` is empty.
+/// Complexity: O(n + g log g), one hash look-up per actor at most, on the first
+/// call per revision of the network (shared_grouping()); O(n) for the copy.
+inline grouping group_actors(const network& net, std::string_view by) { return *shared_grouping(net, by); }
 
 }  // namespace healthnet

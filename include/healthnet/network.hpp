@@ -29,6 +29,7 @@
 #include <healthnet/taxonomy.hpp>
 #include <healthnet/tie.hpp>
 #include <healthnet/detail/id_index.hpp>
+#include <healthnet/detail/memo.hpp>
 #include <healthnet/detail/pair_index.hpp>
 #include <healthnet/detail/string_hash.hpp>
 #include <healthnet/detail/text.hpp>
@@ -36,7 +37,7 @@
 namespace healthnet {
 
 namespace detail {
-/// A process-wide unique value for network::actor_revision.
+/// A process-wide unique value for network::actor_revision and network::revision.
 inline std::uint64_t next_actor_revision() noexcept {
   static std::atomic<std::uint64_t> counter{0};
   return counter.fetch_add(1, std::memory_order_relaxed) + 1;
@@ -70,7 +71,8 @@ class network {
   /// An empty network, undirected by default.
   explicit network(directedness d = directedness::undirected) : m_directed(d == directedness::directed) {}
 
-  /// A deep copy; shares the cached analysis view, which is immutable.
+  /// A deep copy; shares the cached analysis view and the memo of derived
+  /// structures (both immutable for one revision, see memoized()).
   network(const network& other)
       : m_directed(other.m_directed),
         m_allow_self_loops(other.m_allow_self_loops),
@@ -85,7 +87,9 @@ class network {
         m_bodies(other.m_bodies),
         m_body_index(other.m_body_index),
         m_actor_revision(other.m_actor_revision),
-        m_view(other.cached_view()) {}
+        m_view(other.cached_view()),
+        m_revision(other.m_revision),
+        m_memo(other.cached_memo()) {}
   /// Takes over the contents of `other`, leaving it an empty undirected network.
   network(network&& other) noexcept { swap(other); }
   /// Copy or move assignment (copy-and-swap).
@@ -115,6 +119,8 @@ class network {
     swap(m_body_index, other.m_body_index);
     swap(m_actor_revision, other.m_actor_revision);
     swap(m_view, other.m_view);
+    swap(m_revision, other.m_revision);
+    swap(m_memo, other.m_memo);
   }
 
   // ---- network-wide properties -------------------------------------------
@@ -133,19 +139,28 @@ class network {
   /// The region metadata.
   [[nodiscard]] const region_info& region() const noexcept { return m_region; }
   /// Replaces the region metadata.
-  void set_region(region_info r) { m_region = std::move(r); }
+  void set_region(region_info r) {
+    m_region = std::move(r);
+    touch();
+  }
   /// The sector vocabulary: the custom one if set, else taxonomy::builtin().
   [[nodiscard]] const taxonomy& sector_taxonomy() const noexcept {
     return m_taxonomy ? *m_taxonomy : taxonomy::builtin();
   }
   /// Replaces the sector vocabulary (the built-in one by default).
-  void set_taxonomy(taxonomy t) { m_taxonomy = std::make_shared<const taxonomy>(std::move(t)); }
+  void set_taxonomy(taxonomy t) {
+    m_taxonomy = std::make_shared<const taxonomy>(std::move(t));
+    touch();
+  }
   /// True when a custom taxonomy was set.
   [[nodiscard]] bool has_custom_taxonomy() const noexcept { return m_taxonomy != nullptr; }
   /// Self-loops are rejected unless allowed here.
   [[nodiscard]] bool allow_self_loops() const noexcept { return m_allow_self_loops; }
   /// Allows or rejects self-loops in later add_tie() calls.
-  void set_allow_self_loops(bool allow) noexcept { m_allow_self_loops = allow; }
+  void set_allow_self_loops(bool allow) noexcept {
+    m_allow_self_loops = allow;
+    touch();
+  }
 
   /// Number of actors.
   [[nodiscard]] std::size_t n_actors() const noexcept { return m_actors.size(); }
@@ -175,7 +190,10 @@ class network {
 
   /// Replaces the data of an existing actor (matched by id).
   /// @throws not_found when no actor has that id.
-  void update_actor(actor a) { m_actors[index_of(a.id)] = std::move(a); }
+  void update_actor(actor a) {
+    m_actors[index_of(a.id)] = std::move(a);
+    touch();  // the id list and the ties stay: the analysis view stays valid
+  }
 
   /// Removes an actor, its ties and its body memberships. O(n + m).
   /// @throws not_found when no actor has that id.
@@ -204,6 +222,12 @@ class network {
   /// one process. Copies keep it. Bindings use it to cache the per-actor
   /// index of results.
   [[nodiscard]] std::uint64_t actor_revision() const noexcept { return m_actor_revision; }
+
+  /// Identifies the whole content: it changes on every mutation (actors and
+  /// their data, ties, bodies, region, taxonomy, self-loop setting), and no two
+  /// different contents share a value in one process. Copies keep it. The
+  /// memo of derived structures (memoized()) belongs to one revision.
+  [[nodiscard]] std::uint64_t revision() const noexcept { return m_revision; }
 
   /// Whether an actor has this id. O(1).
   [[nodiscard]] bool has_actor(std::string_view id) const noexcept { return find_position(id) != detail::id_index::npos; }
@@ -478,6 +502,7 @@ class network {
     }
     m_body_index.emplace(b.id, static_cast<std::uint32_t>(m_bodies.size()));
     m_bodies.push_back(std::move(b));
+    touch();
   }
   /// Removes a body. @throws not_found
   void remove_body(std::string_view id) {
@@ -485,6 +510,7 @@ class network {
     if (it == m_body_index.end()) throw not_found("unknown body id '" + std::string(id) + "'");
     m_bodies.erase(m_bodies.begin() + it->second);
     rebuild_body_index();
+    touch();
   }
   /// The body with this id, or nullptr.
   [[nodiscard]] const body* find_body(std::string_view id) const noexcept {
@@ -562,6 +588,25 @@ class network {
           analysis_view::from_tie_ends(m_actors.size(), m_tie_ends, m_tie_weights, m_directed));
     }
     return m_view;
+  }
+
+  /// A structure derived from this revision of the network (a grouping, the
+  /// sector census, the forward adjacency of triangle counting), computed by
+  /// `make()` on the first request for `key` and then shared: a report or a
+  /// scorecard that needs it for many measures computes it once. Any mutation
+  /// starts a new, empty memo (see revision()); copies share the memo of the
+  /// revision they were copied at. Thread-safe like view(): several threads
+  /// may ask at once, `make()` runs once per key.
+  /// @throws std::logic_error when `key` was stored with another type T.
+  template <class T, class Make>
+  [[nodiscard]] std::shared_ptr<const T> memoized(std::string_view key, Make&& make) const {
+    std::shared_ptr<detail::memo> m;
+    {
+      std::lock_guard lock(m_view_mutex);
+      if (!m_memo) m_memo = std::make_shared<detail::memo>(m_revision);
+      m = m_memo;
+    }
+    return m->get<T>(key, std::forward<Make>(make));
   }
 
   /// Exact equality of every actor, tie, body, setting and metadata, in order.
@@ -819,13 +864,26 @@ class network {
     reset_tie_index();
     rebuild_body_index();
   }
+  // A change of the actors or ties: the analysis view and the memo go.
   void invalidate() {
     std::lock_guard lock(m_view_mutex);
     m_view.reset();
+    m_memo.reset();
+    m_revision = detail::next_actor_revision();
+  }
+  // A change of anything else (actor data, bodies, region, taxonomy): the memo goes.
+  void touch() noexcept {
+    std::lock_guard lock(m_view_mutex);
+    m_memo.reset();
+    m_revision = detail::next_actor_revision();
   }
   [[nodiscard]] std::shared_ptr<const analysis_view> cached_view() const {
     std::lock_guard lock(m_view_mutex);
     return m_view;
+  }
+  [[nodiscard]] std::shared_ptr<detail::memo> cached_memo() const {
+    std::lock_guard lock(m_view_mutex);
+    return m_memo;
   }
 
   bool m_directed{false};
@@ -846,6 +904,8 @@ class network {
   std::uint64_t m_actor_revision{detail::next_actor_revision()};
   mutable std::mutex m_view_mutex;
   mutable std::shared_ptr<const analysis_view> m_view;
+  std::uint64_t m_revision{detail::next_actor_revision()};
+  mutable std::shared_ptr<detail::memo> m_memo;  // null: nothing derived yet at this revision
   mutable shared_access_mutex m_access;  // not copied, moved or swapped: see access_mutex()
 };
 

@@ -200,8 +200,9 @@ def example(wave: str = "2024") -> Network:
 
     A fictional but realistic region of about 120 actors across all built-in
     sectors, with a coordination office, a steering group, working groups, a
-    health conference and multiplex ties. It is made by a seeded generator
-    and is identical on every machine.
+    health conference and multiplex ties. It is the shipped
+    ``examples/musterstadt.json`` (``musterstadt_2022.json`` for wave 2022),
+    compiled into the library, so it is identical on every machine.
 
     Parameters
     ----------

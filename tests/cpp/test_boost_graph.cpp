@@ -25,6 +25,7 @@
 
 #include <healthnet/boost_graph.hpp>
 #include <healthnet/healthnet.hpp>
+#include <healthnet/synthetic.hpp>
 
 namespace hn = healthnet;
 

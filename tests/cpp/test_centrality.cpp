@@ -12,6 +12,7 @@
 
 #include <healthnet/centrality.hpp>
 #include <healthnet/example.hpp>
+#include <healthnet/synthetic.hpp>
 
 namespace hn = healthnet;
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include <healthnet/healthnet.hpp>
+#include <healthnet/synthetic.hpp>
 
 namespace hn = healthnet;
 

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
-// Tests of the example region "Landkreis Musterstadt" and of the synthetic
-// region generator (stochastic block model by sector).
+// Tests of the example region "Landkreis Musterstadt" (the shipped
+// examples/musterstadt*.json, which example_region() and
+// example_region_earlier() embed) and of the synthetic region generator
+// (stochastic block model by sector).
 #include <healthnet/example.hpp>
+#include <healthnet/io.hpp>
 #include <healthnet/network.hpp>
+#include <healthnet/synthetic.hpp>
 #include <healthnet/taxonomy.hpp>
 
 #include <gtest/gtest.h>
@@ -54,18 +58,90 @@ bool is_care_provider(const std::string& s) {
          s == "pharmacy" || s == "emergency_care";
 }
 
+/// The shipped files: the properties below were those of the retired seeded
+/// generator that wrote them; they now guard the files themselves.
+const network& shipped_2024() {
+  static const network net = healthnet::read_json(HEALTHNET_EXAMPLES "/musterstadt.json");
+  return net;
+}
+const network& shipped_2022() {
+  static const network net = healthnet::read_json(HEALTHNET_EXAMPLES "/musterstadt_2022.json");
+  return net;
+}
+
 // ---- example_region ----------------------------------------------------------
 
-// Two calls give exactly the same network (actors, ties, bodies, metadata, order).
+// The built-in example is exactly the shipped file (actors, ties, bodies,
+// metadata, order), both waves. Oracle: examples/musterstadt.json and
+// examples/musterstadt_2022.json read by the JSON reader (they were written
+// by the former C++ generator; its output was checked equal before it was
+// retired).
+TEST(ExampleRegion, EqualsTheShippedFiles) {
+  EXPECT_TRUE(healthnet::example_region() == shipped_2024());
+  EXPECT_TRUE(healthnet::example_region_earlier() == shipped_2022());
+  EXPECT_FALSE(healthnet::example_region() == healthnet::example_region_earlier());
+}
+
+// Two calls give exactly the same network, and independent objects.
 TEST(ExampleRegion, IsDeterministic) {
-  const network a = healthnet::example_region();
+  network a = healthnet::example_region();
   const network b = healthnet::example_region();
   EXPECT_TRUE(a == b);
+  const std::string first = a.actor_at(0).id;
+  a.remove_actor(first);
+  EXPECT_TRUE(healthnet::example_region() == b);
+}
+
+// The 2022 wave relates to the 2024 wave as documented in example.hpp: the
+// same region with wave 2022 (dated 2022-10-01); 12 actors fewer, none of
+// them in the steering group or the coordination office; every 2022 tie
+// joins a pair tied in 2024, with a subset of the relations and at most the
+// weight; about 15 % of the ties among the kept actors are missing; the
+// health conference is the 2022 one.
+TEST(ExampleRegion, EarlierWaveRelatesToTheLaterOne) {
+  const network& later = shipped_2024();
+  const network& earlier = shipped_2022();
+  EXPECT_EQ(earlier.region().name, later.region().name);
+  EXPECT_EQ(earlier.region().wave, "2022");
+  EXPECT_EQ(earlier.region().date, "2022-10-01");
+  ASSERT_EQ(earlier.n_actors() + 12, later.n_actors());
+  std::set<std::string> core;
+  for (const auto& b : later.bodies()) {
+    if (b.kind == body_kind::steering_group || b.kind == body_kind::coordination_office) {
+      core.insert(b.members.begin(), b.members.end());
+    }
+  }
+  for (const auto& a : later.actors()) {
+    if (!earlier.has_actor(a.id)) EXPECT_FALSE(core.contains(a.id)) << a.id;
+  }
+  for (const auto& a : earlier.actors()) {
+    ASSERT_TRUE(later.has_actor(a.id)) << a.id;
+    EXPECT_TRUE(a == later.get_actor(a.id)) << a.id;
+  }
+  std::size_t kept_pairs = 0;
+  for (const auto& t : later.ties()) kept_pairs += earlier.has_actor(t.source) && earlier.has_actor(t.target);
+  std::size_t thinned = 0;
+  for (const auto& t : earlier.ties()) {
+    const auto l = later.find_tie(t.source, t.target);
+    ASSERT_TRUE(l.has_value()) << t.source << " - " << t.target;
+    for (const auto& r : t.relations) EXPECT_TRUE(l->relations.contains(r)) << r;
+    EXPECT_LE(t.weight, l->weight);
+    thinned += t.weight < l->weight || t.relations.size() < l->relations.size();
+  }
+  const double kept_share = static_cast<double>(earlier.n_ties()) / static_cast<double>(kept_pairs);
+  EXPECT_GT(kept_share, 0.78);
+  EXPECT_LT(kept_share, 0.92);
+  EXPECT_GT(thinned, 0u);
+  EXPECT_LT(static_cast<double>(thinned), 0.2 * static_cast<double>(earlier.n_ties()));
+  const auto conferences = bodies_of_kind(earlier, body_kind::health_conference);
+  ASSERT_EQ(conferences.size(), 1u);
+  EXPECT_EQ(conferences[0]->year, 2022);
+  EXPECT_EQ(conferences[0]->name, "Gesundheitskonferenz 2022");
 }
 
 // Region metadata describe the fictional Landkreis Musterstadt in Lower Saxony.
 TEST(ExampleRegion, RegionMetadata) {
-  const network net = healthnet::example_region();
+  const network& net = shipped_2024();
   EXPECT_FALSE(net.directed());
   EXPECT_EQ(net.region().name, "Landkreis Musterstadt");
   EXPECT_EQ(net.region().state, "Niedersachsen");
@@ -80,7 +156,7 @@ TEST(ExampleRegion, RegionMetadata) {
 // About 120 actors, every one of the 16 built-in sectors is some actor's
 // primary sector, and outpatient care is the largest sector.
 TEST(ExampleRegion, ActorsCoverAllBuiltinSectors) {
-  const network net = healthnet::example_region();
+  const network& net = shipped_2024();
   EXPECT_GE(net.n_actors(), 118u);
   EXPECT_LE(net.n_actors(), 124u);
   std::map<std::string, std::size_t> per_sector;
@@ -105,7 +181,7 @@ TEST(ExampleRegion, ActorsCoverAllBuiltinSectors) {
 // Actors have snake_case types, a few have a second sector, and the free
 // attributes have the documented kinds, with some values left absent.
 TEST(ExampleRegion, ActorTypesAndAttributes) {
-  const network net = healthnet::example_region();
+  const network& net = shipped_2024();
   const std::regex snake("[a-z][a-z0-9_]*");
   std::set<std::string> municipalities;
   std::size_t two_sectors = 0, no_staff = 0, no_founded = 0, no_municipality = 0;
@@ -161,7 +237,7 @@ TEST(ExampleRegion, ActorTypesAndAttributes) {
 // groups with topics and 8-15 members, and the health conference 2024 with
 // about 50 members.
 TEST(ExampleRegion, HasTheProgrammeBodies) {
-  const network net = healthnet::example_region();
+  const network& net = shipped_2024();
   const auto offices = bodies_of_kind(net, body_kind::coordination_office);
   ASSERT_EQ(offices.size(), 1u);
   ASSERT_GE(offices[0]->members.size(), 1u);
@@ -196,7 +272,7 @@ TEST(ExampleRegion, HasTheProgrammeBodies) {
 // The steering group includes municipalities, physicians, an insurer, a
 // hospital and a nursing provider.
 TEST(ExampleRegion, SteeringGroupComposition) {
-  const network net = healthnet::example_region();
+  const network& net = shipped_2024();
   const auto steering = bodies_of_kind(net, body_kind::steering_group);
   ASSERT_EQ(steering.size(), 1u);
   std::set<std::string> sectors;
@@ -209,7 +285,7 @@ TEST(ExampleRegion, SteeringGroupComposition) {
 // A few hundred ties; 2-4 isolates; a member of the coordination office is the
 // best-connected actor (a hub).
 TEST(ExampleRegion, TieCountIsolatesAndHub) {
-  const network net = healthnet::example_region();
+  const network& net = shipped_2024();
   EXPECT_GE(net.n_ties(), 350u);
   EXPECT_LE(net.n_ties(), 500u);
   const auto deg = degrees(net);
@@ -228,7 +304,7 @@ TEST(ExampleRegion, TieCountIsolatesAndHub) {
 // Mobility and rehabilitation are never tied (a gap for gap analysis), and
 // ties within a sector are over-represented compared to random mixing.
 TEST(ExampleRegion, SectorGapAndHomophily) {
-  const network net = healthnet::example_region();
+  const network& net = shipped_2024();
   auto has = [](const healthnet::actor& a, const char* s) {
     return std::find(a.sectors.begin(), a.sectors.end(), s) != a.sectors.end();
   };
@@ -251,7 +327,7 @@ TEST(ExampleRegion, SectorGapAndHomophily) {
 // 1-5, `since` as YYYY or YYYY-MM-DD on some ties, `trust` 1-5 on some ties,
 // and referral mostly between care providers.
 TEST(ExampleRegion, TiesAreMultiplexAndWellFormed) {
-  const network net = healthnet::example_region();
+  const network& net = shipped_2024();
   const std::set<std::string> allowed{"information", "referral", "joint_project", "resources", "agreement"};
   const std::regex date("[0-9]{4}(-[0-9]{2}-[0-9]{2})?");
   std::size_t multiplex = 0, with_since = 0, with_trust = 0, referral = 0, referral_care = 0;

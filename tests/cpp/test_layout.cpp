@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include <healthnet/example.hpp>
+#include <healthnet/synthetic.hpp>
 #include <healthnet/layout.hpp>
 
 namespace hn = healthnet;

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <healthnet/healthnet.hpp>
+#include <healthnet/synthetic.hpp>
 #include <healthnet/interrupt.hpp>
 
 namespace hn = healthnet;
