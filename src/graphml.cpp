@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // GraphML reading and writing: read_graphml, parse_graphml, to_graphml and
-// write_graphml, over a small XML tokenizer of their own (no XML library).
+// write_graphml. The reader parses XML with expat (namespaces resolved by
+// expat, entities never expanded); the writer writes its text itself.
 //
 // What to_graphml writes, and how parse_graphml maps it back
 // ------------------------------------------------------------
@@ -11,8 +12,8 @@
 //
 //   graph  region_id, region_name, region_state, region_wave, region_date
 //          (string), region_population (long), allow_self_loops (boolean,
-//          written when true), bodies and taxonomy (string, formats below;
-//          taxonomy only when the network has a custom one)
+//          written when true), bodies and taxonomy (string holding JSON,
+//          below; taxonomy only when the network has a custom one)
 //   node   name, type, sector (the primary sector), sectors (all sectors
 //          joined with `|`, written when an actor has more than one), lat and
 //          lon (double, the location), then the attribute keys
@@ -32,14 +33,17 @@
 // (which rejects two keys with one attr.name) see distinct attributes.
 // Numbers use the shortest text that reads back as the same double.
 //
-// bodies: one body per line, six fields separated by tabs:
-//     id  kind  name  topic  year  members
-// kind is steering_group, working_group, coordination_office or
-// health_conference; members are actor ids separated by `|`; an absent topic
-// or year is written `\N`. Inside a field `\\`, `\t`, `\n`, `\r` and `\|`
-// stand for a backslash, tab, line feed, carriage return and `|`.
-// taxonomy: one sector per line, four fields `id  label_de  label_en  core`
-// (core is `true` or `false`), with the same escapes.
+// bodies: a JSON array, one body per line, each an object as in the JSON
+// format: {"id", "kind", "name", "members": [actor ids], "topic"?, "year"?}.
+// taxonomy: a JSON object as in taxonomy files, {"sectors": [{"id", "de",
+// "en", "core"}]}, one sector per line.
+// Earlier versions wrote tab-separated text instead, which is still read
+// (text that does not start with `[{`, `[]` resp. `{"`, blanks aside):
+//   bodies: one body per line, `id  kind  name  topic  year  members`,
+//     members separated by `|`, an absent topic or year written `\N`;
+//   taxonomy: one sector per line, `id  label_de  label_en  core`;
+//   inside a field `\\`, `\t`, `\n`, `\r` and `\|` stand for a backslash,
+//   tab, line feed, carriage return and `|`.
 //
 // What parse_graphml accepts besides
 // ----------------------------------
@@ -52,34 +56,50 @@
 // strings). `sector` and `sectors` combine: `sectors` gives the list and
 // `sector` is moved (or put) in front. A lone `lat` or `lon` stays an
 // attribute. Keys for="all" apply to nodes, edges and the graph.
-// Rejected: malformed XML, a `<data>` of an undeclared key, `<hyperedge>`,
-// `<port>`, nested or several graphs, edges whose `directed` contradicts
-// edgedefault, duplicate node ids, unknown end points, bad weights and
-// self-loops unless read_options::allow_self_loops or the file's
-// allow_self_loops key allow them (the network then allows them too).
-// Repeated edges merge by network::add_tie. Encodings: UTF-8 (with or without
-// byte order mark) and ISO-8859-1 when the XML declaration says so.
+// Rejected: malformed XML (as expat finds it, e.g. an undeclared namespace
+// prefix), entity declarations and references to entities other than the
+// five predefined ones, nesting deeper than max_depth, a `<data>` of an
+// undeclared key, `<hyperedge>`, `<port>`, nested or several graphs, edges
+// whose `directed` contradicts edgedefault, duplicate node ids, unknown end
+// points, bad weights and self-loops unless read_options::allow_self_loops or
+// the file's allow_self_loops key allow them (the network then allows them
+// too). Repeated edges merge by network::add_tie. Encodings: UTF-8 (with or
+// without byte order mark), US-ASCII and ISO-8859-1 (also named latin1).
+// Attribute defaults of a DTD are not applied.
+#include <expat.h>
+
 #include <healthnet/detail/file_io.hpp>
 #include <healthnet/detail/keyed_hash.hpp>
 #include <healthnet/detail/text.hpp>
 #include <healthnet/detail/validate.hpp>
 #include <healthnet/io.hpp>
+#include <healthnet/taxonomy.hpp>
 
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
+#include <exception>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <type_traits>
 #include <unordered_set>
 #include <utility>
 #include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "json_locate.hpp"
+
+static_assert(XML_MAJOR_VERSION > 2 || (XML_MAJOR_VERSION == 2 && XML_MINOR_VERSION >= 4),
+              "expat >= 2.4 is needed (billion-laughs protection)");
 
 namespace healthnet {
 
@@ -87,12 +107,17 @@ namespace {
 
 constexpr std::string_view graphml_ns = "http://graphml.graphdrawing.org/xmlns";
 constexpr std::string_view healthnet_ns = "urn:healthnet:graphml";
-constexpr std::string_view xmlns_ns = "http://www.w3.org/2000/xmlns/";
-constexpr std::string_view xml_ns = "http://www.w3.org/XML/1998/namespace";
-constexpr std::string_view unbound_ns = "urn:healthnet:unbound-prefix:";
 /// Deepest element nesting accepted; GraphML needs 5, yEd files about 12.
 constexpr std::size_t max_depth = 256;
 constexpr std::size_t npos = std::string_view::npos;
+/// Joins namespace URI, local name and prefix in expat's names; a byte no XML
+/// name or (attribute-normalised) URI holds.
+constexpr XML_Char ns_separator = '\x01';
+/// Bytes handed to expat at a time (XML_Parse takes an int length).
+constexpr std::size_t chunk_size = std::size_t{1} << 26;
+/// References to control characters are read as references to U+F0000 + c
+/// (plane 15, private use) and mapped back; see rewrite_control_references.
+constexpr std::uint32_t control_base = 0xF0000;
 
 // ---- small text helpers ------------------------------------------------------
 
@@ -113,36 +138,10 @@ std::string ascii_lower(std::string_view s) {
   return out;
 }
 
-bool is_name_start(char c) {
-  const unsigned u = byte_of(c);
-  return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u == '_' || u == ':' || u >= 0x80;
-}
-bool is_name_char(char c) {
-  return is_name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
-}
-
 std::string hex_byte(char c) {
   static constexpr char digits[] = "0123456789abcdef";
   const unsigned u = byte_of(c);
   return std::string("0x") + digits[u >> 4] + digits[u & 0xF];
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 /// `s` with the bytes of invalid UTF-8 sequences replaced by '?', so that
@@ -163,624 +162,141 @@ std::string quote(std::string_view s) {
   return "'" + printable(s.substr(0, cut)) + "...'";
 }
 
-std::string element_field(std::string_view qname) { return "<" + std::string(qname) + ">"; }
-std::string attribute_field(std::string_view name) { return "attribute '" + std::string(name) + "'"; }
+std::string element_field(std::string_view qname) { return "<" + printable(qname) + ">"; }
+std::string attribute_field(std::string_view name) { return "attribute '" + printable(name) + "'"; }
 std::string key_field(std::string_view id) { return "key '" + std::string(id) + "'"; }
 
-/// Offset of the first byte XML text may not hold: invalid UTF-8 or a control
-/// character other than tab, line feed and carriage return; npos if none.
-std::size_t first_bad_byte(std::string_view s) {
-  const std::size_t bad_utf8 = detail::invalid_utf8_offset(s);
-  const auto it = std::find_if(s.begin(), s.end(), [](char c) {
-    return byte_of(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
-  });
+bool is_control(std::uint32_t c) { return c > 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r'; }
+
+/// Offset of the first byte XML text may not hold: a control character other
+/// than tab, line feed and carriage return or (`utf8`) invalid UTF-8; npos if none.
+std::size_t first_bad_byte(std::string_view s, bool utf8) {
+  const std::size_t bad_utf8 = utf8 ? detail::invalid_utf8_offset(s) : npos;
+  const auto it = std::find_if(s.begin(), s.end(), [](char c) { return c == '\0' || is_control(byte_of(c)); });
   const std::size_t control = it == s.end() ? npos : static_cast<std::size_t>(it - s.begin());
   return std::min(bad_utf8, control);
 }
 
-/// The text to tokenize: without byte order mark, and converted to UTF-8 when
-/// the XML declaration names ISO-8859-1 (then `storage` holds it).
-std::string_view prepare_text(std::string_view text, std::string& storage, const std::string& origin) {
-  auto fail = [&](const std::string& problem) {
-    throw invalid_input(source_location{origin, 1, "encoding"}, problem);
-  };
-  if (text.size() >= 2 && ((byte_of(text[0]) == 0xFE && byte_of(text[1]) == 0xFF) ||
-                           (byte_of(text[0]) == 0xFF && byte_of(text[1]) == 0xFE))) {
-    fail("utf-16 is not supported, save the file as utf-8");
+/// The XML name (or entity name) starting at `at`, cut at 100 bytes.
+std::string_view name_at(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return {};
+  std::size_t end = at;
+  while (end < text.size() && end - at < 100 && !is_space(text[end]) &&
+         std::strchr("=>/;&<\"'", text[end]) == nullptr) {
+    ++end;
   }
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-  if (!text.starts_with("<?xml") || text.size() < 6 || !is_space(text[5])) return text;
-  const std::string_view decl = text.substr(0, text.find("?>"));
-  const std::size_t at = decl.find("encoding");
-  if (at == npos) return text;
-  std::size_t i = at + 8;
-  while (i < decl.size() && is_space(decl[i])) ++i;
-  if (i >= decl.size() || decl[i] != '=') fail("malformed xml declaration");
-  ++i;
-  while (i < decl.size() && is_space(decl[i])) ++i;
-  if (i >= decl.size() || (decl[i] != '"' && decl[i] != '\'')) fail("malformed xml declaration");
-  const std::size_t close = decl.find(decl[i], i + 1);
-  if (close == npos) fail("malformed xml declaration");
-  const std::string_view name = decl.substr(i + 1, close - i - 1);
-  const std::string enc = ascii_lower(name);
-  if (enc == "utf-8" || enc == "utf8" || enc == "us-ascii" || enc == "ascii") return text;
-  if (enc == "iso-8859-1" || enc == "iso8859-1" || enc == "iso_8859-1" || enc == "latin1" || enc == "latin-1") {
-    storage.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
-      if (byte_of(c) < 0x80) {
-        storage += c;
-      } else {
-        append_utf8(storage, byte_of(c));
-      }
-    }
-    return storage;
-  }
-  fail("unsupported encoding " + quote(name) + ", only utf-8 and iso-8859-1 are read");
-  return text;  // not reached
+  return text.substr(at, end - at);
 }
 
-// ---- XML tokenizer -------------------------------------------------------------
+/// Lines that `s` ends, as expat counts them (LF, CR LF and a lone CR).
+std::size_t count_line_ends(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == s.size() || s[i + 1] != '\n'))) ++n;
+  }
+  return n;
+}
 
-/// Names a place in the input for an error message; the text is only built
-/// when an error is reported, so the parser allocates nothing for it.
-struct field_ref {
-  enum class kind { element, attribute, literal } what;
-  std::string_view name;
+/// XML 1.0, and so expat, refuses references to control characters such as
+/// `&#7;`, which to_graphml writes to keep such text exact (XML 1.1 allows
+/// them). This rewrites each of them outside CDATA sections (where references
+/// are plain text) to a reference to U+F0000 + c into `out` and returns how
+/// many it rewrote (0: `out` is untouched); restore_controls maps them back.
+/// `reserved` is set to the offset of a reference to U+F0000..U+F001F the
+/// file holds itself, or stays npos.
+std::size_t rewrite_control_references(std::string_view text, std::string& out, std::size_t& reserved) {
+  std::size_t count = 0;
+  std::size_t copied = 0;
+  std::size_t cdata = text.find("<![CDATA[");
+  for (std::size_t i = text.find("&#"); i != npos; i = text.find("&#", i)) {
+    if (i > cdata) {  // skip the CDATA section before i
+      const std::size_t end = text.find("]]>", cdata + 9);
+      if (end == npos) break;  // expat reports the unclosed section
+      cdata = text.find("<![CDATA[", end + 3);
+      i = std::max(i, end + 3);
+      continue;
+    }
+    std::size_t digits = i + 2;
+    const bool hex = digits < text.size() && text[digits] == 'x';
+    if (hex) ++digits;
+    std::uint32_t cp = 0;
+    const auto [p, ec] = std::from_chars(text.data() + digits, text.data() + text.size(), cp, hex ? 16 : 10);
+    const auto end = static_cast<std::size_t>(p - text.data());
+    i += 2;
+    if (ec != std::errc{} || end == digits || end >= text.size() || text[end] != ';') continue;  // expat reports it
+    if (cp >= control_base && cp < control_base + 0x20 && reserved == npos) reserved = i - 2;
+    if (!is_control(cp)) continue;
+    if (count++ == 0) out.reserve(text.size() + 64);
+    out.append(text.substr(copied, i - 2 - copied));
+    out += "&#" + std::to_string(control_base + cp) + ';';
+    copied = end + 1;
+  }
+  if (count > 0) out.append(text.substr(copied));
+  return count;
+}
 
-  [[nodiscard]] std::string str() const {
-    switch (what) {
-      // Names may hold bytes that are not UTF-8 (the error being reported).
-      case kind::element: return element_field(printable(name));
-      case kind::attribute: return attribute_field(printable(name));
-      default: return printable(name);
+/// Maps U+F0000 + c (UTF-8 F3 B0 80 80+c) back to the control character c.
+void restore_controls(std::string& s) {
+  std::size_t at = s.find("\xF3\xB0\x80");
+  if (at == npos) return;
+  std::size_t out = at;
+  for (std::size_t i = at; i < s.size();) {
+    if (i + 3 < s.size() && s.compare(i, 3, "\xF3\xB0\x80") == 0 && byte_of(s[i + 3]) >= 0x80 &&
+        byte_of(s[i + 3]) < 0xA0) {
+      s[out++] = static_cast<char>(byte_of(s[i + 3]) - 0x80);
+      i += 4;
+    } else {
+      s[out++] = s[i++];
     }
   }
-};
+  s.resize(out);
+}
 
-field_ref element_ref(std::string_view name) { return {field_ref::kind::element, name}; }
-field_ref attribute_ref(std::string_view name) { return {field_ref::kind::attribute, name}; }
-field_ref literal_ref(std::string_view text) { return {field_ref::kind::literal, text}; }
+// ---- XML events from expat ------------------------------------------------------
 
-/// Names are views into the input text (XML names hold no references);
-/// namespaces are views into the tokenizer's interned strings.
+/// An attribute of a start tag; views valid during the start handler.
 struct xml_attribute {
-  std::string_view qname;
+  std::string_view qname;  ///< prefix:local as written
   std::string_view ns;     ///< namespace URI; empty for unprefixed attributes
   std::string_view local;  ///< name without prefix
-  std::string value;       ///< references decoded, white space normalised
+  std::string_view value;  ///< references decoded, white space normalised (by expat)
   std::size_t line{};
 };
 
-enum class xml_kind { start, end, text, done };
-
-/// One event of the pull parser. A self-closing tag gives a start and an end.
-/// Views stay valid while the tokenizer lives.
+/// A start tag; views valid during the start handler.
 struct xml_event {
-  xml_kind kind{xml_kind::done};
-  std::string_view qname;  ///< start, end
-  std::string_view ns;     ///< start, end: namespace URI ("" for none)
-  std::string_view local;  ///< start, end
-  std::string text;        ///< text: character data, references decoded
+  std::string_view qname;
+  std::string_view ns;  ///< namespace URI ("" for none)
+  std::string_view local;
   std::size_t line{};
-
-  /// The attributes of a start event.
-  [[nodiscard]] std::span<const xml_attribute> attributes() const { return {m_attributes.data(), m_count}; }
-
- private:
-  friend class xml_tokenizer;
-  std::vector<xml_attribute> m_attributes;  ///< reused from event to event
-  std::size_t m_count{0};
+  std::span<const xml_attribute> attributes;
 };
 
-/// A pull parser over well-formed XML 1.0 in UTF-8 that keeps line numbers.
-/// Iterative: nesting costs heap, not stack, and is capped at max_depth.
-/// DOCTYPE declarations, comments and processing instructions are skipped;
-/// only the five predefined entities and character references are known.
-class xml_tokenizer {
- public:
-  xml_tokenizer(std::string_view text, const std::string& origin)
-      : m_text(text), m_origin(origin), m_bad(first_bad_byte(text)) {}
-
-  /// The next event; `done` once the root element is closed and the rest is
-  /// white space, comments or processing instructions.
-  void next(xml_event& ev) {
-    ev.m_count = 0;
-    ev.text.clear();
-    if (m_pending_end) {
-      m_pending_end = false;
-      emit_end(ev, m_line);
-      return;
-    }
-    for (;;) {
-      if (m_pos >= m_text.size()) {
-        finish(ev);
-        return;
-      }
-      if (m_text[m_pos] != '<') {
-        if (text_run(ev)) return;
-        continue;
-      }
-      const std::string_view rest = m_text.substr(m_pos);
-      if (rest.starts_with("<!--")) {
-        comment();
-      } else if (rest.starts_with("<![CDATA[")) {
-        cdata(ev);
-        return;
-      } else if (rest.starts_with("<!DOCTYPE")) {
-        doctype();
-      } else if (rest.starts_with("<?")) {
-        processing_instruction();
-      } else if (rest.starts_with("</")) {
-        end_tag(ev);
-        return;
-      } else if (rest.starts_with("<!")) {
-        fail(m_line, context_field(), "unexpected markup '<!'");
-      } else {
-        start_tag(ev);
-        return;
-      }
-    }
-  }
-
-  [[noreturn]] void fail(std::size_t line, field_ref field, const std::string& problem) const {
-    throw invalid_input(source_location{m_origin, line, field.str()}, problem);
-  }
-
- private:
-  struct open_element {
-    std::string_view qname;
-    std::string_view ns;
-    std::string_view local;
-    std::size_t line{};
-    std::size_t ns_scope{};  ///< size of m_bindings before this element's declarations
-  };
-
-  [[nodiscard]] field_ref context_field() const {
-    return m_open.empty() ? literal_ref("<graphml>") : element_ref(m_open.back().qname);
-  }
-
-  void advance(std::size_t n) {
-    const std::size_t end = std::min(m_text.size(), m_pos + n);
-    m_line += static_cast<std::size_t>(std::count(m_text.begin() + static_cast<std::ptrdiff_t>(m_pos),
-                                                  m_text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
-    m_pos = end;
-  }
-
-  bool skip_space() {
-    const std::size_t start = m_pos;
-    while (m_pos < m_text.size() && is_space(m_text[m_pos])) {
-      if (m_text[m_pos] == '\n') ++m_line;
-      ++m_pos;
-    }
-    return m_pos != start;
-  }
-
-  std::string_view read_name() {
-    const std::size_t start = m_pos;
-    if (m_pos >= m_text.size() || !is_name_start(m_text[m_pos])) return {};
-    while (m_pos < m_text.size() && is_name_char(m_text[m_pos])) ++m_pos;
-    const std::string_view name = m_text.substr(start, m_pos - start);
-    check_bytes(start, m_pos, element_ref(name));
-    return name;
-  }
-
-  /// Reports the first bad byte if it lies in [begin, end).
-  void check_bytes(std::size_t begin, std::size_t end, field_ref field) const {
-    if (m_bad < begin || m_bad >= end) return;
-    const char c = m_text[m_bad];
-    const std::size_t line = detail::line_of(m_text, m_bad);
-    if (byte_of(c) < 0x20) fail(line, field, "control character " + hex_byte(c) + " is not allowed in xml");
-    fail(line, field, "invalid utf-8 (byte " + hex_byte(c) + ")");
-  }
-
-  /// Appends `raw` to `out` with references decoded and line ends
-  /// normalised; in attribute values white space becomes spaces.
-  void decode(std::string_view raw, std::size_t line, std::string& out, bool attribute, field_ref field) const {
-    const char* special = attribute ? "&<\r\n\t" : "&\r";
-    std::size_t i = 0;
-    while (i < raw.size()) {
-      const std::size_t stop = raw.find_first_of(special, i);
-      if (stop == npos) {
-        out.append(raw.substr(i));
-        return;
-      }
-      out.append(raw.substr(i, stop - i));
-      line += static_cast<std::size_t>(std::count(raw.begin() + static_cast<std::ptrdiff_t>(i),
-                                                  raw.begin() + static_cast<std::ptrdiff_t>(stop), '\n'));
-      i = stop;
-      const char c = raw[i];
-      if (c == '\n' || c == '\t') {  // attribute values only
-        line += c == '\n';
-        out += ' ';
-        ++i;
-      } else if (c == '\r') {
-        out += attribute ? ' ' : '\n';
-        ++i;
-        if (i < raw.size() && raw[i] == '\n') {
-          ++line;
-          ++i;
-        }
-      } else if (c == '<') {
-        fail(line, field, "'<' is not allowed in an attribute value");
-      } else {
-        i = reference(raw, i, line, out, field);
-      }
-    }
-  }
-
-  /// Decodes the reference starting at raw[i] == '&'; returns the index after it.
-  std::size_t reference(std::string_view raw, std::size_t i, std::size_t line, std::string& out,
-                        field_ref field) const {
-    const std::size_t semi = raw.find(';', i + 1);
-    if (semi == npos || semi - i > 32) fail(line, field, "bare '&' (write it as '&amp;')");
-    const std::string_view name = raw.substr(i + 1, semi - i - 1);
-    auto shown = [&] { return "'&" + std::string(name) + ";'"; };
-    if (name.starts_with('#')) {
-      const bool hex = name.size() > 1 && name[1] == 'x';
-      const std::string_view digits = name.substr(hex ? 2 : 1);
-      std::uint32_t cp = 0;
-      const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
-      if (digits.empty() || ec != std::errc{} || end != digits.data() + digits.size()) {
-        fail(line, field, "bad character reference " + shown());
-      }
-      // XML 1.0 forbids references to control characters; they are accepted
-      // (as in XML 1.1) because the writer uses them to keep such text exact.
-      if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-        fail(line, field, "character reference " + shown() + " is not a valid character");
-      }
-      append_utf8(out, cp);
-    } else if (name == "lt") {
-      out += '<';
-    } else if (name == "gt") {
-      out += '>';
-    } else if (name == "amp") {
-      out += '&';
-    } else if (name == "apos") {
-      out += '\'';
-    } else if (name == "quot") {
-      out += '"';
-    } else {
-      fail(line, field, "unknown entity " + shown());
-    }
-    return semi + 1;
-  }
-
-  /// Character data up to the next '<'; true when it produced an event.
-  bool text_run(xml_event& ev) {
-    const std::size_t start = m_pos;
-    const std::size_t start_line = m_line;
-    std::size_t end = m_text.find('<', m_pos);
-    if (end == npos) end = m_text.size();
-    const std::string_view raw = m_text.substr(start, end - start);
-    if (m_open.empty()) {
-      const auto it = std::find_if(raw.begin(), raw.end(), [](char c) { return !is_space(c); });
-      if (it != raw.end()) {
-        const std::size_t at = start + static_cast<std::size_t>(it - raw.begin());
-        const std::size_t line = detail::line_of(m_text, at);
-        if (m_root_seen) fail(line, literal_ref("<graphml>"), "text after the root element");
-        check_bytes(at, at + 1, literal_ref("<graphml>"));
-        fail(line, literal_ref("<graphml>"),
-             "text before the root element: " + quote(m_text.substr(at, 20)));
-      }
-      advance(end - start);
-      return false;
-    }
-    const field_ref field = context_field();
-    check_bytes(start, end, field);
-    decode(raw, start_line, ev.text, false, field);
-    advance(end - start);
-    ev.kind = xml_kind::text;
-    ev.line = start_line;
-    return true;
-  }
-
-  void comment() {
-    const std::size_t line = m_line;
-    const std::size_t end = m_text.find("-->", m_pos + 4);
-    if (end == npos) fail(line, literal_ref("comment"), "unclosed comment (missing '-->')");
-    check_bytes(m_pos, end, literal_ref("comment"));
-    advance(end + 3 - m_pos);
-  }
-
-  void cdata(xml_event& ev) {
-    const std::size_t line = m_line;
-    if (m_open.empty()) fail(line, literal_ref("<graphml>"), "cdata section outside the root element");
-    const std::size_t begin = m_pos + 9;
-    const std::size_t end = m_text.find("]]>", begin);
-    const field_ref field = context_field();
-    if (end == npos) fail(line, field, "unclosed cdata section (missing ']]>')");
-    check_bytes(begin, end, field);
-    const std::string_view raw = m_text.substr(begin, end - begin);
-    ev.text.reserve(raw.size());
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-      if (raw[i] == '\r') {
-        ev.text += '\n';
-        if (i + 1 < raw.size() && raw[i + 1] == '\n') ++i;
-      } else {
-        ev.text += raw[i];
-      }
-    }
-    advance(end + 3 - m_pos);
-    ev.kind = xml_kind::text;
-    ev.line = line;
-  }
-
-  void doctype() {
-    const std::size_t line = m_line;
-    const field_ref field = literal_ref("<!DOCTYPE>");
-    if (m_root_seen) fail(line, field, "doctype after the root element");
-    if (m_doctype_seen) fail(line, field, "second doctype");
-    m_doctype_seen = true;
-    std::size_t i = m_pos + 9;
-    int depth = 0;
-    char quote = 0;
-    for (; i < m_text.size(); ++i) {
-      const char c = m_text[i];
-      if (quote) {
-        if (c == quote) quote = 0;
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '[') {
-        ++depth;
-      } else if (c == ']') {
-        --depth;
-      } else if (c == '<' && m_text.substr(i).starts_with("<!--")) {
-        const std::size_t end = m_text.find("-->", i + 4);
-        if (end == npos) break;
-        i = end + 2;
-      } else if (c == '>' && depth <= 0) {
-        break;
-      }
-    }
-    if (i >= m_text.size()) fail(line, field, "unclosed doctype");
-    check_bytes(m_pos, i, field);
-    advance(i + 1 - m_pos);
-  }
-
-  void processing_instruction() {
-    const std::size_t line = m_line;
-    const std::size_t start = m_pos;
-    const std::size_t end = m_text.find("?>", m_pos + 2);
-    if (end == npos) fail(line, literal_ref("<?...?>"), "unclosed processing instruction (missing '?>')");
-    m_pos += 2;
-    const std::string_view target = read_name();
-    if (target.empty()) fail(line, literal_ref("<?...?>"), "processing instruction without a name");
-    if (ascii_lower(target) == "xml" && start != 0) {
-      fail(line, literal_ref("<?xml?>"), "the xml declaration must be at the very start of the file");
-    }
-    m_pos = start;
-    check_bytes(start, end, literal_ref("<?...?>"));
-    advance(end + 2 - m_pos);
-  }
-
-  void start_tag(xml_event& ev) {
-    const std::size_t line = m_line;
-    advance(1);
-    const std::string_view qname = read_name();
-    if (qname.empty()) {
-      fail(line, context_field(),
-           "expected an element name after '<', found " + quote(m_text.substr(m_pos, 10)));
-    }
-    const field_ref field = element_ref(qname);
-    if (m_open.empty() && m_root_seen) fail(line, field, "second root element");
-    if (m_open.size() >= max_depth) {
-      fail(line, field, "elements nested deeper than " + std::to_string(max_depth) + " levels");
-    }
-    ev.kind = xml_kind::start;
-    ev.qname = qname;
-    ev.line = line;
-    bool self_closing = false;
-    for (;;) {
-      const bool spaced = skip_space();
-      if (m_pos >= m_text.size()) fail(line, field, "unexpected end of file inside the tag");
-      const char c = m_text[m_pos];
-      if (c == '>') {
-        advance(1);
-        break;
-      }
-      if (c == '/') {
-        if (m_pos + 1 >= m_text.size() || m_text[m_pos + 1] != '>') fail(m_line, field, "expected '>' after '/'");
-        advance(2);
-        self_closing = true;
-        break;
-      }
-      const std::size_t attribute_line = m_line;
-      const std::string_view name = spaced ? read_name() : std::string_view{};
-      if (name.empty()) {
-        fail(m_line, field, "bad attribute syntax at " + quote(m_text.substr(m_pos, 20)));
-      }
-      const field_ref afield = attribute_ref(name);
-      skip_space();
-      if (m_pos >= m_text.size() || m_text[m_pos] != '=') fail(m_line, afield, "expected '=' after the name");
-      advance(1);
-      skip_space();
-      if (m_pos >= m_text.size() || (m_text[m_pos] != '"' && m_text[m_pos] != '\'')) {
-        fail(m_line, afield, "value must be quoted with \" or '");
-      }
-      const char quote = m_text[m_pos];
-      advance(1);
-      const std::size_t value_line = m_line;
-      const std::size_t close = m_text.find(quote, m_pos);
-      if (close == npos) fail(value_line, afield, "unclosed attribute value");
-      check_bytes(m_pos, close, afield);
-      if (ev.m_count == ev.m_attributes.size()) ev.m_attributes.emplace_back();
-      xml_attribute& attr = ev.m_attributes[ev.m_count++];
-      attr.qname = name;
-      attr.line = attribute_line;
-      attr.value.clear();
-      decode(m_text.substr(m_pos, close - m_pos), value_line, attr.value, true, afield);
-      advance(close + 1 - m_pos);
-    }
-
-    check_repeated_attributes(ev);
-    // Namespaces: declarations first, then the element's and attributes' names.
-    const std::size_t scope = m_bindings.size();
-    for (std::size_t i = 0; i < ev.m_count; ++i) {
-      const xml_attribute& a = ev.m_attributes[i];
-      if (a.qname == "xmlns") {
-        bind("", intern(a.value));
-      } else if (a.qname.starts_with("xmlns:")) {
-        if (a.value.empty()) fail(a.line, attribute_ref(a.qname), "namespace prefix bound to an empty uri");
-        bind(a.qname.substr(6), intern(a.value));
-      }
-    }
-    for (std::size_t i = 0; i < ev.m_count; ++i) {
-      xml_attribute& a = ev.m_attributes[i];
-      if (a.qname == "xmlns" || a.qname.starts_with("xmlns:")) {
-        a.ns = xmlns_ns;
-        a.local = a.qname == "xmlns" ? std::string_view{} : a.qname.substr(6);
-      } else {
-        resolve(a.qname, false, a.ns, a.local);
-      }
-    }
-    resolve(ev.qname, true, ev.ns, ev.local);
-    m_open.push_back(open_element{ev.qname, ev.ns, ev.local, line, scope});
-    m_root_seen = true;
-    m_pending_end = self_closing;
-  }
-
-  /// Fails on the first attribute (in document order) whose name an earlier
-  /// one of the tag has: pairwise for a few, hashed for many, so a tag with
-  /// k attributes costs O(k) (a pairwise scan took 44 s for 100k).
-  void check_repeated_attributes(const xml_event& ev) const {
-    const auto attributes = ev.attributes();
-    const auto fail_at = [&](const xml_attribute& a) {
-      fail(a.line, attribute_ref(a.qname), "attribute given twice");
-    };
-    if (attributes.size() <= 16) {
-      for (std::size_t i = 1; i < attributes.size(); ++i) {
-        for (std::size_t j = 0; j < i; ++j) {
-          if (attributes[j].qname == attributes[i].qname) fail_at(attributes[i]);
-        }
-      }
-      return;
-    }
-    std::unordered_set<std::string_view, detail::keyed_string_hash> seen;
-    seen.reserve(attributes.size());
-    for (const auto& a : attributes) {
-      if (!seen.insert(a.qname).second) fail_at(a);
-    }
-  }
-
-  /// Binds `prefix` to `ns` until the current element ends.
-  void bind(std::string_view prefix, std::string_view ns) {
-    const auto [it, fresh] = m_current.try_emplace(prefix, m_bindings.size());
-    const std::size_t previous = fresh ? npos : it->second;
-    it->second = m_bindings.size();
-    m_bindings.push_back({prefix, ns, previous});
-  }
-
-  /// A stable view of `s` (namespace URIs are few; each is stored once).
-  std::string_view intern(const std::string& s) { return *m_interned.insert(s).first; }
-
-  /// Splits `qname` and finds the namespace of its prefix (the default
-  /// namespace applies to unprefixed elements, never to attributes). An
-  /// undeclared prefix gets a namespace of its own, so it reads as foreign.
-  void resolve(std::string_view qname, bool element, std::string_view& ns, std::string_view& local) {
-    const std::size_t colon = qname.find(':');
-    const std::string_view prefix = colon == npos ? std::string_view{} : qname.substr(0, colon);
-    local = colon == npos ? qname : qname.substr(colon + 1);
+/// Splits expat's `uri SEP local [SEP prefix]` (or `local`).
+void split_name(std::string_view name, std::string_view& ns, std::string_view& local, std::string_view& prefix) {
+  const std::size_t a = name.find(ns_separator);
+  if (a == npos) {
     ns = {};
-    if (prefix.empty() && !element) return;
-    if (prefix == "xml") {
-      ns = xml_ns;
-      return;
-    }
-    if (const auto it = m_current.find(prefix); it != m_current.end()) {
-      ns = m_bindings[it->second].ns;
-      return;
-    }
-    if (!prefix.empty()) ns = intern(std::string(unbound_ns) + std::string(prefix));
+    local = name;
+    prefix = {};
+    return;
   }
+  ns = name.substr(0, a);
+  const std::size_t b = name.find(ns_separator, a + 1);
+  local = name.substr(a + 1, b == npos ? npos : b - a - 1);
+  prefix = b == npos ? std::string_view{} : name.substr(b + 1);
+}
 
-  void end_tag(xml_event& ev) {
-    const std::size_t line = m_line;
-    advance(2);
-    const std::string_view name = read_name();
-    if (name.empty()) fail(line, context_field(), "expected an element name after '</'");
-    skip_space();
-    const std::string closing = m_pos < m_text.size() && m_text[m_pos] == '>' ? std::string() : "</" + std::string(name) + ">";
-    if (!closing.empty()) fail(m_line, literal_ref(closing), "expected '>' to close the end tag");
-    advance(1);
-    if (m_open.empty()) {
-      const std::string tag = "</" + std::string(name) + ">";
-      fail(line, literal_ref(tag), "end tag without a start tag");
-    }
-    const open_element& top = m_open.back();
-    if (name != top.qname) {
-      fail(line, element_ref(top.qname), "end tag '</" + std::string(name) + ">' does not match '<" +
-                                             std::string(top.qname) + ">' opened on line " + std::to_string(top.line));
-    }
-    emit_end(ev, line);
-  }
-
-  void emit_end(xml_event& ev, std::size_t line) {
-    const open_element& top = m_open.back();
-    ev.kind = xml_kind::end;
-    ev.qname = top.qname;
-    ev.ns = top.ns;
-    ev.local = top.local;
-    ev.line = line;
-    while (m_bindings.size() > top.ns_scope) {  // undo this element's declarations
-      const binding& b = m_bindings.back();
-      if (b.previous == npos) m_current.erase(b.prefix);
-      else m_current[b.prefix] = b.previous;
-      m_bindings.pop_back();
-    }
-    m_open.pop_back();
-  }
-
-  void finish(xml_event& ev) {
-    if (!m_open.empty()) {
-      const open_element& top = m_open.back();
-      fail(m_line, element_ref(top.qname),
-           "unexpected end of file, element opened on line " + std::to_string(top.line) + " is not closed");
-    }
-    if (!m_root_seen) {
-      const bool blank = std::all_of(m_text.begin(), m_text.end(), is_space);
-      fail(m_line, literal_ref("<graphml>"), blank ? "file is empty" : "no root element");
-    }
-    check_bytes(0, m_text.size(), literal_ref("<graphml>"));  // a bad byte no token covered
-    ev.kind = xml_kind::done;
-  }
-
-  std::string_view m_text;
-  const std::string& m_origin;
-  std::size_t m_bad;  ///< first byte XML may not hold, or npos
-  std::size_t m_pos{0};
-  std::size_t m_line{1};
-  bool m_root_seen{false};
-  bool m_doctype_seen{false};
-  bool m_pending_end{false};
-  std::vector<open_element> m_open;
-  struct binding {
-    std::string_view prefix;
-    std::string_view ns;
-    std::size_t previous;  ///< the binding of the prefix this one hides, or npos
-  };
-  std::vector<binding> m_bindings;  ///< in scope, innermost last
-  std::unordered_map<std::string_view, std::size_t, detail::keyed_string_hash> m_current;  ///< prefix -> its binding
-  std::unordered_set<std::string, detail::keyed_string_hash> m_interned;  ///< node-based: views stay valid
-};
-
-// ---- bodies and taxonomy text ---------------------------------------------------
-
-/// Escapes a field of the bodies/taxonomy text (see the top of this file).
-std::string escape_field(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '|': out += "\\|"; break;
-      default: out += c;
-    }
-  }
+/// `prefix:local`, or `local`, into `out`.
+std::string_view make_qname(std::string_view prefix, std::string_view local, std::string& out) {
+  if (prefix.empty()) return local;
+  out.assign(prefix);
+  out += ':';
+  out.append(local);
   return out;
 }
+
+// ---- bodies and taxonomy text of earlier versions -------------------------------
 
 /// Splits on unescaped `sep`; the pieces keep their escapes.
 std::vector<std::string_view> split_escaped(std::string_view s, char sep) {
@@ -820,6 +336,15 @@ std::optional<std::string> unescape_field(std::string_view s) {
   return out;
 }
 
+/// True when the text of a bodies (`open` '[') or taxonomy (`open` '{') key is
+/// JSON: it starts with `[{` or `[]` resp. `{"`, white space aside.
+bool is_json_text(std::string_view s, char open) {
+  s = trim_space(s);
+  if (s.empty() || s.front() != open) return false;
+  s = trim_space(s.substr(1));
+  if (s.empty()) return false;
+  return open == '[' ? (s.front() == '{' || s.front() == ']') : s.front() == '"';
+}
 // ---- GraphML reader ------------------------------------------------------------
 
 enum class key_domain { node, edge, graph, all, other };
@@ -933,10 +458,11 @@ role role_of(const key_def& key, key_domain where) {
   return role::attribute;
 }
 
+
 class graphml_reader {
  public:
   graphml_reader(std::string_view text, const std::string& origin, const read_options& options)
-      : m_origin(origin), m_options(options), m_text(prepare_text(text, m_storage, origin)) {}
+      : m_origin(origin), m_options(options), m_text(text) {}
 
   network read() {
     collect();
@@ -946,13 +472,23 @@ class graphml_reader {
  private:
   enum class context { graphml, key, default_value, graph, node, edge, data, skip };
 
+  struct open_element {
+    std::string qname;
+    std::size_t line{};
+    context what{};
+  };
+
+  struct parser_free {
+    void operator()(XML_Parser p) const { XML_ParserFree(p); }
+  };
+
   [[noreturn]] void fail(std::size_t line, std::string field, const std::string& problem) const {
     throw invalid_input(source_location{m_origin, line, std::move(field)}, problem);
   }
 
   static const xml_attribute* find_attribute(const xml_event& ev, std::string_view local,
                                              std::string_view ns = {}) {
-    for (const auto& a : ev.attributes()) {
+    for (const auto& a : ev.attributes) {
       if (a.local == local && a.ns == ns) return &a;
     }
     return nullptr;
@@ -964,42 +500,307 @@ class graphml_reader {
     return *a;
   }
 
-  // ---- pass 1: the XML events into keys and records ----
+  // ---- pass 1: expat's events into keys and records ----
 
   void collect() {
-    xml_tokenizer xml(m_text, m_origin);
-    xml_event ev;
-    std::vector<context> stack;
-    std::size_t root_line = 1;
-    for (;;) {
-      xml.next(ev);
-      if (ev.kind == xml_kind::done) break;
-      if (ev.kind == xml_kind::text) {
-        if (stack.back() == context::data) {
-          if (m_data.text.empty()) m_data.text_line = ev.line;
-          m_data.text += ev.text;
-        } else if (stack.back() == context::default_value) {
-          *m_key.default_text += ev.text;
-        }
-        continue;
-      }
-      if (ev.kind == xml_kind::end) {
-        const context done = stack.back();
-        stack.pop_back();
-        end_element(done, stack.empty() ? context::skip : stack.back());
-        continue;
-      }
-      if (stack.empty()) {
-        if (!is_graphml(ev) || ev.local != "graphml") {
-          fail(ev.line, element_field(ev.qname), "root element must be <graphml>");
-        }
-        root_line = ev.line;
-        stack.push_back(context::graphml);
-        continue;
-      }
-      stack.push_back(start_element(ev, stack.back()));
+    std::string_view text = m_text;
+    if (text.size() >= 2 && ((byte_of(text[0]) == 0xFE && byte_of(text[1]) == 0xFF) ||
+                              (byte_of(text[0]) == 0xFF && byte_of(text[1]) == 0xFE))) {
+      fail(1, "encoding", "utf-16 is not supported, save the file as utf-8");
     }
-    if (!m_graph_seen) fail(root_line, "<graphml>", "no <graph> element");
+    std::size_t reserved = npos;
+    m_rewritten = rewrite_control_references(text, m_storage, reserved);
+    if (m_rewritten > 0) {
+      // The file holds U+F0000..U+F001F itself: reading it back would change it.
+      std::size_t at = reserved;
+      for (std::size_t i = text.find("\xF3\xB0\x80"); i != npos && i < at; i = text.find("\xF3\xB0\x80", i + 1)) {
+        if (i + 3 < text.size() && byte_of(text[i + 3]) >= 0x80 && byte_of(text[i + 3]) < 0xA0) at = i;
+      }
+      if (at != npos) {
+        fail(detail::line_of(text, at), "<graphml>",
+             "characters U+F0000 to U+F001F are not read in a file that also holds references to control characters");
+      }
+      m_input = m_storage;
+    } else {
+      m_input = text;
+    }
+
+    const std::unique_ptr<std::remove_pointer_t<XML_Parser>, parser_free> parser(
+        XML_ParserCreateNS(nullptr, ns_separator));
+    if (!parser) throw std::bad_alloc();
+    m_parser = parser.get();
+    XML_SetUserData(m_parser, this);
+    XML_SetReturnNSTriplet(m_parser, XML_TRUE);
+    XML_SetParamEntityParsing(m_parser, XML_PARAM_ENTITY_PARSING_NEVER);  // no external entities, no XXE
+    XML_SetElementHandler(m_parser, on_start, on_end);
+    XML_SetCharacterDataHandler(m_parser, on_text);
+    XML_SetEntityDeclHandler(m_parser, on_entity_declaration);
+    XML_SetSkippedEntityHandler(m_parser, on_skipped_entity);
+    XML_SetNotStandaloneHandler(m_parser, on_not_standalone);
+    XML_SetXmlDeclHandler(m_parser, on_xml_declaration);
+    XML_SetUnknownEncodingHandler(m_parser, on_unknown_encoding, this);
+
+    std::size_t at = 0;
+    do {
+      const std::size_t n = std::min(m_input.size() - at, chunk_size);
+      const bool last = at + n == m_input.size();
+      if (XML_Parse(m_parser, m_input.data() + at, static_cast<int>(n), last ? XML_TRUE : XML_FALSE) ==
+          XML_STATUS_ERROR) {
+        if (m_error) std::rethrow_exception(m_error);
+        report_xml_error();
+      }
+      at += n;
+    } while (at < m_input.size());
+    m_parser = nullptr;
+    if (!m_graph_seen) fail(m_root_line, "<graphml>", "no <graph> element");
+  }
+
+  /// Runs a handler; an exception stops the parser and is rethrown by collect
+  /// (exceptions must not pass through expat's C frames).
+  template <class F>
+  static void handle(void* self, F&& f) noexcept {
+    auto& r = *static_cast<graphml_reader*>(self);
+    if (r.m_error) return;
+    try {
+      f(r);
+    } catch (...) {
+      r.m_error = std::current_exception();
+      XML_StopParser(r.m_parser, XML_FALSE);
+    }
+  }
+
+  static void XMLCALL on_start(void* self, const XML_Char* name, const XML_Char** atts) {
+    handle(self, [&](graphml_reader& r) { r.start(name, atts); });
+  }
+  static void XMLCALL on_end(void* self, const XML_Char* /*name*/) {
+    handle(self, [](graphml_reader& r) { r.end(); });
+  }
+  static void XMLCALL on_text(void* self, const XML_Char* s, int len) {
+    handle(self, [&](graphml_reader& r) { r.text(std::string_view(s, static_cast<std::size_t>(len))); });
+  }
+  static void XMLCALL on_entity_declaration(void* self, const XML_Char* name, int /*parameter*/,
+                                            const XML_Char* /*value*/, int /*length*/, const XML_Char* /*base*/,
+                                            const XML_Char* /*system_id*/, const XML_Char* /*public_id*/,
+                                            const XML_Char* /*notation*/) {
+    handle(self, [&](graphml_reader& r) {
+      r.fail(r.current_line(), "<!DOCTYPE>",
+             "entity declarations are not supported (entity " + quote(name) + "); entities are never expanded");
+    });
+  }
+  static void XMLCALL on_skipped_entity(void* self, const XML_Char* name, int /*parameter*/) {
+    handle(self, [&](graphml_reader& r) {
+      r.fail(r.current_line(), r.context_field(), "unknown entity '&" + printable(name) + ";'");
+    });
+  }
+  /// A DTD with an external subset: expat then drops unknown entity references
+  /// in attribute values without a word, so start() looks for them itself.
+  static int XMLCALL on_not_standalone(void* self) {
+    static_cast<graphml_reader*>(self)->m_external_dtd = true;
+    return XML_STATUS_OK;
+  }
+  static void XMLCALL on_xml_declaration(void* self, const XML_Char* /*version*/, const XML_Char* encoding,
+                                         int /*standalone*/) {
+    auto& r = *static_cast<graphml_reader*>(self);
+    if (encoding) r.m_utf8 = ascii_lower(encoding) == "utf-8";
+  }
+  /// Encodings expat does not know by the name given: latin-1 aliases and
+  /// `ascii`; others are refused.
+  static int XMLCALL on_unknown_encoding(void* self, const XML_Char* name, XML_Encoding* info) {
+    auto& r = *static_cast<graphml_reader*>(self);
+    const std::string enc = ascii_lower(name);
+    const bool latin1 = enc == "latin1" || enc == "latin-1" || enc == "iso8859-1" || enc == "iso_8859-1" || enc == "l1";
+    if (!latin1 && enc != "ascii") {
+      r.m_encoding = name;
+      return XML_STATUS_ERROR;
+    }
+    for (int i = 0; i < 256; ++i) info->map[i] = latin1 || i < 0x80 ? i : -1;
+    info->data = nullptr;
+    info->convert = nullptr;
+    info->release = nullptr;
+    return XML_STATUS_OK;
+  }
+
+  [[nodiscard]] std::size_t current_line() const { return XML_GetCurrentLineNumber(m_parser); }
+
+  [[nodiscard]] std::string context_field() const {
+    return m_open.empty() ? std::string("<graphml>") : element_field(m_open.back().qname);
+  }
+
+  /// The field of an error at input offset `at`: the start tag it lies in,
+  /// else the innermost open element.
+  [[nodiscard]] std::string error_field(std::size_t at) const {
+    const std::size_t lt = at == 0 ? npos : m_input.rfind('<', at - 1);
+    if (lt != npos && lt + 1 < m_input.size() && m_input[lt + 1] != '/' && m_input[lt + 1] != '!' &&
+        m_input[lt + 1] != '?') {
+      char quote = 0;  // inside the tag unless a '>' outside quotes closes it before `at`
+      std::size_t i = lt + 1;
+      for (; i < at && i < m_input.size(); ++i) {
+        const char c = m_input[i];
+        if (quote) {
+          if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+          quote = c;
+        } else if (c == '>') {
+          break;
+        }
+      }
+      const std::string_view name = name_at(m_input, lt + 1);
+      if (i >= at && !name.empty()) return element_field(name);
+    }
+    return context_field();
+  }
+
+  /// Turns expat's error into file:line: field: problem.
+  [[noreturn]] void report_xml_error() {
+    const XML_Error code = XML_GetErrorCode(m_parser);
+    const std::size_t line = current_line();
+    const XML_Index index = XML_GetCurrentByteIndex(m_parser);
+    const std::size_t at = index < 0 ? m_input.size() : static_cast<std::size_t>(index);
+    // A byte XML may not hold (expat: "not well-formed"): name it.
+    const std::size_t bad = first_bad_byte(m_input.substr(0, std::min(m_input.size(), at + 4)), m_utf8);
+    if (bad != npos) {
+      const char c = m_input[bad];
+      fail(detail::line_of(m_input, bad), error_field(bad),
+           byte_of(c) < 0x20 ? "control character " + hex_byte(c) + " is not allowed in xml"
+                             : "invalid utf-8 (byte " + hex_byte(c) + ")");
+    }
+    switch (code) {
+      case XML_ERROR_NO_ELEMENTS: {
+        if (!m_open.empty()) {
+          fail(line, context_field(),
+               "unexpected end of file, element opened on line " + std::to_string(m_open.back().line) +
+                   " is not closed");
+        }
+        std::string_view rest = m_input;
+        if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);
+        if (trim_space(rest).empty()) fail(1, "<graphml>", "file is empty");
+        fail(line, "<graphml>", "no root element");
+      }
+      case XML_ERROR_UNCLOSED_TOKEN: {  // expat names the place before the cut-off tag
+        const std::size_t lt = m_input.rfind('<');
+        if (lt != npos && lt >= at) {
+          fail(detail::line_of(m_input, lt), error_field(m_input.size()), "unexpected end of file inside the tag");
+        }
+        fail(line, error_field(at), "invalid xml: unclosed token");
+      }
+      case XML_ERROR_TAG_MISMATCH:
+        fail(line, context_field(),
+             "end tag '</" + printable(name_at(m_input, m_input.substr(at).starts_with("</") ? at + 2 : at)) +
+                 ">' does not match '<" +
+                 printable(m_open.back().qname) + ">' opened on line " + std::to_string(m_open.back().line));
+      case XML_ERROR_UNDEFINED_ENTITY:
+        fail(line, error_field(at), "unknown entity '&" + printable(name_at(m_input, at + 1)) + ";'");
+      case XML_ERROR_DUPLICATE_ATTRIBUTE:  // expat points at the second one
+        fail(line, attribute_field(name_at(m_input, at)), "attribute given twice");
+      case XML_ERROR_JUNK_AFTER_DOC_ELEMENT:
+        fail(line, "<graphml>",
+             m_input.substr(at).starts_with('<') ? "second root element" : "text after the root element");
+      case XML_ERROR_UNKNOWN_ENCODING:
+      case XML_ERROR_INCORRECT_ENCODING:
+        fail(1, "encoding",
+             "unsupported encoding " + quote(m_encoding) + ", only utf-8, us-ascii and iso-8859-1 are read");
+      default:
+        fail(line, error_field(at), std::string("invalid xml: ") + XML_ErrorString(code));
+    }
+  }
+
+  void start(const XML_Char* name, const XML_Char** atts) {
+    xml_event ev;
+    ev.line = current_line();
+    std::string_view prefix;
+    split_name(name, ev.ns, ev.local, prefix);
+    ev.qname = make_qname(prefix, ev.local, m_qname);
+    if (m_open.size() >= max_depth) {
+      fail(ev.line, element_field(ev.qname), "elements nested deeper than " + std::to_string(max_depth) + " levels");
+    }
+    const auto tag_at = static_cast<std::size_t>(XML_GetCurrentByteIndex(m_parser));
+    const auto tag = m_input.substr(tag_at, static_cast<std::size_t>(XML_GetCurrentByteCount(m_parser)));
+    if (m_external_dtd) check_entity_references(tag, ev.line, ev.qname);
+    // Attributes as written (a DTD's defaults come after them and are not used).
+    const auto n = static_cast<std::size_t>(XML_GetSpecifiedAttributeCount(m_parser)) / 2;
+    if (m_attributes.size() < n) m_attributes.resize(n);
+    if (m_rewritten > 0 && m_values.size() < n) m_values.resize(n);
+    if (m_qnames.size() < n) m_qnames.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      xml_attribute& a = m_attributes[i];
+      split_name(atts[2 * i], a.ns, a.local, prefix);
+      a.qname = make_qname(prefix, a.local, m_qnames[i]);
+      a.value = atts[2 * i + 1];
+      if (m_rewritten > 0) {
+        m_values[i].assign(a.value);
+        restore_controls(m_values[i]);
+        a.value = m_values[i];
+      }
+      a.line = ev.line;
+    }
+    ev.attributes = std::span<const xml_attribute>(m_attributes.data(), n);
+    if (tag.find_first_of("\r\n") != npos) attribute_lines(tag, ev.line, n);
+
+    if (m_open.empty()) {
+      if (!is_graphml(ev) || ev.local != "graphml") {
+        fail(ev.line, element_field(ev.qname), "root element must be <graphml>");
+      }
+      m_root_line = ev.line;
+      m_open.push_back({std::string(ev.qname), ev.line, context::graphml});
+      return;
+    }
+    const context what = start_element(ev, m_open.back().what);
+    m_open.push_back({std::string(ev.qname), ev.line, what});
+  }
+
+  void end() {
+    const context done = m_open.back().what;
+    m_open.pop_back();
+    end_element(done, m_open.empty() ? context::skip : m_open.back().what);
+  }
+
+  void text(std::string_view s) {
+    if (m_open.empty()) return;
+    const context where = m_open.back().what;
+    if (where == context::data) {
+      if (m_data.text.empty()) m_data.text_line = current_line();
+      m_data.text += s;
+    } else if (where == context::default_value) {
+      *m_key.default_text += s;
+    }
+  }
+
+  /// The line of each attribute of a start tag that spans lines, found by
+  /// walking the tag as written (expat has checked its syntax).
+  void attribute_lines(std::string_view tag, std::size_t line, std::size_t n) {
+    std::size_t i = 1;
+    while (i < tag.size() && !is_space(tag[i]) && tag[i] != '/' && tag[i] != '>') ++i;
+    std::size_t k = 0;  // the next attribute expat reported
+    while (i < tag.size() && k < n) {
+      const std::size_t space = i;
+      while (i < tag.size() && is_space(tag[i])) ++i;
+      line += count_line_ends(tag.substr(space, i - space));
+      if (i >= tag.size() || tag[i] == '/' || tag[i] == '>') break;
+      const std::size_t name_start = i;
+      while (i < tag.size() && !is_space(tag[i]) && tag[i] != '=') ++i;
+      const std::string_view qname = tag.substr(name_start, i - name_start);
+      const std::size_t quote_at = tag.find_first_of("\"'", i);
+      if (quote_at == npos) return;
+      const std::size_t close = tag.find(tag[quote_at], quote_at + 1);
+      if (close == npos) return;
+      const std::size_t name_line = line;
+      line += count_line_ends(tag.substr(i, close - i));
+      i = close + 1;
+      if (qname == "xmlns" || qname.starts_with("xmlns:")) continue;  // expat does not report these
+      if (m_attributes[k].qname == qname) m_attributes[k++].line = name_line;
+    }
+  }
+
+  /// With an external DTD, a reference in an attribute value to an entity
+  /// other than the predefined ones is refused (expat would drop it).
+  void check_entity_references(std::string_view tag, std::size_t line, std::string_view qname) const {
+    for (std::size_t i = tag.find('&'); i != npos; i = tag.find('&', i + 1)) {
+      const std::string_view name = name_at(tag, i + 1);
+      if (name.starts_with('#') || name == "lt" || name == "gt" || name == "amp" || name == "quot" || name == "apos") {
+        continue;
+      }
+      fail(line, element_field(qname), "unknown entity '&" + printable(name) + ";'");
+    }
   }
 
   static bool is_graphml(const xml_event& ev) { return ev.ns == graphml_ns || ev.ns.empty(); }
@@ -1073,7 +874,7 @@ class graphml_reader {
         fail(f->line, attribute_field("for"), "unknown key domain " + quote(f->value));
       }
     }
-    if (const auto* n = find_attribute(ev, "attr.name")) m_key.name = n->value;
+    if (const auto* n = find_attribute(ev, "attr.name")) m_key.name = std::string(n->value);
     if (const auto* t = find_attribute(ev, "attr.type")) {
       const std::string type = ascii_lower(trim_space(t->value));
       if (type == "boolean") {
@@ -1082,7 +883,7 @@ class graphml_reader {
         m_key.type = value_type::number;
       }  // string and unknown types (e.g. Gephi's liststring) read as text
     }
-    if (const auto* a = find_attribute(ev, "attribute", healthnet_ns)) m_key.attribute = a->value;
+    if (const auto* a = find_attribute(ev, "attribute", healthnet_ns)) m_key.attribute = std::string(a->value);
     return context::key;
   }
 
@@ -1103,7 +904,7 @@ class graphml_reader {
   context begin_node(const xml_event& ev) {
     const xml_attribute& id = required_attribute(ev, "id");
     if (id.value.empty()) fail(id.line, attribute_field("id"), "node id is empty");
-    m_node = node_record{id.value, ev.line, id.line, {}};
+    m_node = node_record{std::string(id.value), ev.line, id.line, {}};
     return context::node;
   }
 
@@ -1121,13 +922,13 @@ class graphml_reader {
                  (m_directed ? "directed" : "undirected") + "'");
       }
     }
-    m_edge = edge_record{source.value, target.value, ev.line, source.line, target.line, {}};
+    m_edge = edge_record{std::string(source.value), std::string(target.value), ev.line, source.line, target.line, {}};
     return context::edge;
   }
 
   context begin_data(const xml_event& ev) {
     const xml_attribute& key = required_attribute(ev, "key");
-    m_data = data_item{key.value, {}, ev.line, ev.line};
+    m_data = data_item{std::string(key.value), {}, ev.line, ev.line};
     return context::data;
   }
 
@@ -1143,7 +944,11 @@ class graphml_reader {
       case context::edge:
         m_edges.push_back(std::move(m_edge));
         break;
+      case context::default_value:
+        if (m_rewritten > 0) restore_controls(*m_key.default_text);
+        break;
       case context::data:
+        if (m_rewritten > 0) restore_controls(m_data.text);
         if (parent == context::graph) {
           m_graph_data.push_back(std::move(m_data));
         } else if (parent == context::node) {
@@ -1434,6 +1239,76 @@ class graphml_reader {
   }
 
   void read_bodies(network& net, const resolved_data& d) const {
+    if (is_json_text(d.text, '[')) {
+      read_json_bodies(net, d);
+    } else {
+      read_tsv_bodies(net, d);
+    }
+  }
+
+  void read_taxonomy(network& net, const resolved_data& d) const {
+    if (is_json_text(d.text, '{')) {
+      read_json_taxonomy(net, d);
+    } else {
+      read_tsv_taxonomy(net, d);
+    }
+  }
+
+  /// Runs `f` on the JSON text of `d`, turning its errors (which name lines
+  /// of that text and JSON fields) into errors at lines of the file.
+  template <class F>
+  void json_guarded(const resolved_data& d, const char* what, F&& f) const {
+    try {
+      f();
+    } catch (const invalid_input& e) {
+      const source_location& w = e.where();
+      const std::string inner = w.field.empty() ? std::string() : (w.field.starts_with('[') ? what + w.field : w.field) + ": ";
+      fail(d.text_line + (w.line > 0 ? w.line - 1 : 0), key_field(d.key->id), inner + e.problem());
+    }
+  }
+
+  void read_json_bodies(network& net, const resolved_data& d) const {
+    json_guarded(d, "bodies", [&] {
+      const auto document = detail::parse_json_document(d.text, m_origin);
+      const detail::json_reader r{d.text, m_origin};
+      const nlohmann::json& list = document.root();
+      if (!list.is_array()) r.fail("", "expected an array of bodies");
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string path = "/" + std::to_string(i);
+        const auto& item = r.object_at(list[i], path);
+        body b;
+        b.id = r.string_member(item, path, "id", true);
+        const std::string kind = r.string_member(item, path, "kind", true);
+        const auto k = parse_body_kind(kind);
+        if (!k) r.fail(path + "/kind", "unknown body kind " + quote(kind));
+        b.kind = *k;
+        b.name = r.string_member(item, path, "name", false);
+        b.members = r.string_list_member(item, path, "members");
+        const auto& topic = r.member(item, path, "topic", nlohmann::json::value_t::string, false);
+        if (topic.is_string()) b.topic = topic.get<std::string>();
+        const auto& year = r.member(item, path, "year", nlohmann::json::value_t::number_float, false);
+        if (year.is_number()) {
+          const double y = year.get<double>();
+          if (auto problem = detail::body_year_problem(y, year.dump()); !problem.empty()) r.fail(path + "/year", problem);
+          b.year = static_cast<int>(y);
+        }
+        try {
+          net.add_body(std::move(b));
+        } catch (const invalid_input& e) {
+          r.fail(path, e.problem());
+        } catch (const not_found& e) {
+          r.fail(path, e.what());
+        }
+      }
+    });
+  }
+
+  void read_json_taxonomy(network& net, const resolved_data& d) const {
+    // The format of taxonomy files; taxonomy::parse names lines of `d.text`.
+    json_guarded(d, "taxonomy", [&] { net.set_taxonomy(taxonomy::parse(d.text, m_origin)); });
+  }
+
+  void read_tsv_bodies(network& net, const resolved_data& d) const {
     const std::string field = key_field(d.key->id);
     for (const auto& [text, line] : text_lines(d)) {
       const auto f = fields_of(text, line, 6, field, "body");
@@ -1460,7 +1335,7 @@ class graphml_reader {
     }
   }
 
-  void read_taxonomy(network& net, const resolved_data& d) const {
+  void read_tsv_taxonomy(network& net, const resolved_data& d) const {
     const std::string field = key_field(d.key->id);
     std::vector<sector> sectors;
     for (const auto& [text, line] : text_lines(d)) {
@@ -1480,8 +1355,21 @@ class graphml_reader {
 
   const std::string& m_origin;
   const read_options& m_options;
-  std::string m_storage;  ///< the text converted to UTF-8, when it was not
-  std::string_view m_text;
+  std::string_view m_text;     ///< the file
+  std::string m_storage;       ///< the file with control references rewritten, if it has any
+  std::string_view m_input;    ///< what expat reads: m_text or m_storage
+  std::size_t m_rewritten{0};  ///< control references rewritten
+  XML_Parser m_parser{nullptr};
+  std::exception_ptr m_error;  ///< thrown in a handler; rethrown once expat returns
+  std::vector<open_element> m_open;
+  std::vector<xml_attribute> m_attributes;  ///< of the current start tag, reused
+  std::vector<std::string> m_values;        ///< attribute values with controls restored
+  std::vector<std::string> m_qnames;        ///< prefixed attribute names
+  std::string m_qname;                      ///< a prefixed element name
+  std::string m_encoding;                   ///< an encoding expat refused
+  bool m_utf8{true};                        ///< no other encoding declared
+  bool m_external_dtd{false};
+  std::size_t m_root_line{1};
 
   bool m_graph_seen{false};
   bool m_directed{false};
@@ -1709,6 +1597,20 @@ class graphml_writer {
     return out;
   }
 
+  /// `open`, the items as compact JSON one per line, `close`.
+  static std::string json_lines(const char* open, const std::vector<nlohmann::ordered_json>& items, const char* close) {
+    std::string text = open;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (i > 0) text += ",\n";
+      try {
+        text += items[i].dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::strict);
+      } catch (const nlohmann::ordered_json::type_error&) {
+        throw unwritable{"text is not valid utf-8"};
+      }
+    }
+    return text + close;
+  }
+
   void write_graph_data() {
     const region_info& r = m_net.region();
     constexpr const char* in = "    ";
@@ -1722,29 +1624,26 @@ class graphml_writer {
     });
     if (!m_allow_self_loops.empty()) data(in, m_allow_self_loops, "true");
     if (!m_bodies.empty()) {
-      std::string text;
+      std::vector<nlohmann::ordered_json> items;
       for (const auto& b : m_net.bodies()) {
-        if (!text.empty()) text += '\n';
-        text += escape_field(b.id) + '\t' + std::string(to_string(b.kind)) + '\t' + escape_field(b.name) + '\t';
-        text += b.topic ? escape_field(*b.topic) : "\\N";
-        text += '\t';
-        text += b.year ? std::to_string(*b.year) : "\\N";
-        text += '\t';
-        for (std::size_t i = 0; i < b.members.size(); ++i) {
-          if (i > 0) text += '|';
-          text += escape_field(b.members[i]);
-        }
+        nlohmann::ordered_json j;
+        j["id"] = b.id;
+        j["kind"] = std::string(to_string(b.kind));
+        j["name"] = b.name;
+        j["members"] = b.members;
+        if (b.topic) j["topic"] = *b.topic;
+        if (b.year) j["year"] = *b.year;
+        items.push_back(std::move(j));
       }
-      guard([] { return std::string("bodies"); }, [&] { data(in, m_bodies, text); });
+      guard([] { return std::string("bodies"); }, [&] { data(in, m_bodies, json_lines("[\n", items, "\n]")); });
     }
     if (!m_taxonomy.empty()) {
-      std::string text;
+      std::vector<nlohmann::ordered_json> items;
       for (const auto& s : m_net.sector_taxonomy().sectors()) {
-        if (!text.empty()) text += '\n';
-        text += escape_field(s.id) + '\t' + escape_field(s.label_de) + '\t' + escape_field(s.label_en) + '\t' +
-                (s.core ? "true" : "false");
+        items.push_back({{"id", s.id}, {"de", s.label_de}, {"en", s.label_en}, {"core", s.core}});
       }
-      guard([] { return std::string("taxonomy"); }, [&] { data(in, m_taxonomy, text); });
+      guard([] { return std::string("taxonomy"); },
+            [&] { data(in, m_taxonomy, json_lines("{\"sectors\": [\n", items, "\n]}")); });
     }
   }
 

@@ -256,12 +256,12 @@ TEST(GraphmlRead, YedStyleForeignElementsAreIgnored) {
   EXPECT_EQ(net.get_tie("n0", "n1").attributes.at("description"), attribute_value(std::string("Überweisungen")));
 }
 
-// Entities, character references, CDATA, comments, processing instructions,
-// a DOCTYPE, single-quoted attributes and CRLF line ends.
+// Predefined entities, character references, CDATA, comments, processing
+// instructions, a DOCTYPE without entities, single-quoted attributes and CRLF line ends.
 TEST(GraphmlRead, XmlEntitiesCdataComments) {
   const std::string text =
       "\xEF\xBB\xBF<?xml version='1.0' encoding='UTF-8'?>\r\n"
-      "<!DOCTYPE graphml [ <!ENTITY unused \"x > y\"> ]>\r\n"
+      "<!DOCTYPE graphml [ <!ELEMENT graphml ANY> <!-- no entities --> ]>\r\n"
       "<?some-tool keep='going'?>\r\n"
       "<!-- a comment with <tags> & ampersands -->\r\n"
       "<graphml xmlns='http://graphml.graphdrawing.org/xmlns'>\r\n"
@@ -372,7 +372,10 @@ TEST(GraphmlErrors, TruncatedFile) {
   std::string text = doc("    <node id=\"a\"/>\n    <node id=\"b\">\n");
   text.resize(text.find("  </graph>"));
   EXPECT_CONTAINS(error_of(text), "bad.graphml:7: <node>: unexpected end of file, element opened on line 6 is not closed");
-  EXPECT_CONTAINS(error_of(doc("    <node id=\"a")), "bad.graphml:5: attribute 'id': unclosed attribute value");
+  EXPECT_CONTAINS(error_of("<graphml>\n<graph>\n<node id=\"a\"/>\n  <edge source=\"a\" tar"),
+                  "bad.graphml:4: <edge>: unexpected end of file inside the tag");
+  // The value runs into the next tag ('<' is not allowed in it).
+  EXPECT_CONTAINS(error_of(doc("    <node id=\"a")), "bad.graphml:5: <node>: invalid xml: not well-formed (invalid token)");
 }
 
 // An end tag that does not match the open element.
@@ -381,21 +384,29 @@ TEST(GraphmlErrors, MismatchedTag) {
   EXPECT_CONTAINS(msg, "bad.graphml:6: <node>: end tag '</edge>' does not match '<node>' opened on line 5");
 }
 
-// Attribute syntax: unquoted value, missing '=', duplicate attribute, '<' in a value.
+// Attribute syntax: unquoted value, missing '=', duplicate attribute, '<' in
+// a value, no space between attributes (expat's messages, naming the tag).
 TEST(GraphmlErrors, BadAttributeSyntax) {
-  EXPECT_CONTAINS(error_of(doc("    <node id=a/>\n")), "bad.graphml:5: attribute 'id': value must be quoted");
-  EXPECT_CONTAINS(error_of(doc("    <node\n id \"a\"/>\n")), "bad.graphml:6: attribute 'id': expected '='");
+  const std::string invalid = ": <node>: invalid xml: not well-formed (invalid token)";
+  EXPECT_CONTAINS(error_of(doc("    <node id=a/>\n")), "bad.graphml:5" + invalid);
+  EXPECT_CONTAINS(error_of(doc("    <node\n id \"a\"/>\n")), "bad.graphml:6" + invalid);
   EXPECT_CONTAINS(error_of(doc("    <node id=\"a\" id=\"b\"/>\n")), "bad.graphml:5: attribute 'id': attribute given twice");
-  EXPECT_CONTAINS(error_of(doc("    <node id=\"<a\"/>\n")), "bad.graphml:5: attribute 'id': '<' is not allowed");
-  EXPECT_CONTAINS(error_of(doc("    <node id=\"a\"x=\"b\"/>\n")), "bad.graphml:5: <node>: bad attribute syntax");
+  EXPECT_CONTAINS(error_of(doc("    <node id=\"<a\"/>\n")), "bad.graphml:5" + invalid);
+  EXPECT_CONTAINS(error_of(doc("    <node id=\"a\"x=\"b\"/>\n")), "bad.graphml:5" + invalid);
+  // 100 attributes with the 77th given again: expat names the repeated one.
+  std::string many = "    <node id=\"a\"";
+  for (int i = 0; i < 100; ++i) many += " x" + std::to_string(i) + "=\"1\"";
+  EXPECT_CONTAINS(error_of(doc(many + "\n      x77=\"2\"/>\n")), "bad.graphml:6: attribute 'x77': attribute given twice");
 }
 
-// Unknown entities and bare ampersands name the element they are in.
+// Unknown entities, bare ampersands and references to invalid characters
+// name the element they are in.
 TEST(GraphmlErrors, BadReferences) {
   EXPECT_CONTAINS(error_of(doc("    <node id=\"a\"><data key=\"w\">&nbsp;</data></node>\n")),
                   "bad.graphml:5: <data>: unknown entity '&nbsp;'");
-  EXPECT_CONTAINS(error_of(doc("    <node id=\"a &amp b\"/>\n")), "bad.graphml:5: attribute 'id': bare '&'");
-  EXPECT_CONTAINS(error_of(doc("    <node id=\"&#xD800;\"/>\n")), "is not a valid character");
+  EXPECT_CONTAINS(error_of(doc("    <node id=\"a &amp b\"/>\n")), "bad.graphml:5: <node>: invalid xml: not well-formed (invalid token)");
+  EXPECT_CONTAINS(error_of(doc("    <node id=\"&#xD800;\"/>\n")),
+                  "bad.graphml:5: <node>: invalid xml: reference to invalid character number");
 }
 
 // A <data> of an undeclared key is an error naming the key; also from a file,
@@ -461,8 +472,8 @@ TEST(GraphmlErrors, SelfLoop) {
 TEST(GraphmlErrors, InvalidUtf8) {
   EXPECT_CONTAINS(error_of(doc("    <node id=\"a\">\n      <data key=\"w\">M\xFCller</data></node>\n")),
                   "bad.graphml:6: <data>: invalid utf-8 (byte 0xfc)");
-  EXPECT_CONTAINS(error_of(doc("    <node id=\"\xC3\"/>\n")), "bad.graphml:5: attribute 'id': invalid utf-8");
-  EXPECT_CONTAINS(error_of(doc("    <node id=\"a\x01\"/>\n")), "bad.graphml:5: attribute 'id': control character 0x01");
+  EXPECT_CONTAINS(error_of(doc("    <node id=\"\xC3\"/>\n")), "bad.graphml:5: <node>: invalid utf-8 (byte 0xc3)");
+  EXPECT_CONTAINS(error_of(doc("    <node id=\"a\x01\"/>\n")), "bad.graphml:5: <node>: control character 0x01 is not allowed");
   EXPECT_CONTAINS(error_of(std::string("\xFF\xFE<\0g\0", 6)), "bad.graphml:1: encoding: utf-16 is not supported");
 }
 
@@ -521,6 +532,149 @@ TEST(GraphmlErrors, DeepNestingAndTrailingContent) {
   EXPECT_CONTAINS(error_of(deep), "bad.graphml:1: <x:y>: elements nested deeper than");
   EXPECT_CONTAINS(error_of(doc("") + "junk\n"), "bad.graphml:7: <graphml>: text after the root element");
   EXPECT_CONTAINS(error_of(doc("") + "<graphml/>\n"), "bad.graphml:7: <graphml>: second root element");
+}
+
+// ---- XML security and details of the expat-based reader ------------------------
+
+// Entities are never expanded: a DOCTYPE declaring any entity (internal, as
+// in "billion laughs", external as in XXE, or a parameter entity) is refused
+// before anything is read; with an external DTD (never loaded) a reference to
+// an undeclared entity is refused in text and in attribute values alike.
+TEST(GraphmlSecurity, EntitiesAreNeverExpanded) {
+  const std::string rest = "<graphml><graph><node id=\"&e;\"/></graph></graphml>\n";
+  EXPECT_CONTAINS(error_of("<!DOCTYPE graphml [\n<!ENTITY e \"boom\">\n]>\n" + rest),
+                  "bad.graphml:2: <!DOCTYPE>: entity declarations are not supported (entity 'e')");
+  std::string laughs = "<!DOCTYPE graphml [\n<!ENTITY e0 \"ha\">\n";
+  for (int i = 1; i < 10; ++i) {
+    laughs += "<!ENTITY e" + std::to_string(i) + " \"";
+    for (int k = 0; k < 10; ++k) laughs += "&e" + std::to_string(i - 1) + ";";
+    laughs += "\">\n";
+  }
+  EXPECT_CONTAINS(error_of(laughs + "]>\n<graphml><graph><node id=\"&e9;\"/></graph></graphml>\n"),
+                  "bad.graphml:2: <!DOCTYPE>: entity declarations are not supported (entity 'e0')");
+  EXPECT_CONTAINS(error_of("<!DOCTYPE graphml [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n" + rest),
+                  "bad.graphml:1: <!DOCTYPE>: entity declarations are not supported (entity 'e')");
+  EXPECT_CONTAINS(error_of("<!DOCTYPE graphml [<!ENTITY % p SYSTEM \"http://example.invalid/x.dtd\"> %p;]>\n" + rest),
+                  "bad.graphml:1: <!DOCTYPE>: entity declarations are not supported (entity 'p')");
+  const std::string external = "<!DOCTYPE graphml SYSTEM \"http://example.invalid/graphml.dtd\">\n";
+  EXPECT_CONTAINS(error_of(external + rest), "bad.graphml:2: <node>: unknown entity '&e;'");
+  EXPECT_CONTAINS(error_of(external + "<graphml><graph><desc>&e;</desc></graph></graphml>\n"),
+                  "bad.graphml:2: <desc>: unknown entity '&e;'");
+  // Predefined entities and character references still work with an external DTD.
+  EXPECT_EQ(parse_graphml(external + "<graphml><graph><node id=\"&lt;&#65;\"/></graph></graphml>\n").actors()[0].id, "<A");
+}
+
+// References to control characters (XML 1.1; to_graphml writes them) read as
+// the characters; inside CDATA they are plain text. Oracle: the references
+// decoded by hand (&#7; is BEL 0x07, &#x1f; is 0x1f).
+TEST(GraphmlRead, ControlCharacterReferences) {
+  const std::string text =
+      "<graphml>\n"
+      "  <key id=\"t\" for=\"node\" attr.name=\"text\"/>\n"
+      "  <graph>\n"
+      "    <node id=\"a&#x1f;\"><data key=\"t\">x&#7;y<![CDATA[&#7;]]></data></node>\n"
+      "  </graph>\n"
+      "</graphml>\n";
+  const network net = parse_graphml(text);
+  ASSERT_EQ(net.n_actors(), 1u);
+  EXPECT_EQ(net.actors()[0].id, "a\x1f");
+  EXPECT_EQ(net.actors()[0].attributes.at("text"), attribute_value(std::string("x\x07y&#7;")));
+  // U+F0000.. stands in for them while expat reads; a file holding such a
+  // character besides a control reference is refused, not changed.
+  std::string reserved = text;
+  reserved.replace(reserved.find("x&#7;"), 1, "&#983040;");
+  EXPECT_CONTAINS(error_of(reserved), "bad.graphml:4: <graphml>: characters U+F0000 to U+F001F are not read");
+  EXPECT_CONTAINS(error_of(doc("    <node id=\"a&#0;\"/>\n")), "bad.graphml:5: <node>: invalid xml: reference to invalid character number");
+}
+
+// Encodings: latin1 is an alias of ISO-8859-1 (oracle: 0xFC is U+00FC, ü);
+// other single-byte encodings are refused by name; an undeclared namespace
+// prefix is malformed XML (expat).
+TEST(GraphmlRead, EncodingsAndPrefixes) {
+  const std::string body = "<graphml><key id=\"n\" for=\"node\" attr.name=\"name\"/><graph>"
+                           "<node id=\"a\"><data key=\"n\">M\xFCller</data></node></graph></graphml>";
+  EXPECT_EQ(parse_graphml("<?xml version=\"1.0\" encoding=\"latin1\"?>\n" + body).get_actor("a").name, "M\xC3\xBCller");
+  EXPECT_CONTAINS(error_of("<?xml version=\"1.0\" encoding=\"windows-1252\"?>\n" + body),
+                  "bad.graphml:1: encoding: unsupported encoding 'windows-1252'");
+  EXPECT_CONTAINS(error_of(doc("    <y:ShapeNode/>\n")), "bad.graphml:5: <graph>: invalid xml: unbound prefix");
+}
+
+// Elements nested 256 deep (the limit, docs/limits.md) are read; one more is refused.
+TEST(GraphmlRead, DepthLimitIsExact) {
+  // graphml > graph > node > data (4 levels) + 252 foreign levels = 256.
+  auto nested = [](int foreign) {
+    std::string s = "<graphml xmlns:f=\"urn:f\"><key id=\"t\" for=\"node\" attr.name=\"t\"/><graph><node id=\"a\"><data key=\"t\">";
+    for (int i = 0; i < foreign; ++i) s += "<f:x>";
+    for (int i = 0; i < foreign; ++i) s += "</f:x>";
+    return s + "</data></node></graph></graphml>";
+  };
+  EXPECT_EQ(parse_graphml(nested(252)).n_actors(), 1u);
+  EXPECT_CONTAINS(error_of(nested(253)), "bad.graphml:1: <f:x>: elements nested deeper than 256 levels");
+}
+
+// Bodies and taxonomy are written as JSON text, one item per line, with the
+// field names of the JSON format (oracle: the lines written out by hand).
+TEST(GraphmlBodies, WrittenAsJson) {
+  const std::string text = to_graphml(rich_network());
+  EXPECT_CONTAINS(text, ">[\n{\"id\":\"sg\",\"kind\":\"steering_group\",\"name\":\"Steuerungsgruppe\","
+                        "\"members\":[\"gp1\",\"kh\",\"amt\"],\"year\":2023},\n");
+  EXPECT_CONTAINS(text, "{\"id\":\"ag\",\"kind\":\"working_group\",\"name\":\"AG Prävention\\tund Gesundheit\","
+                        "\"members\":[\"gp1\",\"shg|1 ü\"],\"topic\":\"Prävention | Schule \\\\ Kita\\n(2. Zeile)\"},\n");
+  EXPECT_CONTAINS(text, "{\"id\":\"hk\",\"kind\":\"health_conference\",\"name\":\"\",\"members\":[\"amt\"],\"year\":2024}\n]</data>");
+  network net;
+  net.set_taxonomy(taxonomy({{"care", "Versorgung", "Care", true}, {"misc", "Sonstiges", "Other", false}}));
+  EXPECT_CONTAINS(to_graphml(net), ">{\"sectors\": [\n{\"id\":\"care\",\"de\":\"Versorgung\",\"en\":\"Care\",\"core\":true},\n"
+                                   "{\"id\":\"misc\",\"de\":\"Sonstiges\",\"en\":\"Other\",\"core\":false}\n]}</data>");
+}
+
+// Files of healthnet 0.1.0 hold bodies and taxonomy as tab-separated text;
+// they still read to the network they were written from (oracle: that
+// network, built by hand; the text is what 0.1.0's to_graphml wrote for it).
+TEST(GraphmlBodies, TabSeparatedTextOfEarlierVersionsIsRead) {
+  network expected;
+  expected.set_taxonomy(taxonomy({{"care", "Versorgung\tambulant", "Care | outpatient", true}, {"misc", "Sonstiges", "Other", false}}));
+  expected.add_actor({.id = "a", .sectors = {"care"}});
+  expected.add_actor({.id = "b|c"});
+  expected.add_body({.id = "sg", .kind = body_kind::steering_group, .name = "SG", .members = {"a", "b|c"}, .year = 2023});
+  expected.add_body({.id = "co", .kind = body_kind::coordination_office, .name = "Büro", .topic = "x\\y"});
+  const std::string text =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+      "  <key id=\"d0\" for=\"graph\" attr.name=\"bodies\" attr.type=\"string\"/>\n"
+      "  <key id=\"d1\" for=\"graph\" attr.name=\"taxonomy\" attr.type=\"string\"/>\n"
+      "  <key id=\"d2\" for=\"node\" attr.name=\"sector\" attr.type=\"string\"/>\n"
+      "  <graph id=\"G\" edgedefault=\"undirected\">\n"
+      "    <data key=\"d0\">sg\tsteering_group\tSG\t\\N\t2023\ta|b\\|c\n"
+      "co\tcoordination_office\tBüro\tx\\\\y\t\\N\t</data>\n"
+      "    <data key=\"d1\">care\tVersorgung\\tambulant\tCare \\| outpatient\ttrue\n"
+      "misc\tSonstiges\tOther\tfalse</data>\n"
+      "    <node id=\"a\">\n"
+      "      <data key=\"d2\">care</data>\n"
+      "    </node>\n"
+      "    <node id=\"b|c\"/>\n"
+      "  </graph>\n"
+      "</graphml>\n";
+  const network net = parse_graphml(text);
+  EXPECT_TRUE(net == expected);
+  EXPECT_TRUE(net.has_custom_taxonomy());
+}
+
+// Problems in the JSON text of bodies and taxonomy name the line of the file
+// (the data text starts on line 4; oracle: counted by hand) and the JSON field.
+TEST(GraphmlBodies, JsonErrorsNameFileLines) {
+  const std::string head =
+      "<graphml>\n"
+      "  <key id=\"b\" for=\"graph\" attr.name=\"bodies\" attr.type=\"string\"/>\n"
+      "  <graph>\n";
+  const std::string tail = "    <node id=\"a\"/>\n  </graph>\n</graphml>\n";
+  EXPECT_CONTAINS(error_of(head + "    <data key=\"b\">[\n{\"id\":\"sg\",\"kind\":\"steering_group\",\"members\":[\"a\"]},\n"
+                                  "{\"id\":\"hk\",\"kind\":\"health_conference\",\"year\":1800}\n]</data>\n" + tail),
+                  "bad.graphml:6: key 'b': bodies[1].year: year must be a whole year from 1900 to 2200, found 1800");
+  EXPECT_CONTAINS(error_of(head + "    <data key=\"b\">[\n{\"id\":\"sg\",\"kind\":\"steering_group\",\"members\":[\"zz\"]}\n]</data>\n" + tail),
+                  "bad.graphml:5: key 'b': bodies[0]: unknown actor id 'zz'");
+  EXPECT_CONTAINS(error_of(head + "    <data key=\"b\">[{\"id\":\"sg\",\n\"kind\":\"committee\"}]</data>\n" + tail),
+                  "bad.graphml:5: key 'b': bodies[0].kind: unknown body kind 'committee'");
+  EXPECT_CONTAINS(error_of(head + "    <data key=\"b\">[{\"id\":\"sg\",]</data>\n" + tail), "bad.graphml:4: key 'b': ");
 }
 
 }  // namespace

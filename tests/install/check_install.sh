@@ -8,7 +8,7 @@
 #   bash tests/install/check_install.sh        (or: make check-install)
 #
 # Needs network access to PyPI (build requirements and dependencies), a C++20
-# compiler, Boost.Graph and nlohmann/json (the Makefile's Debian packages).
+# compiler, Boost.Graph, nlohmann/json and expat (the Makefile's Debian packages).
 # PYTHON picks the interpreter (default python3); KEEP=1 keeps the temp dir.
 set -euo pipefail
 
