@@ -276,11 +276,12 @@ command add_convert(CLI::App& app) {
       "Converts a network:\n"
       "  healthnet convert IN OUT\n"
       "  healthnet convert IN ACTORS.csv TIES.csv\n"
-      "  healthnet convert --actors A --ties T OUT   (or --example OUT, --example-2022 OUT)\n"
-      "Formats are chosen by extension (.json = healthnet JSON, .graphml/.xml = GraphML,\n"
-      "two .csv files = a CSV pair: read it back with --weight weight). Each output is\n"
-      "written atomically and never over an input. CSV cells that a spreadsheet\n"
-      "would run as a formula get a leading ' (see docs/format.md).");
+      "  healthnet convert --actors A --ties T OUT\n"
+      "  healthnet convert --example OUT   (or --example-2022 OUT)\n"
+      "Formats are chosen by extension (.json = healthnet JSON, .graphml/.xml =\n"
+      "GraphML, two .csv files = a CSV pair: read it back with --weight weight).\n"
+      "Each output is written atomically and never over an input. CSV cells that a\n"
+      "spreadsheet would run as a formula get a leading ' (see docs/format.md).");
   auto args = std::make_shared<convert_args>();
   sub->add_option("FILES", args->files, "IN OUT, IN ACTORS.csv TIES.csv, or OUT after --actors/--ties/--example")
       ->expected(1, 3);

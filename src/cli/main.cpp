@@ -102,7 +102,8 @@ class help_formatter : public CLI::Formatter {
   std::string make_subcommand(const CLI::App* sub) const override {
     const std::string& d = sub->get_description();
     std::stringstream out;
-    CLI::detail::format_help(out, sub->get_name(), d.substr(0, d.find('\n')), column_width_);
+    constexpr std::size_t name_width = 13;
+    CLI::detail::format_help(out, sub->get_name(), wrap(d.substr(0, d.find('\n')), help_width - name_width), name_width);
     return out.str();
   }
   // An argument shows its name only; an option its value and default.
@@ -174,6 +175,7 @@ void build_app(CLI::App& app, std::vector<healthnet::cli::command>& commands) {
                    healthnet::cli::add_score, healthnet::cli::add_compare, healthnet::cli::add_report}) {
     commands.push_back(add(app));
     commands.back().app->group("commands");
+    commands.back().app->set_help_flag("-h,--help", "show this help");
   }
   // Set last: subcommands copy their parent's footer when created.
   app.footer("exit codes: 0 success, 1 bad input, 2 usage error, 130 interrupted");

@@ -92,10 +92,10 @@ command add_report(CLI::App& app) {
   auto* sub = app.add_subcommand("report");
   // First line: the summary in the list of commands; the rest: the help text.
   sub->description("write the region report (HTML, Markdown or JSON)\n"
-      "Writes the region report: summary, scorecard, sector coverage, network drawing,\n"
-      "block densities between sectors, brokers, gaps between sectors and, with --compare,\n"
-      "the comparison with an earlier wave. The HTML report is one self-contained file\n"
-      "(inline CSS and SVG, no scripts, no network access).");
+      "Writes the region report: summary, scorecard, sector coverage, network\n"
+      "drawing, block densities between sectors, brokers, gaps between sectors and,\n"
+      "with --compare, the comparison with an earlier wave. The HTML report is one\n"
+      "self-contained file (inline CSS and SVG, no scripts, no network access).");
   auto args = std::make_shared<report_args>();
   add_input_options(*sub, args->in);
   sub->add_option("-o,--output", args->output,
