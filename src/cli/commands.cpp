@@ -63,8 +63,10 @@ void add_input_options(CLI::App& app, input_args& in, bool file_positional) {
   auto* ties = app.add_option("--ties", in.ties, "a ties CSV (with --actors)")->type_name("T")->group(group);
   actors->needs(ties);
   ties->needs(actors);
-  auto* example = app.add_flag("--example", in.example, "the built-in example region \"Landkreis Musterstadt\"")->group(group);
-  auto* earlier = app.add_flag("--example-2022", in.example_2022, "its earlier wave (2022), for comparisons")->group(group);
+  auto* example =
+      app.add_flag("--example", in.example, "the built-in example region \"Landkreis Musterstadt\"")->group(group);
+  auto* earlier =
+      app.add_flag("--example-2022", in.example_2022, "its earlier wave (2022), for comparisons")->group(group);
   // Pairwise exclusion of the sources (--actors stands for the CSV pair).
   sources.insert(sources.end(), {actors, example, earlier});
   for (std::size_t i = 0; i < sources.size(); ++i) {
@@ -73,7 +75,9 @@ void add_input_options(CLI::App& app, input_args& in, bool file_positional) {
   ties->excludes(example)->excludes(earlier);
   if (file_positional) ties->excludes(sources.front());
   const std::string csv = "CSV input";
-  app.add_flag("--undirected", in.undirected, "ties are symmetric (default: directed nominations)")->needs(actors)->group(csv);
+  app.add_flag("--undirected", in.undirected, "ties are symmetric (default: directed nominations)")
+      ->needs(actors)
+      ->group(csv);
   app.add_option("--sector", in.sector, "actors column with the primary sector")
       ->type_name("COLUMN")->capture_default_str()->needs(actors)->group(csv);
   app.add_option("--weight", in.weight, "ties column with the weight (default: none, all 1)")

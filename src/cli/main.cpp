@@ -77,7 +77,8 @@ class help_formatter : public CLI::Formatter {
   std::string make_help(const CLI::App* app, std::string name, CLI::AppFormatMode mode) const override {
     if (mode == CLI::AppFormatMode::Sub) return make_expanded(app);
     std::string text = make_usage(app, name) + "\n" + make_description(app) + make_positionals(app) +
-                       make_groups(app, mode) + make_subcommands(app, mode) + (app->get_footer().empty() ? "" : "\n" + make_footer(app));
+                       make_groups(app, mode) + make_subcommands(app, mode);
+    if (!app->get_footer().empty()) text += "\n" + make_footer(app);
     // CLI11 puts two blank lines between option groups.
     for (std::size_t at; (at = text.find("\n\n\n")) != std::string::npos;) text.erase(at, 1);
     return text;
@@ -103,7 +104,8 @@ class help_formatter : public CLI::Formatter {
     const std::string& d = sub->get_description();
     std::stringstream out;
     constexpr std::size_t name_width = 13;
-    CLI::detail::format_help(out, sub->get_name(), wrap(d.substr(0, d.find('\n')), help_width - name_width), name_width);
+    const std::string summary = wrap(d.substr(0, d.find('\n')), help_width - name_width);
+    CLI::detail::format_help(out, sub->get_name(), summary, name_width);
     return out.str();
   }
   // An argument shows its name only; an option its value and default.
@@ -203,7 +205,8 @@ int run(int argc, char** argv) {
       return 0;
     }
     // CLI11 would call an unknown command an unexpected argument.
-    const bool known = std::any_of(commands.begin(), commands.end(), [&](const auto& c) { return c.app->get_name() == first; });
+    const bool known =
+        std::any_of(commands.begin(), commands.end(), [&](const auto& c) { return c.app->get_name() == first; });
     if (first.rfind('-', 0) != 0 && !known) {
       throw healthnet::cli::usage_error("unknown command '" + first + "'");
     }
