@@ -15,7 +15,7 @@ VENV      := .venv
 VPY       := $(VENV)/bin/python
 BUILD     := build
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
-APT_PACKAGES := g++ make libboost-graph-dev nlohmann-json3-dev libexpat1-dev libkainjow-mustache-dev libgtest-dev doxygen chromium clang libclang-rt-14-dev
+APT_PACKAGES := g++ make libboost-graph-dev nlohmann-json3-dev libcli11-dev libexpat1-dev libkainjow-mustache-dev libgtest-dev doxygen chromium clang libclang-rt-14-dev
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help deps venv build demo test test-cpp test-python docs stubs examples clean bench bench-smoke bench-deps fuzz sanitize sanitize-cpp sanitize-thread

@@ -5,8 +5,6 @@
 #include <cctype>
 #include <cstdio>
 #include <functional>
-#include <map>
-#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -17,21 +15,38 @@
 #include <healthnet/detail/text.hpp>
 #include <healthnet/network.hpp>
 
+namespace CLI {
+class App;
+}
+
 namespace healthnet::cli {
 
-/// A usage error: exit code 2, message plus a hint to --help.
+/// A usage error found after parsing (e.g. no input given): exit code 2,
+/// message plus a hint to --help, like CLI11's own parse errors.
 struct usage_error : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// Parsed arguments: positionals, `--name value` options and `--flag` flags.
-struct arguments {
-  std::vector<std::string> positional;
-  std::map<std::string, std::string> options;
-  std::vector<std::string> flags;
+/// The input options every command that reads one network shares.
+struct input_args {
+  std::string file;  ///< FILE (.json, .graphml, .xml), empty if none
+  std::string actors, ties;
+  std::string sector{"sector"};
+  std::string weight;
+  bool undirected{false};
+  bool allow_self_loops{false};
+  bool example{false};
+  bool example_2022{false};
+};
 
-  [[nodiscard]] bool flag(const std::string& name) const;
-  [[nodiscard]] std::optional<std::string> option(const std::string& name) const;
+/// Adds the input options (and, if `file_positional`, the FILE argument) to a
+/// subcommand, bound to `in`.
+void add_input_options(CLI::App& app, input_args& in, bool file_positional = true);
+
+/// A subcommand: its CLI11 app and what runs after a successful parse.
+struct command {
+  CLI::App* app;
+  std::function<int()> run;
 };
 
 /// Text from the input (ids, names, labels, file names) as printed on a
@@ -95,17 +110,13 @@ inline bool ends_with_nocase(const std::string& s, const std::string& suffix) {
   return true;
 }
 
-/// The help text of the input options every command shares.
-extern const char* const input_help;
+/// The network named by the input options: one FILE (.json, .graphml), the
+/// `--actors A --ties T` CSV pair, `--example` or `--example-2022`.
+/// @throws usage_error unless exactly one of them is given.
+network load_network(const input_args& in);
 
-/// Splits `args` by a command's specification: options that take a value and
-/// flags; anything else starting with `-` is a usage error.
-arguments parse_arguments(const std::vector<std::string>& args, const std::vector<std::string>& value_options,
-                          const std::vector<std::string>& flag_options);
-
-/// The network named by the arguments: one FILE (.json, .graphml), the
-/// `--actors A --ties T` CSV pair, or `--example`.
-network load_network(const arguments& args, const std::string& path);
+/// The network in FILE (.json, .graphml, .xml).
+network load_file(const std::string& path, bool allow_self_loops = false);
 
 /// Computes the group-based measures (coverage, E-I, block densities,
 /// assortativity, brokerage, bridges, gaps, communities) grouped by `by`, and
@@ -117,11 +128,12 @@ void set_step(const char* name);
 /// The same measures as one JSON object.
 nlohmann::ordered_json group_report_json(const network& net, const std::string& by);
 
-int run_validate(const std::vector<std::string>& args);
-int run_metrics(const std::vector<std::string>& args);
-int run_convert(const std::vector<std::string>& args);
-int run_score(const std::vector<std::string>& args);
-int run_compare(const std::vector<std::string>& args);
-int run_report(const std::vector<std::string>& args);
+// Each adds its subcommand to the `healthnet` app.
+command add_validate(CLI::App& app);
+command add_metrics(CLI::App& app);
+command add_convert(CLI::App& app);
+command add_score(CLI::App& app);
+command add_compare(CLI::App& app);
+command add_report(CLI::App& app);
 
 }  // namespace healthnet::cli

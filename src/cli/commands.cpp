@@ -4,9 +4,11 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include <healthnet/centrality.hpp>
@@ -24,26 +26,12 @@ namespace healthnet::cli {
 namespace {
 
 
-const std::vector<std::string> input_value_options = {"--actors", "--ties", "--sector", "--weight"};
-const std::vector<std::string> input_flags = {"--undirected", "--allow-self-loops", "--example", "--example-2022", "--help", "-h"};
-
-std::vector<std::string> concat(std::vector<std::string> a, const std::vector<std::string>& b) {
-  a.insert(a.end(), b.begin(), b.end());
-  return a;
-}
-
 enum class file_format { json, graphml };
 
 file_format format_of(const std::string& path) {
   if (ends_with_nocase(path, ".json")) return file_format::json;
   if (ends_with_nocase(path, ".graphml") || ends_with_nocase(path, ".xml")) return file_format::graphml;
   throw usage_error("cannot tell the format of '" + path + "' from its extension (expected .json or .graphml)");
-}
-
-bool wants_help(const arguments& args, const char* text) {
-  if (!args.flag("--help") && !args.flag("-h")) return false;
-  std::fputs(text, stdout);
-  return true;
 }
 
 std::string format_value(double v) {
@@ -55,137 +43,105 @@ std::string format_value(double v) {
 }
 
 /// Describes the input for messages: the file, or the CSV pair.
-std::string input_name(const arguments& args, const std::string& path) {
-  if (!path.empty()) return path;
-  if (args.flag("--example")) return "example region";
-  if (args.flag("--example-2022")) return "example region, wave 2022";
-  return args.option("--actors").value_or("") + " + " + args.option("--ties").value_or("");
+std::string input_name(const input_args& in) {
+  if (!in.file.empty()) return in.file;
+  if (in.example) return "example region";
+  if (in.example_2022) return "example region, wave 2022";
+  return in.actors + " + " + in.ties;
 }
 
 }  // namespace
 
-const char* const input_help = R"(input (one of):
-  FILE                  a healthnet JSON (.json) or GraphML (.graphml, .xml) file
-  --actors A --ties T   an actors CSV and a ties CSV
-      --undirected        ties are symmetric (default: directed nominations)
-      --sector COLUMN     actors column with the primary sector (default: sector)
-      --weight COLUMN     ties column with the weight (default: none, all 1)
-  --example             the built-in example region "Landkreis Musterstadt"
-  --example-2022        its earlier wave (2022), for comparisons
-  --allow-self-loops    accept ties from an actor to itself
-)";
-
-bool arguments::flag(const std::string& name) const {
-  return std::find(flags.begin(), flags.end(), name) != flags.end();
+void add_input_options(CLI::App& app, input_args& in, bool file_positional) {
+  const std::string group = std::string("input (one of ") + (file_positional ? "FILE" : "IN") +
+                            ", --actors A --ties T, --example, --example-2022)";
+  std::vector<CLI::Option*> sources;
+  if (file_positional) {
+    sources.push_back(app.add_option("FILE", in.file, "a healthnet JSON (.json) or GraphML (.graphml, .xml) file"));
+  }
+  auto* actors = app.add_option("--actors", in.actors, "an actors CSV (with --ties)")->type_name("A")->group(group);
+  auto* ties = app.add_option("--ties", in.ties, "a ties CSV (with --actors)")->type_name("T")->group(group);
+  actors->needs(ties);
+  ties->needs(actors);
+  auto* example =
+      app.add_flag("--example", in.example, "the built-in example region \"Landkreis Musterstadt\"")->group(group);
+  auto* earlier =
+      app.add_flag("--example-2022", in.example_2022, "its earlier wave (2022), for comparisons")->group(group);
+  // Pairwise exclusion of the sources (--actors stands for the CSV pair).
+  sources.insert(sources.end(), {actors, example, earlier});
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    for (std::size_t j = i + 1; j < sources.size(); ++j) sources[i]->excludes(sources[j]);
+  }
+  ties->excludes(example)->excludes(earlier);
+  if (file_positional) ties->excludes(sources.front());
+  const std::string csv = "CSV input";
+  app.add_flag("--undirected", in.undirected, "ties are symmetric (default: directed nominations)")
+      ->needs(actors)
+      ->group(csv);
+  app.add_option("--sector", in.sector, "actors column with the primary sector")
+      ->type_name("COLUMN")->capture_default_str()->needs(actors)->group(csv);
+  app.add_option("--weight", in.weight, "ties column with the weight (default: none, all 1)")
+      ->type_name("COLUMN")->needs(actors)->group(csv);
+  app.add_flag("--allow-self-loops", in.allow_self_loops, "accept ties from an actor to itself")->group(group);
 }
 
-std::optional<std::string> arguments::option(const std::string& name) const {
-  const auto it = options.find(name);
-  if (it == options.end()) return std::nullopt;
-  return it->second;
-}
-
-arguments parse_arguments(const std::vector<std::string>& args, const std::vector<std::string>& value_options,
-                          const std::vector<std::string>& flag_options) {
-  arguments out;
-  auto known = [](const std::vector<std::string>& list, const std::string& s) {
-    return std::find(list.begin(), list.end(), s) != list.end();
-  };
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    std::string a = args[i];
-    std::string value;
-    bool inline_value = false;
-    if (a.rfind("--", 0) == 0 && a.find('=') != std::string::npos) {
-      value = a.substr(a.find('=') + 1);
-      a = a.substr(0, a.find('='));
-      inline_value = true;
-    }
-    if (known(value_options, a)) {
-      if (!inline_value) {
-        if (i + 1 >= args.size()) throw usage_error("option " + a + " needs a value");
-        value = args[++i];
-      }
-      if (out.options.count(a)) throw usage_error("option " + a + " given twice");
-      out.options[a] = value;
-    } else if (known(flag_options, a) && !inline_value) {
-      out.flags.push_back(a);
-    } else if (a.size() > 1 && a[0] == '-') {
-      throw usage_error("unknown option '" + args[i] + "'");
-    } else {
-      out.positional.push_back(a);
-    }
-  }
-  return out;
-}
-
-network load_network(const arguments& args, const std::string& path) {
-  const bool csv = args.option("--actors") || args.option("--ties");
-  const bool example = args.flag("--example"), earlier = args.flag("--example-2022");
-  if (static_cast<int>(csv) + static_cast<int>(example) + static_cast<int>(earlier) + static_cast<int>(!path.empty()) != 1) {
-    throw usage_error("give exactly one input: FILE, --actors A --ties T, --example or --example-2022");
-  }
-  if (example) return example_region();
-  if (earlier) return example_region_earlier();
-  if (csv) {
-    if (!args.option("--actors") || !args.option("--ties")) throw usage_error("--actors and --ties go together");
-    csv_options o;
-    o.directed = !args.flag("--undirected");
-    o.sector = args.option("--sector").value_or("sector");
-    o.weight = args.option("--weight").value_or("");
-    o.allow_self_loops = args.flag("--allow-self-loops");
-    return read_csv(*args.option("--actors"), *args.option("--ties"), o);
-  }
-  if (args.option("--sector") || args.option("--weight") || args.flag("--undirected")) {
-    throw usage_error("--sector, --weight and --undirected apply to CSV input only");
-  }
-  const read_options o{args.flag("--allow-self-loops")};
+network load_file(const std::string& path, bool allow_self_loops) {
+  const read_options o{allow_self_loops};
   return format_of(path) == file_format::json ? read_json(path, o) : read_graphml(path, o);
 }
 
-int run_validate(const std::vector<std::string>& raw) {
-  static const std::string help = std::string(R"(usage: healthnet validate FILE
-       healthnet validate --actors A --ties T [--undirected] [--sector COL] [--weight COL]
-
-Reads the network and reports the first problem with its file, line and field.
-Exit code 0 when the input is valid, 1 when it is not.
-
-)") + input_help;
-  const auto args = parse_arguments(raw, input_value_options, input_flags);
-  if (wants_help(args, help.c_str())) return 0;
-  if (args.positional.size() > 1) throw usage_error("validate takes one FILE");
-  const std::string path = args.positional.empty() ? "" : args.positional.front();
-  const network net = load_network(args, path);
-  std::printf("ok: %s: %zu actors, %zu ties, %zu bodies, %s\n", show(input_name(args, path)).c_str(), net.n_actors(),
-              net.n_ties(), net.n_bodies(), net.directed() ? "directed" : "undirected");
-  return 0;
+network load_network(const input_args& in) {
+  const bool csv = !in.actors.empty() || !in.ties.empty();
+  if (static_cast<int>(csv) + static_cast<int>(in.example) + static_cast<int>(in.example_2022) +
+          static_cast<int>(!in.file.empty()) != 1) {
+    throw usage_error("give exactly one input: FILE, --actors A --ties T, --example or --example-2022");
+  }
+  if (in.example) return example_region();
+  if (in.example_2022) return example_region_earlier();
+  if (csv) {
+    if (in.actors.empty() || in.ties.empty()) throw usage_error("--actors and --ties go together");
+    csv_options o;
+    o.directed = !in.undirected;
+    o.sector = in.sector;
+    o.weight = in.weight;
+    o.allow_self_loops = in.allow_self_loops;
+    return read_csv(in.actors, in.ties, o);
+  }
+  return load_file(in.file, in.allow_self_loops);
 }
 
-int run_metrics(const std::vector<std::string>& raw) {
-  static const std::string help = std::string(R"(usage: healthnet metrics FILE [--format table|json]
-       healthnet metrics --example [--format table|json]
-       healthnet metrics --actors A --ties T [--format table|json]
+command add_validate(CLI::App& app) {
+  auto* sub = app.add_subcommand("validate");
+  // First line: the summary in the list of commands; the rest: the help text.
+  sub->description("check a network file (or a CSV pair) and report problems\n"
+      "Reads the network and reports the first problem with its file, line and field.\n"
+      "Exit code 0 when the input is valid, 1 when it is not.");
+  auto in = std::make_shared<input_args>();
+  add_input_options(*sub, *in);
+  return {sub, [in] {
+            const network net = load_network(*in);
+            std::printf("ok: %s: %zu actors, %zu ties, %zu bodies, %s\n", show(input_name(*in)).c_str(), net.n_actors(),
+                        net.n_ties(), net.n_bodies(), net.directed() ? "directed" : "undirected");
+            return 0;
+          }};
+}
 
-Prints the whole-network metrics (the profile) and the actors per sector.
+namespace {
 
-options:
-  --format table|json   output format (default: table)
-  --by GROUPING         also print the group measures (sector coverage, E-I,
-                        block densities, assortativity, brokerage, bridges,
-                        gaps, communities) by "sector" or an actor attribute
-  --exact               compute betweenness centralization exactly even on
-                        large networks (n*m > 2e9: estimated from 512 pivots)
+struct metrics_args {
+  input_args in;
+  std::string format{"table"};
+  std::string by;
+  bool exact{false};
+};
 
-)") + input_help;
-  const auto args = parse_arguments(raw, concat(input_value_options, {"--format", "--by"}), concat(input_flags, {"--exact"}));
-  if (wants_help(args, help.c_str())) return 0;
-  if (args.positional.size() > 1) throw usage_error("metrics takes one FILE");
-  const std::string format = args.option("--format").value_or("table");
-  if (format != "table" && format != "json") throw usage_error("--format must be table or json, not '" + format + "'");
-  const std::string path = args.positional.empty() ? "" : args.positional.front();
-  const network net = load_network(args, path);
+int run_metrics(const metrics_args& args) {
+  const input_args& in = args.in;
+  const std::string& format = args.format;
+  const network net = load_network(in);
   // Everything is computed before anything is printed (Ctrl-C: no partial output).
   std::optional<betweenness_estimate_scope> estimate;
-  if (!args.flag("--exact")) estimate.emplace();
+  if (!args.exact) estimate.emplace();
   set_step("metrics");
   const auto entries = profile(net);
   const betweenness_estimate estimated = betweenness_estimate_scope::last();
@@ -194,9 +150,9 @@ options:
   set_step("group measures");
   std::optional<nlohmann::ordered_json> group_json;
   std::function<void()> print_groups;
-  if (args.option("--by")) {
-    if (format == "json") group_json = group_report_json(net, *args.option("--by"));
-    else print_groups = group_report_printer(net, *args.option("--by"));
+  if (!args.by.empty()) {
+    if (format == "json") group_json = group_report_json(net, args.by);
+    else print_groups = group_report_printer(net, args.by);
   }
   set_step(nullptr);
   const std::string estimate_note =
@@ -206,7 +162,7 @@ options:
 
   if (format == "json") {
     nlohmann::ordered_json doc;
-    doc["input"] = input_name(args, path);
+    doc["input"] = input_name(in);
     nlohmann::ordered_json region = nlohmann::ordered_json::object();
     if (!r.id.empty()) region["id"] = r.id;
     if (!r.name.empty()) region["name"] = r.name;
@@ -230,7 +186,7 @@ options:
     return 0;
   }
 
-  std::string title = r.name.empty() ? input_name(args, path) : r.name;
+  std::string title = r.name.empty() ? input_name(in) : r.name;
   if (!r.state.empty()) title += " (" + r.state + ")";
   if (!r.wave.empty()) title += ", wave " + r.wave;
   std::printf("%s\n%s network\n\n", show(title).c_str(), net.directed() ? "directed" : "undirected");
@@ -252,45 +208,59 @@ options:
   return 0;
 }
 
-int run_convert(const std::vector<std::string>& raw) {
-  static const std::string help = std::string(R"(usage: healthnet convert IN OUT
-       healthnet convert IN ACTORS.csv TIES.csv
-       healthnet convert --actors A --ties T OUT
-       healthnet convert --example OUT
-       healthnet convert --example-2022 OUT
+}  // namespace
 
-Converts a network; formats are chosen by extension (.json = healthnet JSON,
-.graphml/.xml = GraphML, two .csv files = a CSV pair: read it back with
---weight weight). Each output is written atomically and never over an input.
-CSV cells that a spreadsheet would run as a formula get a leading ' (see
-docs/format.md).
+command add_metrics(CLI::App& app) {
+  auto* sub = app.add_subcommand("metrics");
+  // First line: the summary in the list of commands; the rest: the help text.
+  sub->description("print whole-network metrics and actors per sector\n"
+      "Prints the whole-network metrics (the profile) and the actors per sector.");
+  auto args = std::make_shared<metrics_args>();
+  add_input_options(*sub, args->in);
+  sub->add_option("--format", args->format, "output format")
+      ->type_name("FORMAT")->check(CLI::IsMember({"table", "json"}))->capture_default_str();
+  sub->add_option("--by", args->by,
+                  "also print the group measures (sector coverage, E-I, block densities, assortativity, brokerage, "
+                  "bridges, gaps, communities) by \"sector\" or an actor attribute")
+      ->type_name("GROUPING");
+  sub->add_flag("--exact", args->exact,
+                "compute betweenness centralization exactly even on large networks (n*m > 2e9: estimated from 512 "
+                "pivots)");
+  return {sub, [args] { return run_metrics(*args); }};
+}
 
-)") + input_help;
-  const auto args = parse_arguments(raw, input_value_options, input_flags);
-  if (wants_help(args, help.c_str())) return 0;
-  const bool generated =
-      args.option("--actors") || args.option("--ties") || args.flag("--example") || args.flag("--example-2022");
-  const auto& pos = args.positional;
+namespace {
+
+struct convert_args {
+  input_args in;
+  std::vector<std::string> files;
+};
+
+int run_convert(const convert_args& args) {
+  const input_args& in = args.in;
+  const bool generated = !in.actors.empty() || !in.ties.empty() || in.example || in.example_2022;
+  const auto& pos = args.files;
   const std::size_t ins = generated ? 0 : 1;
   const bool csv_out = pos.size() == ins + 2 && ends_with_nocase(pos[ins], ".csv") && ends_with_nocase(pos[ins + 1], ".csv");
   if (pos.size() != ins + 1 && !csv_out) {
     throw usage_error(generated ? "convert with --actors/--ties or --example takes one OUT file (or two .csv files)"
                                 : "convert takes IN and OUT (or IN and two .csv files)");
   }
-  const std::string in = generated ? "" : pos[0];
+  input_args source = in;
+  source.file = generated ? "" : pos[0];
   const std::vector<std::string> outs(pos.begin() + static_cast<std::ptrdiff_t>(ins), pos.end());
   const file_format out_format = csv_out ? file_format::json : format_of(outs[0]);
   if (csv_out && (outs[0] == outs[1] || detail::same_file(outs[0], outs[1]))) {
     throw usage_error("the actors and ties outputs are the same file '" + outs[0] + "'");
   }
   for (const auto& out : outs) {
-    for (const auto& input : {in, args.option("--actors").value_or(""), args.option("--ties").value_or("")}) {
+    for (const auto& input : {source.file, in.actors, in.ties}) {
       if (!input.empty() && (input == out || detail::same_file(input, out))) {
         throw usage_error("refusing to write over the input file '" + input + "'");
       }
     }
   }
-  const network net = load_network(args, in);
+  const network net = load_network(source);
   if (csv_out) write_csv(net, outs[0], outs[1]);
   else if (out_format == file_format::json) write_json(net, outs[0]);
   else write_graphml(net, outs[0]);
@@ -299,6 +269,28 @@ docs/format.md).
   std::printf("wrote %s: %zu actors, %zu ties, %zu bodies\n", names.c_str(), net.n_actors(), net.n_ties(),
               net.n_bodies());
   return 0;
+}
+
+}  // namespace
+
+command add_convert(CLI::App& app) {
+  auto* sub = app.add_subcommand("convert");
+  // First line: the summary in the list of commands; the rest: the help text.
+  sub->description("convert between healthnet JSON, GraphML and CSV pairs\n"
+      "Converts a network:\n"
+      "  healthnet convert IN OUT\n"
+      "  healthnet convert IN ACTORS.csv TIES.csv\n"
+      "  healthnet convert --actors A --ties T OUT\n"
+      "  healthnet convert --example OUT   (or --example-2022 OUT)\n"
+      "Formats are chosen by extension (.json = healthnet JSON, .graphml/.xml =\n"
+      "GraphML, two .csv files = a CSV pair: read it back with --weight weight).\n"
+      "Each output is written atomically and never over an input. CSV cells that a\n"
+      "spreadsheet would run as a formula get a leading ' (see docs/format.md).");
+  auto args = std::make_shared<convert_args>();
+  sub->add_option("FILES", args->files, "IN OUT, IN ACTORS.csv TIES.csv, or OUT after --actors/--ties/--example")
+      ->expected(1, 3);
+  add_input_options(*sub, args->in, false);
+  return {sub, [args] { return run_convert(*args); }};
 }
 
 }  // namespace healthnet::cli

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 #include <numeric>
 #include <string>
 
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include <healthnet/compare.hpp>
@@ -32,22 +34,6 @@ std::string md_escape(const std::string& s) {
   return show(out);
 }
 
-std::string check_format(const arguments& args, std::initializer_list<const char*> allowed) {
-  const std::string format = args.option("--format").value_or("table");
-  std::string list;
-  for (const char* a : allowed) {
-    if (format == a) return format;
-    list += (list.empty() ? "" : ", ") + std::string(a);
-  }
-  throw usage_error("--format must be one of " + list + ", not '" + format + "'");
-}
-
-std::string check_lang(const arguments& args) {
-  const std::string lang = args.option("--lang").value_or("en");
-  if (lang != "de" && lang != "en") throw usage_error("--lang must be de or en, not '" + lang + "'");
-  return lang;
-}
-
 std::size_t passed_rows(const scorecard_result& r) {
   return static_cast<std::size_t>(std::count_if(r.rows.begin(), r.rows.end(), [](const score_row& x) { return x.passed; }));
 }
@@ -69,42 +55,27 @@ void print_detail(const scorecard_result& r, bool markdown) {
   }
 }
 
-}  // namespace
+struct score_args {
+  std::vector<std::string> regions;
+  std::string scorecard;
+  std::string format{"table"};
+  std::string lang{"en"};
+  bool example{false};
+};
 
-int run_score(const std::vector<std::string>& raw) {
-  static const char* help = R"(usage: healthnet score REGION... --scorecard NAME|FILE [--format table|json|md] [--lang de|en]
+int run_score(const score_args& args) {
+  const std::string& format = args.format;
+  const std::string& lang = args.lang;
+  if (args.regions.empty() && !args.example) throw usage_error("score needs at least one REGION file");
+  const scorecard card = load_scorecard(args.scorecard);
 
-Scores one or more regions (healthnet JSON or GraphML files) against a
-programme scorecard and ranks them, best first.
-
-options:
-  --scorecard NAME|FILE  niedersachsen, bayern, hessen, network, or a scorecard file
-  --format table|json|md output format (default: table)
-  --lang de|en           language of labels and explanations (default: en)
-  --example              score the built-in example region (instead of files)
-
-Progress is shown on stderr when it is a terminal and several regions are scored.
-)";
-  const auto args = parse_arguments(raw, {"--scorecard", "--format", "--lang"}, {"--example", "--help", "-h"});
-  if (args.flag("--help") || args.flag("-h")) {
-    std::fputs(help, stdout);
-    return 0;
-  }
-  const std::string format = check_format(args, {"table", "json", "md"});
-  const std::string lang = check_lang(args);
-  if (!args.option("--scorecard")) throw usage_error("score needs --scorecard NAME|FILE");
-  if (args.positional.empty() && !args.flag("--example")) throw usage_error("score needs at least one REGION file");
-  const scorecard card = load_scorecard(*args.option("--scorecard"));
-
-  std::vector<std::string> inputs = args.positional;
-  if (args.flag("--example")) inputs.insert(inputs.begin(), "");
+  std::vector<std::string> inputs = args.regions;
+  if (args.example) inputs.insert(inputs.begin(), "");
   const bool progress = inputs.size() > 1 && ::isatty(STDERR_FILENO);
   std::vector<scorecard_result> results;
   results.reserve(inputs.size());
   for (std::size_t i = 0; i < inputs.size(); ++i) {
-    arguments one;
-    if (inputs[i].empty()) one.flags.push_back("--example");
-    const network net = load_network(one, inputs[i]);
+    const network net = inputs[i].empty() ? load_network(input_args{.example = true}) : load_file(inputs[i]);
     results.push_back(evaluate(card, net, lang));
     if (results.back().region_id.empty()) results.back().region_id = inputs[i].empty() ? "example" : inputs[i];
     if (progress) std::fprintf(stderr, "\rscoring %zu/%zu regions", i + 1, inputs.size());
@@ -163,31 +134,21 @@ Progress is shown on stderr when it is a terminal and several regions are scored
   return 0;
 }
 
-int run_compare(const std::vector<std::string>& raw) {
-  static const char* help = R"(usage: healthnet compare EARLIER LATER [--format table|json|md]
+struct compare_args {
+  std::string earlier, later;
+  std::string format{"table"};
+};
 
-Compares two waves of a region (healthnet JSON or GraphML): actors who joined
-or left, ties formed, dissolved or changed, metric deltas and sector pairs
-newly connected.
-
-options:
-  --format table|json|md  output format (default: table)
-)";
-  const auto args = parse_arguments(raw, {"--format"}, {"--help", "-h"});
-  if (args.flag("--help") || args.flag("-h")) {
-    std::fputs(help, stdout);
-    return 0;
-  }
-  const std::string format = check_format(args, {"table", "json", "md"});
-  if (args.positional.size() != 2) throw usage_error("compare takes EARLIER and LATER");
-  const network before = load_network({}, args.positional[0]);
-  const network after = load_network({}, args.positional[1]);
+int run_compare(const compare_args& args) {
+  const std::string& format = args.format;
+  const network before = load_file(args.earlier);
+  const network after = load_file(args.later);
   const wave_comparison c = compare(before, after);
 
   if (format == "json") {
     ordered_json doc;
-    doc["earlier"] = args.positional[0];
-    doc["later"] = args.positional[1];
+    doc["earlier"] = args.earlier;
+    doc["later"] = args.later;
     doc["joined"] = c.joined;
     doc["left"] = c.left;
     doc["actors_kept"] = c.actors_kept;
@@ -225,10 +186,10 @@ options:
     return s.empty() ? std::string("-") : show(s);
   };
   if (md) {
-    std::printf("# Wave comparison\n\n%s → %s\n\n| | count |\n|---|---:|\n", show(args.positional[0]).c_str(),
-                show(args.positional[1]).c_str());
+    std::printf("# Wave comparison\n\n%s → %s\n\n| | count |\n|---|---:|\n", show(args.earlier).c_str(),
+                show(args.later).c_str());
   } else {
-    std::printf("wave comparison: %s -> %s\n\n", show(args.positional[0]).c_str(), show(args.positional[1]).c_str());
+    std::printf("wave comparison: %s -> %s\n\n", show(args.earlier).c_str(), show(args.later).c_str());
   }
   const std::pair<const char*, std::size_t> counts[] = {
       {"actors joined", c.joined.size()},   {"actors left", c.left.size()},         {"actors kept", c.actors_kept},
@@ -247,6 +208,42 @@ options:
                 fixed(m.after, 4).c_str(), fixed(m.delta, 4).c_str());
   }
   return 0;
+}
+
+}  // namespace
+
+command add_score(CLI::App& app) {
+  auto* sub = app.add_subcommand("score");
+  // First line: the summary in the list of commands; the rest: the help text.
+  sub->description("score and rank regions against a programme scorecard\n"
+      "Scores one or more regions (healthnet JSON or GraphML files) against a programme\n"
+      "scorecard and ranks them, best first. Progress is shown on stderr when it is a\n"
+      "terminal and several regions are scored.");
+  auto args = std::make_shared<score_args>();
+  sub->add_option("REGION", args->regions, "healthnet JSON or GraphML files of the regions");
+  sub->add_option("--scorecard", args->scorecard, "niedersachsen, bayern, hessen, network, or a scorecard file")
+      ->type_name("NAME|FILE")->required();
+  sub->add_option("--format", args->format, "output format")
+      ->type_name("FORMAT")->check(CLI::IsMember({"table", "json", "md"}))->capture_default_str();
+  sub->add_option("--lang", args->lang, "language of labels and explanations")
+      ->type_name("LANG")->check(CLI::IsMember({"de", "en"}))->capture_default_str();
+  sub->add_flag("--example", args->example, "score the built-in example region (instead of files)");
+  return {sub, [args] { return run_score(*args); }};
+}
+
+command add_compare(CLI::App& app) {
+  auto* sub = app.add_subcommand("compare");
+  // First line: the summary in the list of commands; the rest: the help text.
+  sub->description("compare two waves of a region\n"
+      "Compares two waves of a region (healthnet JSON or GraphML): actors who joined\n"
+      "or left, ties formed, dissolved or changed, metric deltas and sector pairs\n"
+      "newly connected.");
+  auto args = std::make_shared<compare_args>();
+  sub->add_option("EARLIER", args->earlier, "the earlier wave")->required();
+  sub->add_option("LATER", args->later, "the later wave")->required();
+  sub->add_option("--format", args->format, "output format")
+      ->type_name("FORMAT")->check(CLI::IsMember({"table", "json", "md"}))->capture_default_str();
+  return {sub, [args] { return run_compare(*args); }};
 }
 
 }  // namespace healthnet::cli

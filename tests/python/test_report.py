@@ -128,7 +128,7 @@ def test_report_output_file_and_refusals(report_cli, tmp_path: Path):
     assert r.returncode == 2 and "refusing to write over the input file" in r.stderr
     assert source.read_bytes() == before
     assert run(report_cli, "report", "--example", "--lang", "fr").returncode == 2
-    assert run(report_cli, "report", "--example", "--format", "pdf").returncode == 1  # unsupported format: bad input (one rule with -o)
+    assert run(report_cli, "report", "--example", "--format", "pdf").returncode == 2  # not one of the choices: usage error
     r = run(report_cli, "report", "--example", "--scorecard", tmp_path / "missing.json")
     assert r.returncode == 1 and r.stderr.startswith("healthnet: error:")
 
