@@ -207,7 +207,12 @@ network build_network(const json& doc, std::string_view text, const std::string&
     const std::string path = "/actors/" + std::to_string(i);
     actor a = read_actor(r, actors[i], path);
     if (net.has_actor(a.id)) r.fail(path + "/id", "duplicate actor id '" + a.id + "'");
-    net.add_actor(std::move(a));
+    try {
+      net.add_actor(std::move(a));
+    } catch (const invalid_input& e) {  // the model's text checks (NUL, UTF-8): name the line
+      if (!e.where().file.empty()) throw;
+      r.fail(path + "/" + e.where().field, e.problem());
+    }
   }
   const json& ties = r.member(doc, "", "ties", value_t::array, false);
   for (std::size_t i = 0; i < ties.size(); ++i) {

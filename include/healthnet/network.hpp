@@ -635,10 +635,10 @@ class network {
   /// Ids and names are valid UTF-8 without NUL, whichever way they came in.
   static void check_text(std::string_view text, const char* field) {
     if (text.find('\0') != std::string_view::npos) {
-      throw invalid_input(field_location(field), "contains a NUL character: " + detail::quote_value(text));
+      throw invalid_input(field_location(field), "contains a NUL character: " + detail::quote_value(detail::escape_control(text)));
     }
     if (detail::invalid_utf8_offset(text) != std::string_view::npos) {
-      throw invalid_input(field_location(field), "is not valid UTF-8: " + detail::quote_value(text));
+      throw invalid_input(field_location(field), "is not valid UTF-8: " + detail::quote_value(detail::escape_control(text)));
     }
   }
   static void check_weight(double w) {

@@ -169,3 +169,17 @@ TEST(FuzzRegressions, GraphmlListItems) {
   EXPECT_EQ(rejection([&] { (void)hn::to_graphml(empty_relation); }),
             "tie 'a' -> 'b': cannot write as graphml: empty relation (lists are joined with '|')");
 }
+
+// Session 4's 10-minute fuzz_json run: an id holding "\u0000" was refused by
+// the model (add_actor) with a message that had no file or line and was cut
+// at the NUL. Oracle: the actor is the second of the array (/actors/1, on
+// line 1, the whole file being one line), and the NUL is shown escaped.
+TEST(FuzzRegressions, JsonNulInActorIdIsPlaced) {
+  const std::string path = regression("json_nul_in_actor_id.json");
+  const std::string message = rejection([&] { (void)hn::read_json(path); });
+  EXPECT_TRUE(message.starts_with(path + ":1: actors[1].id: contains a NUL character: 'b$$$")) << message;
+  EXPECT_EQ(message.find('\0'), std::string::npos);  // the value is quoted (cut at 40 bytes), never raw
+  const std::string text = "{\"actors\": [\n  {\"id\": \"a\\u0000b\"}]}";
+  EXPECT_EQ(rejection([&] { (void)hn::parse_json(text, "r.json"); }),
+            "r.json:2: actors[0].id: contains a NUL character: 'a\\x00b'");
+}
