@@ -4,7 +4,10 @@
 // from_networkx() and from_igraph(). One call moves whole columns, so a
 // 1M-actor network costs no per-actor binding call. Docstrings: the two
 // Network methods here, the public functions in python/healthnet/_interop.py.
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
+#include <unordered_set>
 #include <map>
 #include <optional>
 #include <string>
@@ -15,7 +18,10 @@
 
 #include <healthnet/network.hpp>
 
+#include <healthnet/detail/reading.hpp>
+
 #include "common.hpp"
+#include "reading.hpp"
 
 namespace healthnet::bindings {
 
@@ -253,17 +259,21 @@ attribute_map row_attributes(const std::vector<attribute_column>& columns, std::
 
 /// Builds a network from normalised columns (see healthnet/_interop.py,
 /// _build): ids, names, types, sector lists, locations and attribute columns
-/// of the actors; end ids, weights, relation lists, dates and attribute
-/// columns of the ties. Errors name `actors[i].field` or `ties[j].field`
-/// (invalid_input -> ValueError, not_found -> KeyError).
-network network_from_columns(bool directed, bool allow_self_loops, const std::vector<std::string>& ids,
-                             const std::vector<std::string>& names, const std::vector<std::string>& types,
-                             const std::vector<std::vector<std::string>>& sectors, const py::object& location,
-                             const py::list& actor_attributes, const std::vector<std::string>& source,
-                             const std::vector<std::string>& target,
-                             const py::array_t<double, py::array::c_style | py::array::forcecast>& weight,
-                             const std::vector<std::vector<std::string>>& relations,
-                             const std::vector<std::optional<std::string>>& since, const py::list& tie_attributes) {
+/// of the actors; end ids, weights (NaN: a blank cell), relation lists, dates
+/// and attribute columns of the ties, read with the shared rules
+/// (healthnet/reading.hpp; `rules` is None for the graph converters, which
+/// keep sectors as they are). Problems name `actors[i].field` or
+/// `ties[j].field`, and the first is thrown (invalid_input -> ValueError)
+/// saying how many more there are. Returns (network, notes).
+py::tuple network_from_columns(bool directed, bool allow_self_loops, const std::vector<std::string>& ids,
+                               const std::vector<std::string>& names, const std::vector<std::string>& types,
+                               const std::vector<std::vector<std::string>>& sectors, const py::object& location,
+                               const py::list& actor_attributes, const std::vector<std::string>& source,
+                               const std::vector<std::string>& target,
+                               const py::array_t<double, py::array::c_style | py::array::forcecast>& weight,
+                               const std::vector<std::vector<std::string>>& relations,
+                               const std::vector<std::optional<std::string>>& since, const py::list& tie_attributes,
+                               const py::object& rules_dict, const py::object& tax) {
   const std::size_t n = ids.size();
   const std::size_t m = source.size();
   if (names.size() != n || types.size() != n || sectors.size() != n || target.size() != m ||
@@ -283,32 +293,108 @@ network network_from_columns(bool directed, bool allow_self_loops, const std::ve
   const auto actor_attrs = attribute_columns_from_python(actor_attributes, n, "actor attributes");
   const auto tie_attrs = attribute_columns_from_python(tie_attributes, m, "tie attributes");
   const double* w = weight.data();
+  const bool resolve = !rules_dict.is_none();
+  const table_rules rules = resolve ? table_rules_from(rules_dict.cast<py::dict>()) : table_rules{};
+  const std::optional<taxonomy> vocabulary = tax.is_none() ? std::nullopt : std::optional<taxonomy>(tax.cast<taxonomy>());
 
-  py::gil_scoped_release release;
-  network net(directed ? directedness::directed : directedness::undirected);
-  net.set_allow_self_loops(allow_self_loops);
-  for (std::size_t i = 0; i < n; ++i) {
-    try {
-      net.add_actor(actor{ids[i], names[i], sectors[i], types[i], row_attributes(actor_attrs, i), locations[i]});
-    } catch (const invalid_input& e) {
-      rethrow_at(e, "actors", i);
+  std::vector<data_note> notes;
+  network net = [&] {
+    py::gil_scoped_release release;
+    network out(directed ? directedness::directed : directedness::undirected);
+    out.set_allow_self_loops(allow_self_loops);
+    if (vocabulary) out.set_taxonomy(*vocabulary);
+    detail::problem_list problems(rules.max_errors);
+    const auto at = [](const char* what, std::size_t i, const std::string& field) {
+      return field_location(std::string(what) + "[" + std::to_string(i) + "]" + (field.empty() ? "" : "." + field));
+    };
+    std::optional<detail::sector_resolver> resolver;
+    if (resolve) resolver.emplace(out.sector_taxonomy(), rules);
+    std::unordered_set<std::string, detail::keyed_string_hash> failed_ids;
+    for (std::size_t i = 0; i < n; ++i) {
+      std::vector<std::string> resolved;
+      bool failed = false;
+      if (resolver) {
+        resolved.reserve(sectors[i].size());
+        for (const auto& label : sectors[i]) {
+          try {
+            std::string id = resolver->resolve(label);
+            if (std::find(resolved.begin(), resolved.end(), id) == resolved.end()) resolved.push_back(std::move(id));
+          } catch (const invalid_input& e) {
+            problems.add(invalid_input(at("actors", i, "sector"), e.problem()));
+            failed = true;
+          }
+        }
+      } else {
+        resolved = sectors[i];
+      }
+      try {
+        if (!failed) {
+          out.add_actor(actor{ids[i], names[i], std::move(resolved), types[i], row_attributes(actor_attrs, i), locations[i]});
+          continue;
+        }
+      } catch (const invalid_input& e) {
+        problems.add(invalid_input(at("actors", i, e.where().field), e.problem()));
+      }
+      failed_ids.insert(ids[i]);
     }
-  }
-  for (std::size_t j = 0; j < m; ++j) {
-    try {
-      net.add_tie(tie{source[j], target[j], {relations[j].begin(), relations[j].end()}, w[j],
-                      row_attributes(tie_attrs, j), since[j]});
-    } catch (const invalid_input& e) {
-      rethrow_at(e, "ties", j);
-    } catch (const not_found&) {
-      const char* end = net.has_actor(source[j]) ? "target" : "source";
-      const std::string& id = net.has_actor(source[j]) ? target[j] : source[j];
-      throw not_found("ties[" + std::to_string(j) + "]." + end + ": unknown actor id '" + id + "'");
+    if (resolver) resolver->note_kept(&notes, "actors");
+    detail::tie_table table(
+        out, rules, problems, [&](std::size_t j, std::string_view field) { return at("ties", j, std::string(field)); },
+        [](std::size_t j) { return "ties[" + std::to_string(j) + "]"; });
+    table.reserve(m);
+    for (std::size_t j = 0; j < m; ++j) {
+      const auto u = out.find_index(source[j]);
+      const auto v = out.find_index(target[j]);
+      if ((!u && failed_ids.contains(source[j])) || (!v && failed_ids.contains(target[j]))) continue;
+      if (!u || !v) {
+        const bool src = !u;
+        problems.add(invalid_input(at("ties", j, src ? "source" : "target"),
+                                   "unknown actor id " + detail::quote_value(src ? source[j] : target[j])));
+        continue;
+      }
+      if (*u == *v && !allow_self_loops) {
+        problems.add(invalid_input(at("ties", j, "target"), "self-loop on actor " + detail::quote_value(source[j]) +
+                                                                " (set allow_self_loops to keep it)"));
+        continue;
+      }
+      if (!std::isnan(w[j]) && (!std::isfinite(w[j]) || w[j] < 0)) {
+        problems.add(invalid_input(at("ties", j, "weight"), std::isfinite(w[j]) ? "weight is negative"
+                                                                                 : "weight is not a finite number"));
+        continue;
+      }
+      if (since[j] && !detail::is_iso_date(*since[j])) {
+        problems.add(invalid_input(at("ties", j, "since"), "since " + detail::quote_value(*since[j]) +
+                                                               " is not a date of the form yyyy-mm-dd, yyyy-mm or yyyy"));
+        continue;
+      }
+      tie_details details{{relations[j].begin(), relations[j].end()}, row_attributes(tie_attrs, j), since[j]};
+      if (!resolve) {  // a graph converter: parallel edges merge as add_tie merges (docs/format.md)
+        if (std::isnan(w[j])) {
+          problems.add(invalid_input(at("ties", j, "weight"), "missing weight"));
+          continue;
+        }
+        try {
+          out.add_tie(*u, *v, w[j], std::move(details));
+        } catch (const invalid_input& e) {
+          problems.add(invalid_input(at("ties", j, e.where().field), e.problem()));
+        }
+        continue;
+      }
+      table.add(*u, *v, std::isnan(w[j]) ? std::nullopt : std::optional<double>(w[j]), std::move(details), j,
+                source[j], target[j]);
     }
-  }
-  return net;
+    if (problems.empty()) {
+      try {
+        table.finish(out, &notes);
+      } catch (const invalid_input& e) {
+        problems.add(invalid_input(at("ties", m == 0 ? 0 : m - 1, e.where().field), e.problem()));
+      }
+    }
+    problems.throw_first();
+    return out;
+  }();
+  return py::make_tuple(std::move(net), notes_to_python(notes));
 }
-
 
 }  // namespace
 
@@ -317,7 +403,7 @@ void register_interop(py::module_& m) {
   m.def("_network_from_columns", &network_from_columns, py::arg("directed"), py::arg("allow_self_loops"),
         py::arg("ids"), py::arg("names"), py::arg("types"), py::arg("sectors"), py::arg("location"),
         py::arg("actor_attributes"), py::arg("source"), py::arg("target"), py::arg("weight"), py::arg("relations"),
-        py::arg("since"), py::arg("tie_attributes"),
+        py::arg("since"), py::arg("tie_attributes"), py::arg("rules") = py::none(), py::arg("taxonomy") = py::none(),
         "Builds a network from normalised columns (behind healthnet.from_pandas, from_networkx, from_igraph).");
   m.def("_actor_columns", &actor_columns, py::arg("net"),
         "Actor fields and attributes as columns (behind Network.actors_frame).");

@@ -8,6 +8,7 @@
 #include <healthnet/io.hpp>
 
 #include "common.hpp"
+#include "reading.hpp"
 
 namespace healthnet::bindings {
 
@@ -21,11 +22,46 @@ void register_io(py::module_& m) {
       }, py::arg("text"), py::arg("origin") = "<json>", py::arg("allow_self_loops") = false, gil_free());
   m.def("to_json", computed(&to_json), py::arg("net"), py::arg("indent") = 2);
   m.def("write_json", computed(&write_json), py::arg("net"), py::arg("path"));
-  m.def("read_csv", [](const std::string& actors, const std::string& ties, bool directed, const std::string& sector,
-                        const std::string& weight, bool self_loops) {
-        return read_csv(actors, ties, csv_options{directed, sector, weight, self_loops});
-      }, py::arg("actors"), py::arg("ties"), py::arg("directed"), py::arg("sector"), py::arg("weight"),
-      py::arg("allow_self_loops"), gil_free());
+  // (network, notes) and (problems, total, notes); see bindings/reading.hpp for the dicts.
+  const auto csv_options_from = [](bool directed, const py::dict& columns, const std::string& sep,
+                                   const std::string& decimal, const std::string& encoding, const py::dict& rules,
+                                   bool self_loops) {
+    csv_options o;
+    o.directed = directed;
+    o.columns = column_names_from(columns);
+    o.separator = sep.empty() ? '\0' : sep.front();
+    o.decimal = decimal.empty() ? '\0' : decimal.front();
+    o.encoding = encoding;
+    o.rules = table_rules_from(rules);
+    o.allow_self_loops = self_loops;
+    return o;
+  };
+  m.def("read_csv", [csv_options_from](const std::string& actors, const std::string& ties, bool directed,
+                                       const py::dict& columns, const std::string& sep, const std::string& decimal,
+                                       const std::string& encoding, const py::dict& rules, bool self_loops) {
+        const csv_options o = csv_options_from(directed, columns, sep, decimal, encoding, rules, self_loops);
+        std::vector<data_note> notes;
+        network net = [&] {
+          py::gil_scoped_release release;
+          return read_csv(actors, ties, o, &notes);
+        }();
+        return py::make_tuple(std::move(net), notes_to_python(notes));
+      }, py::arg("actors"), py::arg("ties"), py::arg("directed"), py::arg("columns"), py::arg("sep"),
+      py::arg("decimal"), py::arg("encoding"), py::arg("rules"), py::arg("allow_self_loops"));
+  m.def("validate_csv", [csv_options_from](const std::string& actors, const std::string& ties, bool directed,
+                                           const py::dict& columns, const std::string& sep, const std::string& decimal,
+                                           const std::string& encoding, const py::dict& rules, bool self_loops) {
+        const csv_options o = csv_options_from(directed, columns, sep, decimal, encoding, rules, self_loops);
+        const problem_report report = [&] {
+          py::gil_scoped_release release;
+          return validate_csv(actors, ties, o);
+        }();
+        py::list problems;
+        for (const auto& p : report.problems) problems.append(std::string(p.what()));
+        return py::make_tuple(problems, report.total, notes_to_python(report.notes));
+      }, py::arg("actors"), py::arg("ties"), py::arg("directed"), py::arg("columns"), py::arg("sep"),
+      py::arg("decimal"), py::arg("encoding"), py::arg("rules"), py::arg("allow_self_loops"));
+  m.def("read_sector_map", &read_sector_map, py::arg("path"), gil_free());
   m.def("read_graphml", [](const std::string& path, bool self_loops) {
         return read_graphml(path, read_options{self_loops});
       }, py::arg("path"), py::arg("allow_self_loops") = false, gil_free());

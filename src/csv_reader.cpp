@@ -4,15 +4,22 @@
 // The whole file is parsed from one buffer; fields are string_views into it,
 // and only quoted fields holding doubled quotes or CRLF line breaks are copied
 // (into one scratch buffer reused for every record).
+#include "encoding.hpp"
+
 #include <healthnet/detail/keyed_hash.hpp>
+#include <healthnet/detail/reading.hpp>
+#include <healthnet/detail/suggest.hpp>
 #include <healthnet/detail/file_io.hpp>
 #include <healthnet/detail/text.hpp>
 #include <healthnet/error.hpp>
 #include <healthnet/io.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,11 +52,13 @@ std::string hex_byte(unsigned char c) {
 /// One CSV file: the header and a cursor over its records.
 class csv_file {
  public:
-  csv_file(std::string_view text, const std::string& origin) : m_origin(origin) {
+  /// `separator` 0 detects it from the header line.
+  csv_file(std::string_view text, const std::string& origin, char separator = 0)
+      : m_origin(origin), m_separator(separator) {
     // With a byte-order mark, or without one (a NUL among the first bytes of a text file).
     if ((text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) ||
         text.substr(0, 4).find('\0') != std::string_view::npos) {
-      fail_at(1, {}, "file is utf-16; save it as utf-8 (in excel: 'csv utf-8')");
+      fail_at(1, {}, "file is utf-16; pass encoding='utf-16' (command line: --encoding utf-16) or save it as utf-8");
     }
     if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
     // Old Mac files end lines with a lone CR. Such text is copied with every
@@ -75,6 +84,10 @@ class csv_file {
     if (rest.size() >= 5 && iequals(rest.substr(0, 4), "sep=")) {
       const std::string_view line = detail::trim(rest.substr(0, rest.find('\n')));
       if (line.size() == 5 && (line[4] == ',' || line[4] == ';' || line[4] == '\t')) {
+        if (m_separator != 0 && m_separator != line[4]) {
+          fail_at(m_line, "sep", "the file's first line says " + detail::quote_value(line) + " but the separator " +
+                                     detail::quote_value(std::string(1, m_separator)) + " was given");
+        }
         m_separator = line[4];
         const std::size_t eol = rest.find('\n');
         m_pos += eol == npos ? rest.size() : eol + 1;
@@ -117,9 +130,11 @@ class csv_file {
     for (const auto& c : m_columns) {
       if (iequals(c, name)) {
         problem += " (found " + detail::quote_value(c) + "; column names are case-sensitive)";
-        break;
+        fail_at(m_header_line, column_label(name), problem);
       }
     }
+    const std::string close = detail::did_you_mean(name, m_columns);
+    problem += close.empty() ? " (" + detail::known_names(m_columns) + ")" : close;
     fail_at(m_header_line, column_label(name), problem);
   }
 
@@ -159,6 +174,17 @@ class csv_file {
   [[noreturn]] void fail_at(std::size_t line, std::string field, const std::string& problem) const {
     throw invalid_input(source_location{m_origin, line, std::move(field)}, problem);
   }
+  /// An error after which the rest of the file cannot be read (an unclosed
+  /// quote, bytes that are not UTF-8): reading stops there.
+  [[noreturn]] void fail_fatal(std::size_t line, std::string field, const std::string& problem) {
+    m_fatal = true;
+    m_pos = m_text.size();
+    fail_at(line, std::move(field), problem);
+  }
+  /// Whether the last error ended the reading of this file.
+  [[nodiscard]] bool fatal() const noexcept { return m_fatal; }
+  /// Byte offset of the next record.
+  [[nodiscard]] std::size_t position() const noexcept { return m_pos; }
 
   static constexpr std::size_t npos = std::string_view::npos;
 
@@ -224,13 +250,14 @@ class csv_file {
     return std::all_of(m_fields.begin(), m_fields.end(), [](const raw_field& f) { return f.size == 0 && !f.quoted; });
   }
 
-  void check_utf8(std::string_view raw, std::size_t line, std::size_t column) const {
+  void check_utf8(std::string_view raw, std::size_t line, std::size_t column) {
     const std::size_t bad = detail::invalid_utf8_offset(raw);
     if (bad == npos) return;
     const std::size_t bad_line = line + detail::line_of(raw, bad) - 1;
-    fail_at(bad_line, column_of(column),
-            "invalid utf-8 byte " + hex_byte(static_cast<unsigned char>(raw[bad])) +
-                "; save the file as utf-8 (in excel: 'csv utf-8')");
+    fail_fatal(bad_line, column_of(column),
+               "invalid utf-8 byte " + hex_byte(static_cast<unsigned char>(raw[bad])) +
+                   "; German Excel saves 'CSV' as Windows-1252: pass encoding='cp1252' (command line: "
+                   "--encoding cp1252), or save the file as 'CSV UTF-8'");
   }
 
   /// Reads one physical record starting at m_pos into m_fields.
@@ -279,7 +306,7 @@ class csv_file {
     std::size_t end = 0;
     for (;;) {
       const std::size_t q = m_text.find('"', p);
-      if (q == npos) fail_at(field_line, column_of(column), "quoted field is never closed (missing '\"')");
+      if (q == npos) fail_fatal(field_line, column_of(column), "quoted field is never closed (missing '\"')");
       const std::string_view span = m_text.substr(p, q - p);
       const auto breaks = static_cast<std::size_t>(std::count(span.begin(), span.end(), '\n'));
       if (breaks != 0) {
@@ -303,9 +330,9 @@ class csv_file {
       const auto lead = static_cast<unsigned char>(m_text[p]);
       const std::size_t len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
       const std::string_view ch = m_text.substr(p, len);
-      fail_at(m_line, column_of(column),
-              "unexpected " + (detail::invalid_utf8_offset(ch) == npos ? detail::quote_value(ch) : hex_byte(lead)) +
-                  " after closing quote; double quotes inside quoted fields");
+      fail_fatal(m_line, column_of(column),
+                 "unexpected " + (detail::invalid_utf8_offset(ch) == npos ? detail::quote_value(ch) : hex_byte(lead)) +
+                     " after closing quote; double quotes inside quoted fields");
     }
     m_pos = p;
     if (!doubled && !has_cr) {
@@ -329,6 +356,7 @@ class csv_file {
   std::size_t m_header_line{1};
   std::size_t m_record_line{1};
   char m_separator{0};
+  bool m_fatal{false};
   std::vector<std::string> m_columns;
   std::vector<raw_field> m_fields;
   std::string m_scratch;
@@ -453,105 +481,184 @@ void fill_attributes(const csv_file& file, const std::vector<attribute_column>& 
   }
 }
 
-void read_actors(csv_file& file, const csv_options& options, network& net, std::vector<std::size_t>& lines) {
-  constexpr std::size_t npos = csv_file::npos;
-  std::size_t id = npos, name = npos, type = npos, primary = npos, sectors = npos;
-  std::vector<attribute_column> attributes;
-  const auto& columns = file.columns();
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    const std::string& c = columns[i];
-    if (c.empty()) continue;
-    if (c == "id") id = i;
-    else if (!options.sector.empty() && c == options.sector) primary = i;
-    else if (c == "sectors") sectors = i;
-    else if (c == "name") name = i;
-    else if (c == "type") type = i;
-    else attributes.push_back({i, c});
-  }
-  if (id == npos) file.missing_column("id", "required column is missing");
-  if (primary == npos && !options.sector.empty() && options.sector != "sector") {
-    file.missing_column(options.sector, "sector column is missing from the header");
-  }
-  attributes = sorted(std::move(attributes));
-  const bool decimal_comma = file.separator() == ';';
+/// The columns a file maps, found by name. A mapped name that differs from
+/// its default must be in the header; a default-named optional column may be
+/// absent. Every other named column becomes an attribute.
+class column_map {
+ public:
+  static constexpr std::size_t npos = csv_file::npos;
 
-  while (file.next()) {
+  explicit column_map(const csv_file& file) : m_file(file) {}
+
+  /// Index of the column `name` (its default `fallback`), or npos; `required`
+  /// columns must exist. An empty name means no such column.
+  std::size_t take(const std::string& name, std::string_view fallback, bool required = false,
+                   std::string_view what = "mapped column") {
+    if (name.empty()) return npos;
+    const std::size_t i = m_file.find_column(name);
+    if (i == npos) {
+      if (required) m_file.missing_column(name, "required column is missing");
+      if (name != fallback) m_file.missing_column(name, std::string(what) + " is missing from the header");
+      return npos;
+    }
+    m_taken.push_back(i);
+    return i;
+  }
+
+  /// The columns nobody took, sorted by name: the attributes.
+  [[nodiscard]] std::vector<attribute_column> rest() const {
+    std::vector<attribute_column> out;
+    const auto& columns = m_file.columns();
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (!columns[i].empty() && std::find(m_taken.begin(), m_taken.end(), i) == m_taken.end()) {
+        out.push_back({i, columns[i]});
+      }
+    }
+    return sorted(std::move(out));
+  }
+
+ private:
+  const csv_file& m_file;
+  std::vector<std::size_t> m_taken;
+};
+
+/// Whether numbers have a decimal comma: as given, else with a ';' separator.
+bool decimal_comma_of(const csv_file& file, const csv_options& options) {
+  if (options.decimal == ',') return true;
+  if (options.decimal == '.') return false;
+  return file.separator() == ';';
+}
+
+/// Runs `row` for every record; a problem in one row is recorded and the
+/// reader goes on, unless the problem ends the file (fatal()).
+template <class Row>
+void each_row(csv_file& file, detail::problem_list& problems, Row row) {
+  for (;;) {
+    const std::size_t start = file.position();
+    try {
+      if (!file.next()) return;
+      row();
+    } catch (const invalid_input& e) {
+      // A problem that leaves the reader where it was would repeat forever.
+      if (file.fatal() || file.position() == start) throw;
+      problems.add(e);
+    }
+  }
+}
+
+struct actor_reading {
+  std::vector<std::size_t> lines;                                          ///< first line of each actor
+  std::unordered_set<std::string, detail::keyed_string_hash> failed_ids;  ///< ids of rows with a problem
+};
+
+void read_actors(csv_file& file, const csv_options& options, const taxonomy& tax, network& net,
+                 actor_reading& state, detail::problem_list& problems, std::vector<data_note>* notes) {
+  const column_names& names = options.columns;
+  const column_names defaults;
+  column_map map(file);
+  const std::size_t id = map.take(names.id, defaults.id, true);
+  const std::size_t name = map.take(names.name, defaults.name);
+  const std::size_t type = map.take(names.type, defaults.type);
+  const std::size_t primary = map.take(names.sector, defaults.sector, false, "sector column");
+  const std::size_t sectors = map.take(names.sectors, defaults.sectors);
+  const std::vector<attribute_column> attributes = map.rest();
+  const bool decimal_comma = decimal_comma_of(file, options);
+  detail::sector_resolver resolver(tax, options.rules);
+
+  each_row(file, problems, [&] {
     actor a;
     const std::string_view key = file.field(id);
     if (key.empty()) file.fail(id, "actor id is empty");
     if (const actor* first = net.find_actor(key)) {
       file.fail(id, "duplicate actor id " + detail::quote_value(key) + " (first on line " +
-                        std::to_string(lines[net.index_of(first->id)]) + ")");
+                        std::to_string(state.lines[net.index_of(first->id)]) + ")");
     }
     a.id = key;
-    if (name != npos) a.name = file.field(name);
-    if (type != npos) a.type = file.field(type);
+    if (name != csv_file::npos) a.name = file.field(name);
+    if (type != csv_file::npos) a.type = file.field(type);
+    bool failed = false;
     // Each sector once, in order; hashed, as a cell may list very many.
-    std::unordered_set<std::string_view, detail::keyed_string_hash> seen_sectors;
-    const auto add_sector = [&](std::string_view s) {
-      if (seen_sectors.insert(s).second) a.sectors.emplace_back(s);
+    std::unordered_set<std::string, detail::keyed_string_hash> seen_sectors;
+    const auto add_sectors = [&](std::size_t column) {
+      split_list(file.field(column), [&](std::string_view label) {
+        try {
+          std::string s = resolver.resolve(label);
+          if (seen_sectors.insert(s).second) a.sectors.push_back(std::move(s));
+        } catch (const invalid_input& e) {
+          problems.add(invalid_input(source_location{file.origin(), file.line(), column_label(file.columns()[column])},
+                                     e.problem()));
+          failed = true;
+        }
+      });
     };
-    if (primary != npos) split_list(file.field(primary), add_sector);
-    if (sectors != npos) split_list(file.field(sectors), add_sector);
-    fill_attributes(file, attributes, decimal_comma, a.attributes);
+    if (primary != csv_file::npos) add_sectors(primary);
+    if (sectors != csv_file::npos) add_sectors(sectors);
     try {
-      net.add_actor(std::move(a));
+      fill_attributes(file, attributes, decimal_comma, a.attributes);
+      if (!failed) {
+        net.add_actor(std::move(a));
+        state.lines.push_back(file.line());
+        return;
+      }
     } catch (const invalid_input& e) {
+      state.failed_ids.emplace(key);
+      if (e.where().file == file.origin()) throw;
       file.fail(id, e.problem());
     }
-    lines.push_back(file.line());
-  }
+    state.failed_ids.emplace(key);
+  });
+  resolver.note_kept(notes, file.origin());
 }
 
-void read_ties(csv_file& file, const csv_options& options, const std::string& actors_origin, network& net) {
-  constexpr std::size_t npos = csv_file::npos;
-  std::size_t source = npos, target = npos, weight = npos, since = npos;
+void read_ties(csv_file& file, const csv_options& options, const std::string& actors_origin,
+               const actor_reading& actors, network& net, detail::problem_list& problems,
+               std::vector<data_note>* notes) {
+  const column_names& names = options.columns;
+  const column_names defaults;
+  column_map map(file);
+  const std::size_t source = map.take(names.source, defaults.source, true);
+  const std::size_t target = map.take(names.target, defaults.target, true);
+  const std::size_t weight = map.take(names.weight, defaults.weight, false, "weight column");
   std::vector<std::size_t> relations;
-  std::vector<attribute_column> attributes;
-  const auto& columns = file.columns();
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    const std::string& c = columns[i];
-    if (c.empty()) continue;
-    if (c == "source") source = i;
-    else if (c == "target") target = i;
-    else if (!options.weight.empty() && c == options.weight) weight = i;
-    else if (c == "relation" || c == "relations") relations.push_back(i);
-    else if (c == "since") since = i;
-    else attributes.push_back({i, c});
+  if (const std::size_t r = map.take(names.relations, defaults.relations); r != csv_file::npos) relations.push_back(r);
+  if (names.relations == defaults.relations) {
+    if (const std::size_t r = map.take("relation", "relation"); r != csv_file::npos) relations.push_back(r);
   }
-  if (source == npos) file.missing_column("source", "required column is missing");
-  if (target == npos) file.missing_column("target", "required column is missing");
-  if (weight == npos && !options.weight.empty()) {
-    file.missing_column(options.weight, "weight column is missing from the header");
-  }
-  attributes = sorted(std::move(attributes));
-  const bool decimal_comma = file.separator() == ';';
+  const std::size_t since = map.take(names.since, defaults.since);
+  const std::vector<attribute_column> attributes = map.rest();
+  const bool decimal_comma = decimal_comma_of(file, options);
   const std::string not_in_actors = " (not in " + actors_origin + ")";
-  // Plain files (ends and weights only) are collected and added in bulk,
-  // which needs no pair hashing; files with relations, dates or attributes
-  // go through add_tie row by row.
-  const bool plain = relations.empty() && since == npos && attributes.empty();
-  std::vector<vertex_index> bulk_source, bulk_target;
-  std::vector<double> bulk_weight;
-  std::vector<std::size_t> bulk_line;  // of each row, for an error add_ties finds (a merge overflowing)
+  std::vector<std::size_t> row_lines;  // line of each data row
+  detail::tie_table table(
+      net, options.rules, problems,
+      [&](std::size_t row, std::string_view field) {
+        return source_location{file.origin(), row_lines[row], field.empty() ? std::string() : column_label(field == "weight" ? names.weight : field)};
+      },
+      [&](std::size_t row) { return "line " + std::to_string(row_lines[row]); });
 
-  while (file.next()) {
+  each_row(file, problems, [&] {
+    const std::size_t row = row_lines.size();
+    row_lines.push_back(file.line());
     const std::string_view from = file.field(source);
     const std::string_view to = file.field(target);
     if (from.empty()) file.fail(source, "actor id is empty");
     if (to.empty()) file.fail(target, "actor id is empty");
     const auto u = net.find_index(from);
+    const auto v = net.find_index(to);
+    // An actor whose own row had a problem is reported there, not again here.
+    if ((!u && actors.failed_ids.contains(std::string(from))) || (!v && actors.failed_ids.contains(std::string(to)))) {
+      return;
+    }
     if (!u) file.fail(source, "unknown actor id " + detail::quote_value(from) + not_in_actors);
     if (from == to && !options.allow_self_loops) {
       file.fail(target, "self-loop on actor " + detail::quote_value(from) + " (set allow_self_loops to keep it)");
     }
-    const auto v = net.find_index(to);
     if (!v) file.fail(target, "unknown actor id " + detail::quote_value(to) + not_in_actors);
     tie_details details;
     for (const std::size_t r : relations) {
       split_list(file.field(r), [&details](std::string_view s) { details.relations.emplace(s); });
     }
-    if (since != npos) {
+    if (since != csv_file::npos) {
       const std::string_view date = file.field(since);
       if (!date.empty()) {
         if (!detail::is_iso_date(date)) {
@@ -561,10 +668,12 @@ void read_ties(csv_file& file, const csv_options& options, const std::string& ac
         details.since = std::string(date);
       }
     }
-    double w = 1.0;
-    if (weight != npos) {
+    std::optional<double> w = 1.0;
+    if (weight != csv_file::npos) {
       const std::string_view cell = file.field(weight);
-      if (!cell.empty()) {
+      if (cell.empty()) {
+        w.reset();
+      } else {
         const number_cell number = parse_cell_number(cell, decimal_comma);
         if (number.ambiguous) file.fail(weight, ambiguous_number("weight ", cell));
         const auto& parsed = number.value;
@@ -575,61 +684,145 @@ void read_ties(csv_file& file, const csv_options& options, const std::string& ac
       }
     }
     fill_attributes(file, attributes, decimal_comma, details.attributes);
-    if (plain) {
-      bulk_source.push_back(*u);
-      bulk_target.push_back(*v);
-      bulk_weight.push_back(w);
-      bulk_line.push_back(file.line());
-      continue;
-    }
-    try {
-      net.add_tie(*u, *v, w, std::move(details));
-    } catch (const invalid_input& e) {
-      file.fail(e.where().field == "weight" && weight != npos ? weight : target, e.problem());
-    }
+    table.add(*u, *v, w, std::move(details), row, from, to);
+  });
+  if (!problems.empty()) return;
+  try {
+    table.finish(net, notes);
+  } catch (const invalid_input& e) {  // "too many ties"
+    file.fail_at(file.line(), "ties", e.problem());
   }
-  if (plain) {
-    try {
-      net.add_ties(bulk_source, bulk_target, bulk_weight);
-    } catch (const invalid_input& e) {  // "too many ties", or weight[i]: a merge overflowing
-      const std::string& field = e.where().field;
-      if (field.starts_with("weight[") && weight != npos) {
-        const std::size_t i = std::stoul(field.substr(7));
-        file.fail_at(bulk_line.at(i), column_label(options.weight), e.problem());
-      }
-      file.fail_at(file.line(), "ties", e.problem());
-    }
+}
+
+const taxonomy& reading_taxonomy(const csv_options& options) {
+  return options.sector_taxonomy ? *options.sector_taxonomy : taxonomy::builtin();
+}
+
+/// Reads both files into `net`, recording row problems in `problems`;
+/// throws invalid_input for a problem that ends a file.
+network read_tables(std::string_view actors_text, std::string_view ties_text, const csv_options& options,
+                    const std::string& actors_origin, const std::string& ties_origin, detail::problem_list& problems,
+                    std::vector<data_note>* notes) {
+  if (options.decimal != 0 && options.decimal != ',' && options.decimal != '.') {
+    throw invalid_input(field_location("decimal"), "expected ',' or '.', got " +
+                                                       detail::quote_value(std::string(1, options.decimal)));
   }
+  if (options.separator != 0 && options.separator != ',' && options.separator != ';' && options.separator != '\t') {
+    throw invalid_input(field_location("sep"), "expected ',', ';' or a tab, got " +
+                                                   detail::quote_value(std::string(1, options.separator)));
+  }
+  const auto actors_utf8 = decode_text(actors_text, options.encoding, actors_origin);
+  const auto ties_utf8 = decode_text(ties_text, options.encoding, ties_origin);
+  const std::string_view actors_view = actors_utf8 ? std::string_view(*actors_utf8) : actors_text;
+  const std::string_view ties_view = ties_utf8 ? std::string_view(*ties_utf8) : ties_text;
+  network net(options.directed ? directedness::directed : directedness::undirected);
+  net.set_allow_self_loops(options.allow_self_loops);
+  if (options.sector_taxonomy) net.set_taxonomy(*options.sector_taxonomy);
+  actor_reading actors;
+  {
+    csv_file file(actors_view, actors_origin, options.separator);
+    if (file.separator() == ',' && options.decimal == ',') {
+      throw invalid_input(field_location("decimal"), "a decimal comma needs a ';' or tab separator");
+    }
+    read_actors(file, options, reading_taxonomy(options), net, actors, problems, notes);
+  }
+  csv_file file(ties_view, ties_origin, options.separator);
+  read_ties(file, options, actors_origin, actors, net, problems, notes);
+  return net;
 }
 
 }  // namespace
 
 network parse_csv(std::string_view actors_text, std::string_view ties_text, const csv_options& options,
-                  const std::string& actors_origin, const std::string& ties_origin) {
-  const std::string* reading = &actors_origin;
+                  const std::string& actors_origin, const std::string& ties_origin, std::vector<data_note>* notes) {
   try {
-    network net(options.directed ? directedness::directed : directedness::undirected);
-    net.set_allow_self_loops(options.allow_self_loops);
-    std::vector<std::size_t> actor_lines;  // first line of each actor, for duplicate messages
-    {
-      csv_file actors(actors_text, actors_origin);
-      read_actors(actors, options, net, actor_lines);
-    }
-    reading = &ties_origin;
-    csv_file ties(ties_text, ties_origin);
-    read_ties(ties, options, actors_origin, net);
+    detail::problem_list problems(options.rules.max_errors);
+    std::vector<data_note> found;
+    network net = read_tables(actors_text, ties_text, options, actors_origin, ties_origin, problems, &found);
+    problems.throw_first();
+    if (notes != nullptr) notes->insert(notes->end(), found.begin(), found.end());
     return net;
   } catch (const out_of_memory&) {
     throw;
   } catch (const std::bad_alloc&) {  // the reader's memory is freed by now
-    throw out_of_memory("out of memory reading " + *reading);
+    throw out_of_memory("out of memory reading " + actors_origin + " and " + ties_origin);
   }
 }
 
-network read_csv(const std::string& actors_path, const std::string& ties_path, const csv_options& options) {
+network read_csv(const std::string& actors_path, const std::string& ties_path, const csv_options& options,
+                 std::vector<data_note>* notes) {
   const std::string actors = detail::read_file(actors_path);
   const std::string ties = detail::read_file(ties_path);
-  return parse_csv(actors, ties, options, actors_path, ties_path);
+  return parse_csv(actors, ties, options, actors_path, ties_path, notes);
+}
+
+problem_report check_csv(std::string_view actors_text, std::string_view ties_text, const csv_options& options,
+                         const std::string& actors_origin, const std::string& ties_origin) {
+  detail::problem_list problems(options.rules.max_errors);
+  std::vector<data_note> notes;
+  try {
+    (void)read_tables(actors_text, ties_text, options, actors_origin, ties_origin, problems, &notes);
+  } catch (const invalid_input& e) {
+    problems.add(e);
+  }
+  return problems.report(problems.empty() ? std::move(notes) : std::vector<data_note>{});
+}
+
+std::map<std::string, std::string, std::less<>> parse_sector_map(std::string_view text, const std::string& origin) {
+  std::map<std::string, std::string, std::less<>> out;
+  std::string_view body = detail::trim(text);
+  if (body.starts_with("\xEF\xBB\xBF")) body = detail::trim(body.substr(3));
+  if (body.starts_with("{")) {  // a JSON object {"label": "sector"}
+    std::vector<std::string> keys;
+    nlohmann::json doc;
+    try {
+      doc = nlohmann::json::parse(body, [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& value) {
+        if (depth == 1 && event == nlohmann::json::parse_event_t::key) keys.push_back(value.get<std::string>());
+        return true;
+      });
+    } catch (const nlohmann::json::parse_error& e) {
+      throw invalid_input(source_location{origin, detail::line_of(text, e.byte), {}}, "not valid JSON");
+    }
+    std::sort(keys.begin(), keys.end());
+    if (const auto it = std::adjacent_find(keys.begin(), keys.end()); it != keys.end()) {
+      throw invalid_input(source_location{origin, 0, detail::quote_value(*it)}, "label appears twice");
+    }
+    for (const auto& [label, sector] : doc.items()) {
+      if (!sector.is_string() || sector.get<std::string>().empty()) {
+        throw invalid_input(source_location{origin, 0, detail::quote_value(label)}, "expected a sector id (text)");
+      }
+      out.emplace(label, sector.get<std::string>());
+    }
+    return out;
+  }
+  csv_file file(text, origin);
+  const std::size_t label = file.find_column("label");
+  const std::size_t sector = file.find_column("sector");
+  if (label == csv_file::npos) file.missing_column("label", "required column is missing (a sector map has the columns label,sector)");
+  if (sector == csv_file::npos) file.missing_column("sector", "required column is missing (a sector map has the columns label,sector)");
+  std::map<std::string, std::size_t, std::less<>> lines;
+  while (file.next()) {
+    const std::string_view l = file.field(label);
+    const std::string_view id = file.field(sector);
+    if (l.empty()) file.fail(label, "label is empty");
+    if (id.empty()) file.fail(sector, "sector is empty");
+    if (const auto it = lines.find(l); it != lines.end()) {
+      file.fail(label, "label " + detail::quote_value(l) + " appears twice (first on line " + std::to_string(it->second) + ")");
+    }
+    lines.emplace(std::string(l), file.line());
+    out.emplace(std::string(l), std::string(id));
+  }
+  return out;
+}
+
+std::map<std::string, std::string, std::less<>> read_sector_map(const std::string& path) {
+  return parse_sector_map(detail::read_file(path), path);
+}
+
+problem_report validate_csv(const std::string& actors_path, const std::string& ties_path, const csv_options& options) {
+  const std::string actors = detail::read_file(actors_path);
+  const std::string ties = detail::read_file(ties_path);
+  return check_csv(actors, ties, options, actors_path, ties_path);
 }
 
 }  // namespace healthnet

@@ -14,6 +14,11 @@
 #include <string_view>
 
 #include <healthnet/network.hpp>
+#include <healthnet/reading.hpp>
+#include <healthnet/taxonomy.hpp>
+
+#include <map>
+#include <vector>
 
 namespace healthnet {
 
@@ -25,26 +30,41 @@ struct read_options {
 
 /// Options of the CSV reader (an actors file plus a ties file).
 ///
-/// Actors file: required column `id`; optional `name`, `type`, the sector
-/// column (`sector` by default) and `sectors` (further sectors separated by
-/// `|`). Ties file: required `source` and `target`; optional `relation` or
-/// `relations` (several separated by `|`), `since` and the weight column.
-/// Every other column becomes an attribute: numbers parse as numbers, `true`
-/// and `false` as booleans, an empty cell leaves the attribute absent.
+/// Actors file: the id column (required); optional name, type, the sector
+/// column and further sectors (separated by `|`). Ties file: source and
+/// target (required); optional relations (separated by `|`; a column
+/// `relation` is read too), since and weight. The column names are
+/// `columns` (column_names); a column named otherwise than by default must
+/// exist. Every other column becomes an attribute: numbers parse as numbers,
+/// `true` and `false` as booleans, an empty cell leaves the attribute absent.
 ///
-/// The separator (`,`, `;` or tab) is detected from the header line. With `;`
-/// numbers are German: a decimal comma (`1,5`) and `.` grouping thousands
-/// (`1.234,5`, `12.345.678`); `1.000` without a comma is ambiguous and an
-/// error (docs/format.md). Lines end with LF, CRLF or CR. Files are UTF-8,
-/// with or without byte order mark; fields may be quoted with `"` and may
-/// then hold separators, doubled quotes and line breaks.
+/// The separator (`,`, `;` or tab) is detected from the header line unless
+/// given. With `;` numbers are German unless `decimal` says otherwise: a
+/// decimal comma (`1,5`) and `.` grouping thousands (`1.234,5`,
+/// `12.345.678`); `1.000` without a comma is ambiguous and an error
+/// (docs/format.md). Lines end with LF, CRLF or CR. Files are UTF-8 unless
+/// `encoding` names another; fields may be quoted with `"` and may then hold
+/// separators, doubled quotes and line breaks.
+///
+/// Sector labels must be taxonomy ids, taxonomy labels or mapped
+/// (table_rules::sector_map); blank weights and repeated pairs follow
+/// `rules` (table_rules).
 struct csv_options {
-  /// Build a directed network (ties run from `source` to `target`).
+  /// Build a directed network (ties run from source to target).
   bool directed{true};
-  /// Actors column holding the primary sector; empty for none.
-  std::string sector{"sector"};
-  /// Ties column holding the weight; empty: every weight is 1.
-  std::string weight;
+  /// The column names.
+  column_names columns;
+  /// `,`, `;` or tab; 0 detects it from the header line.
+  char separator{0};
+  /// `,` or `.`; 0: `,` when the separator is `;`, else `.`.
+  char decimal{0};
+  /// utf-8 (default; a byte order mark is skipped), utf-8-sig, cp1252,
+  /// latin-1, utf-16 (with byte order mark), utf-16-le, utf-16-be.
+  std::string encoding{"utf-8"};
+  /// Repeated pairs, blank weights, sector labels, problems listed.
+  table_rules rules;
+  /// The sector vocabulary labels are checked against; null: the built-in one.
+  const taxonomy* sector_taxonomy{nullptr};
   /// Accept ties from an actor to itself (rejected by default).
   bool allow_self_loops{false};
 };
@@ -66,13 +86,34 @@ std::string to_json(const network& net, int indent = 2);
 /// @throws file_error when the file cannot be written
 void write_json(const network& net, const std::string& path);
 
-/// Reads an actors CSV and a ties CSV.
-/// @throws invalid_input for bad content
+/// Reads an actors CSV and a ties CSV. What the reader assumed (merged
+/// pairs, dropped or filled weights, kept sector labels) is appended to
+/// `notes` when given.
+/// @throws invalid_input for the first problem; its message says how many
+///         more there are (validate_csv lists them)
 /// @throws file_error when the file cannot be read
-network read_csv(const std::string& actors_path, const std::string& ties_path, const csv_options& options = {});
+network read_csv(const std::string& actors_path, const std::string& ties_path, const csv_options& options = {},
+                 std::vector<data_note>* notes = nullptr);
 /// Parses actors and ties CSV text; the origins name them in error messages.
 network parse_csv(std::string_view actors_text, std::string_view ties_text, const csv_options& options = {},
-                  const std::string& actors_origin = "<actors>", const std::string& ties_origin = "<ties>");
+                  const std::string& actors_origin = "<actors>", const std::string& ties_origin = "<ties>",
+                  std::vector<data_note>* notes = nullptr);
+/// Every problem of a CSV pair (up to options.rules.max_errors), and the
+/// notes when there is none. Never throws invalid_input.
+/// @throws file_error when a file cannot be read
+problem_report validate_csv(const std::string& actors_path, const std::string& ties_path,
+                            const csv_options& options = {});
+/// A sector map file: a CSV with the columns `label,sector`, or a JSON
+/// object `{"label": "sector"}` (table_rules::sector_map).
+/// @throws invalid_input for a repeated or empty label, naming file and line
+/// @throws file_error when the file cannot be read
+std::map<std::string, std::string, std::less<>> read_sector_map(const std::string& path);
+/// read_sector_map() on text; `origin` names it in messages.
+std::map<std::string, std::string, std::less<>> parse_sector_map(std::string_view text,
+                                                                 const std::string& origin = "<sector map>");
+/// validate_csv() on text.
+problem_report check_csv(std::string_view actors_text, std::string_view ties_text, const csv_options& options = {},
+                         const std::string& actors_origin = "<actors>", const std::string& ties_origin = "<ties>");
 
 /// The actors file of a CSV pair: columns `id,name,type,sector,sectors`
 /// (further sectors joined by `|`), then one column per attribute key, sorted.

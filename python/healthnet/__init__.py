@@ -30,12 +30,16 @@ from ._io import (
     read_csv,
     read_graphml,
     read_json,
+    read_sector_map,
     synthetic_region,
+    Validation,
+    validate,
     to_graphml,
     to_json,
     write_graphml,
     write_json,
 )
+from ._warnings import DataWarning
 from ._metrics import degree, density, isolates, metric, metrics, profile, sector_counts, strength
 from . import _arrays, _centrality, _cohesion, _compare, _components, _scoring, _sectors
 from ._arrays import *  # noqa: F401,F403
@@ -50,6 +54,10 @@ from ._interop import *  # noqa: F401,F403
 
 __all__ = [
     "Actor",
+    "DataWarning",
+    "Validation",
+    "validate",
+    "read_sector_map",
     "Body",
     "GeoPoint",
     "Network",

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import _core
+from . import _core, _reading
 from ._core import Body, Network, Region, Sector, Taxonomy
 
 __all__ = ["from_igraph", "from_networkx", "from_pandas", "to_igraph", "to_networkx"]
@@ -291,6 +291,8 @@ def _attribute_column(key: str, col, where, label: str) -> tuple:
 
 
 def _weight_column(col, m: int, where, label: str) -> np.ndarray:
+    """Weights as float64; a blank cell is NaN, which the core reads by the
+    ``missing_weight`` rule (an error by default)."""
     if col is None:
         return np.ones(m)
     if (
@@ -298,13 +300,10 @@ def _weight_column(col, m: int, where, label: str) -> np.ndarray:
         and pd.api.types.is_numeric_dtype(col.dtype)
         and not pd.api.types.is_bool_dtype(col.dtype)
     ):
-        missing = col.isna().to_numpy()
-        if missing.any():
-            raise ValueError(f"{where(int(np.argmax(missing)))}: {label}: missing weight")
-        return col.to_numpy(dtype=float)
+        return col.to_numpy(dtype=float, na_value=np.nan)
     return np.array(
         [
-            1.0 if v is _ABSENT else (v if type(v) is float and v == v else _at(where, i, label, _weight, v))
+            1.0 if v is _ABSENT else (v if type(v) is float else (math.nan if _missing(v) else _at(where, i, label, _weight, v)))
             for i, v in enumerate(_values(col))
         ],
         dtype=float,
@@ -345,7 +344,7 @@ class _Spec:
         }
 
 
-_CORE_ERROR = re.compile(r"^(actors|ties)\[(\d+)\]\.(\w*): (.*)$", re.DOTALL)
+_CORE_ERROR = re.compile(r"^(actors|ties)\[(\d+)\](?:\.(\w*))?: (.*)$", re.DOTALL)
 
 
 @_gc_paused()
@@ -365,7 +364,11 @@ def _build(
     taxonomy,
     allow_self_loops: bool,
     sep: str | None,
+    rules: dict | None = None,
 ) -> Network:
+    """``rules`` (_reading.table_rules) for table readers; None for the graph
+    converters, which keep sectors as they are and merge repeated pairs silently
+    as Network.add_tie does (a graph has none)."""
     noun = spec.noun
     src = _id_column(sources, tie_where, f"{noun} {spec.source!r}")
     dst = _id_column(targets, tie_where, f"{noun} {spec.target!r}")
@@ -417,7 +420,7 @@ def _build(
     since = _since_column(get(spec.since) if spec.since else None, m, tie_where, f"{noun} {spec.since!r}")
 
     try:
-        net = _core._network_from_columns(
+        net, notes = _core._network_from_columns(
             bool(directed),
             bool(allow_self_loops),
             ids,
@@ -432,6 +435,8 @@ def _build(
             relations,
             since,
             tie_attrs,
+            rules,
+            _taxonomy(taxonomy) if taxonomy is not None else None,
         )
     except (ValueError, KeyError) as e:
         found = _CORE_ERROR.match(str(e.args[0]) if e.args else "")
@@ -439,7 +444,8 @@ def _build(
             raise
         part, row, field, problem = found.groups()
         if part == "actors":
-            where, columns = actor_where(int(row)), {"id": spec.id, "name": spec.name, "type": spec.type}
+            where = actor_where(int(row))
+            columns = {"id": spec.id, "name": spec.name, "type": spec.type, "sector": spec.sector or spec.sectors}
         else:
             where = tie_where(int(row))
             columns = {
@@ -448,11 +454,11 @@ def _build(
                 "weight": spec.weight,
                 "since": spec.since,
             }
-        column = columns.get(field)
+        column = columns.get(field or "") or (field if field and field not in columns else None)
+        problem = _reading.rewrite_rows(problem, actor_where, tie_where)
         message = f"{where}: {noun} {column!r}: {problem}" if column else f"{where}: {problem}"
         raise type(e)(message) from None
-    if taxonomy is not None:
-        net.taxonomy = _taxonomy(taxonomy)
+    _reading.warn_notes(notes, lambda t: _reading.rewrite_rows(t, actor_where, tie_where), stacklevel=4)
     if region is not None:
         net.region = _region(region)
     for b in bodies or ():
@@ -655,7 +661,9 @@ def _ties_frame(net: Network) -> pd.DataFrame:
     }
     for key, kind, values, missing in attrs:
         data[key] = _attribute_array(kind, values, missing)
-    return pd.DataFrame(data)
+    frame = pd.DataFrame(data)
+    frame.attrs["directed"] = net.directed  # from_pandas reads it back
+    return frame
 
 
 # ---- pandas ---------------------------------------------------------------------------
@@ -665,7 +673,7 @@ def from_pandas(
     actors: pd.DataFrame | None,
     ties: pd.DataFrame | None = None,
     *,
-    directed: bool = False,
+    directed: bool | None = None,
     id: str = "id",
     source: str = "source",
     target: str = "target",
@@ -682,7 +690,13 @@ def from_pandas(
     bodies: Iterable[Body | Mapping] | None = None,
     taxonomy: Taxonomy | None = None,
     allow_self_loops: bool = False,
-    sep: str | None = ";",
+    sep: str | None = "|",
+    duplicates: str | Mapping[str, str] = "sum",
+    missing_weight: str | float = "error",
+    sector_map: Mapping[str, str] | str | None = None,
+    unknown_sectors: str = "error",
+    max_errors: int = 20,
+    _where: tuple | None = None,
 ) -> Network:
     """Build a network from an actors DataFrame and a ties DataFrame.
 
@@ -696,9 +710,12 @@ def from_pandas(
         appearance, without further data.
     ties : pandas.DataFrame, optional
         One row per tie with ``source`` and ``target`` actor ids. Repeated
-        pairs merge as :meth:`Network.add_tie` does (relations united,
-        weights added; ``a-b`` and ``b-a`` are one pair when undirected).
-    directed : bool, default False
+        pairs merge by the ``duplicates`` rule, with a :class:`DataWarning`
+        (``a-b`` and ``b-a`` are one pair when undirected).
+    directed : bool, optional
+        Survey nominations are directed (as in :func:`read_csv`); pass False
+        for symmetric ties. Default: as ``ties.attrs["directed"]`` says (set
+        by :meth:`Network.ties_frame`, so frames round-trip), else True.
     id, source, target : str
         Column names of the actor id and the tie ends.
     sector : str or None, default "sector"
@@ -729,9 +746,28 @@ def from_pandas(
     taxonomy : Taxonomy, optional
         Sector vocabulary; default the built-in one.
     allow_self_loops : bool, default False
-    sep : str or None, default ";"
-        Separator of several sectors or relations in one text cell; None
-        keeps text whole.
+    sep : str or None, default "|"
+        Separator of several sectors or relations in one text cell (as in
+        :func:`read_csv`); None keeps text whole.
+    duplicates : {"sum", "max", "min", "mean", "first", "last", "error"} or dict
+        How the weight and numeric tie attributes of a repeated pair combine;
+        a dict gives rules per column (``{"weight": "max", "trust": "mean"}``,
+        ``"*"`` for the rest). Every merge issues a :class:`DataWarning` with
+        the count and the first example.
+    missing_weight : "error", "drop" or float, default "error"
+        A blank weight cell: an error naming the row, ``"drop"`` leaves the
+        tie out, a number fills it in (both with a :class:`DataWarning`).
+    sector_map : dict or path, optional
+        Labels to sector ids, e.g. ``{"Ärzte": "outpatient_care"}``, or a
+        CSV (``label,sector``) or JSON file of them.
+    unknown_sectors : {"error", "keep"}, default "error"
+        A sector that is neither a taxonomy id, a taxonomy label (German or
+        English, e.g. "Pflege") nor mapped is an error suggesting the closest
+        ids; ``"keep"`` keeps such labels (with a :class:`DataWarning`), and
+        coverage then counts those actors as outside the taxonomy.
+    max_errors : int, default 20
+        Problems collected before the reader stops; the first is raised and
+        its message says how many more there are.
 
     Returns
     -------
@@ -748,13 +784,12 @@ def from_pandas(
     Raises
     ------
     ValueError
-        For a missing id column, a missing or duplicate id, a missing or
-        invalid weight, a bad date, a self-loop, or a value that is not
-        text, number or bool; the message names the row and the column,
-        e.g. ``ties row 4: column 'weight': missing weight``.
-    KeyError
-        For a tie end that is not an actor: ``ties row 2: column 'target':
-        unknown actor id 'x9'``.
+        For a missing id column, a missing or duplicate id, a blank or
+        invalid weight, an unknown sector label, a tie end that is not an
+        actor, a bad date, a self-loop, or a value that is not text, number
+        or bool. The message names the row by position and index label, and
+        the column, e.g. ``ties row 4 (index 'k7'): column 'weight': weight
+        is blank; ...``.
 
     See Also
     --------
@@ -765,7 +800,7 @@ def from_pandas(
     >>> import pandas as pd, healthnet as hn
     >>> actors = pd.DataFrame({"id": ["a", "b"], "sector": ["outpatient_care", "pharmacy"],
     ...                        "staff": [4, None]})
-    >>> ties = pd.DataFrame({"source": ["a"], "target": ["b"], "relations": ["referral;information"]})
+    >>> ties = pd.DataFrame({"source": ["a"], "target": ["b"], "relations": ["referral|information"]})
     >>> net = hn.from_pandas(actors, ties)
     >>> net.actor("b").attributes, net.tie("a", "b").relations
     ({}, ['information', 'referral'])
@@ -804,7 +839,7 @@ def from_pandas(
         labels = actors.index.tolist()
 
         def actor_where(i: int) -> str:
-            return f"actors row {labels[i]!r}"
+            return f"actors row {i} (index {labels[i]!r})"
 
     if ties is None:
         if actors is None:
@@ -825,21 +860,39 @@ def from_pandas(
         sources, targets = ties[source], ties[target]
         tie_cols = {c: ties[c] for c in ties.columns if c not in (source, target)}
         tie_labels = ties.index.tolist()
+    if directed is None:
+        directed = bool(ties.attrs.get("directed", True)) if isinstance(ties, pd.DataFrame) else True
+    rules = _reading.table_rules(
+        duplicates=duplicates,
+        missing_weight=missing_weight,
+        sector_map=sector_map,
+        unknown_sectors=unknown_sectors,
+        max_errors=max_errors,
+    )
+    if _where is not None:  # readers of files (read_excel) name rows as their users see them
+        actor_where, tie_where = _where
+    else:
+        actor_where = actor_where or (lambda i: f"actor {i}")
+
+        def tie_where(i: int) -> str:
+            return f"ties row {i} (index {tie_labels[i]!r})"
+
     return _build(
         spec,
         directed=directed,
         actor_ids=actor_ids,
         actor_cols=actor_cols,
-        actor_where=actor_where or (lambda i: f"actor {i}"),
+        actor_where=actor_where,
         sources=sources,
         targets=targets,
         tie_cols=tie_cols,
-        tie_where=lambda i: f"ties row {tie_labels[i]!r}",
+        tie_where=tie_where,
         region=region,
         bodies=bodies,
         taxonomy=taxonomy,
         allow_self_loops=allow_self_loops,
         sep=sep,
+        rules=rules,
     )
 
 

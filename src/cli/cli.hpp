@@ -19,6 +19,9 @@ namespace CLI {
 class App;
 }
 
+#include <healthnet/io.hpp>
+#include <healthnet/reading.hpp>
+
 namespace healthnet::cli {
 
 /// A usage error found after parsing (e.g. no input given): exit code 2,
@@ -31,8 +34,15 @@ struct usage_error : std::runtime_error {
 struct input_args {
   std::string file;  ///< FILE (.json, .graphml, .xml), empty if none
   std::string actors, ties;
-  std::string sector{"sector"};
-  std::string weight;
+  column_names columns;           ///< --id, --name, --sector, --source, --target, --weight
+  std::string separator;          ///< --sep: ",", ";", "tab" or empty (detect)
+  std::string decimal;            ///< --decimal: "," or "." or empty
+  std::string encoding{"utf-8"};  ///< --encoding
+  std::string sector_map;         ///< --sector-map FILE
+  std::string unknown_sectors{"error"};
+  std::string duplicates{"sum"};
+  std::string missing_weight{"error"};
+  std::size_t max_errors{20};
   bool undirected{false};
   bool allow_self_loops{false};
   bool example{false};
@@ -42,6 +52,14 @@ struct input_args {
 /// Adds the input options (and, if `file_positional`, the FILE argument) to a
 /// subcommand, bound to `in`.
 void add_input_options(CLI::App& app, input_args& in, bool file_positional = true);
+
+/// The CSV reader's options from the command line.
+/// @throws usage_error for a bad --sep, --decimal, --duplicates or --missing-weight
+csv_options csv_options_of(const input_args& in);
+
+/// Prints what a reader assumed (merged pairs, dropped weights, kept labels)
+/// on stderr, one `note: ` line each.
+void print_notes(const std::vector<data_note>& notes);
 
 /// A subcommand: its CLI11 app and what runs after a successful parse.
 struct command {

@@ -78,11 +78,63 @@ void add_input_options(CLI::App& app, input_args& in, bool file_positional) {
   app.add_flag("--undirected", in.undirected, "ties are symmetric (default: directed nominations)")
       ->needs(actors)
       ->group(csv);
-  app.add_option("--sector", in.sector, "actors column with the primary sector")
+  app.add_option("--id", in.columns.id, "actors column with the actor id")
       ->type_name("COLUMN")->capture_default_str()->needs(actors)->group(csv);
-  app.add_option("--weight", in.weight, "ties column with the weight (default: none, all 1)")
-      ->type_name("COLUMN")->needs(actors)->group(csv);
+  app.add_option("--name", in.columns.name, "actors column with the display name")
+      ->type_name("COLUMN")->capture_default_str()->needs(actors)->group(csv);
+  app.add_option("--sector", in.columns.sector, "actors column with the primary sector")
+      ->type_name("COLUMN")->capture_default_str()->needs(actors)->group(csv);
+  app.add_option("--source", in.columns.source, "ties column with the nominating actor")
+      ->type_name("COLUMN")->capture_default_str()->needs(actors)->group(csv);
+  app.add_option("--target", in.columns.target, "ties column with the nominated actor")
+      ->type_name("COLUMN")->capture_default_str()->needs(actors)->group(csv);
+  app.add_option("--weight", in.columns.weight, "ties column with the weight (without it every weight is 1)")
+      ->type_name("COLUMN")->capture_default_str()->needs(actors)->group(csv);
+  app.add_option("--sep", in.separator, "field separator: ',', ';' or 'tab' (default: detected)")
+      ->type_name("C")->check(CLI::IsMember({",", ";", "tab"}))->needs(actors)->group(csv);
+  app.add_option("--decimal", in.decimal, "decimal separator: ',' or '.' (default: ',' with ';')")
+      ->type_name("C")->check(CLI::IsMember({",", "."}))->needs(actors)->group(csv);
+  app.add_option("--encoding", in.encoding, "utf-8, utf-8-sig, cp1252, latin-1, utf-16, utf-16-le, utf-16-be")
+      ->type_name("E")->capture_default_str()->needs(actors)->group(csv);
+  app.add_option("--sector-map", in.sector_map, "CSV (columns label,sector) or JSON object: labels to sector ids")
+      ->type_name("FILE")->needs(actors)->group(csv);
+  app.add_option("--unknown-sectors", in.unknown_sectors, "a label outside the taxonomy: error, or keep it")
+      ->type_name("RULE")->check(CLI::IsMember({"error", "keep"}))->capture_default_str()->needs(actors)->group(csv);
+  app.add_option("--duplicates", in.duplicates, "repeated pairs: sum, max, min, mean, first, last or error")
+      ->type_name("RULE")->check(CLI::IsMember({"sum", "max", "min", "mean", "first", "last", "error"}))
+      ->capture_default_str()->needs(actors)->group(csv);
+  app.add_option("--missing-weight", in.missing_weight, "a blank weight: error, drop, or a number to fill in")
+      ->type_name("RULE")->capture_default_str()->needs(actors)->group(csv);
   app.add_flag("--allow-self-loops", in.allow_self_loops, "accept ties from an actor to itself")->group(group);
+}
+
+csv_options csv_options_of(const input_args& in) {
+  csv_options o;
+  o.directed = !in.undirected;
+  o.allow_self_loops = in.allow_self_loops;
+  o.columns = in.columns;
+  o.separator = in.separator.empty() ? '\0' : in.separator == "tab" ? '\t' : in.separator.front();
+  o.decimal = in.decimal.empty() ? '\0' : in.decimal.front();
+  o.encoding = in.encoding;
+  o.rules.duplicates = parse_merge_rule(in.duplicates, "--duplicates");
+  o.rules.keep_unknown_sectors = in.unknown_sectors == "keep";
+  o.rules.max_errors = in.max_errors;
+  if (in.missing_weight == "drop") {
+    o.rules.missing_weight = blank_weight::drop;
+  } else if (in.missing_weight != "error") {
+    const auto fill = detail::parse_number(in.missing_weight);
+    if (!fill || !std::isfinite(*fill) || *fill < 0) {
+      throw usage_error("--missing-weight: expected error, drop or a number >= 0, got " + show(in.missing_weight));
+    }
+    o.rules.missing_weight = blank_weight::fill;
+    o.rules.fill_weight = *fill;
+  }
+  if (!in.sector_map.empty()) o.rules.sector_map = read_sector_map(in.sector_map);
+  return o;
+}
+
+void print_notes(const std::vector<data_note>& notes) {
+  for (const auto& n : notes) std::fprintf(stderr, "note: %s\n", show(n.text()).c_str());
 }
 
 network load_file(const std::string& path, bool allow_self_loops) {
@@ -100,12 +152,10 @@ network load_network(const input_args& in) {
   if (in.example_2022) return example_region_earlier();
   if (csv) {
     if (in.actors.empty() || in.ties.empty()) throw usage_error("--actors and --ties go together");
-    csv_options o;
-    o.directed = !in.undirected;
-    o.sector = in.sector;
-    o.weight = in.weight;
-    o.allow_self_loops = in.allow_self_loops;
-    return read_csv(in.actors, in.ties, o);
+    std::vector<data_note> notes;
+    network net = read_csv(in.actors, in.ties, csv_options_of(in), &notes);
+    print_notes(notes);
+    return net;
   }
   return load_file(in.file, in.allow_self_loops);
 }
@@ -113,16 +163,61 @@ network load_network(const input_args& in) {
 command add_validate(CLI::App& app) {
   auto* sub = app.add_subcommand("validate");
   // First line: the summary in the list of commands; the rest: the help text.
-  sub->description("check a network file (or a CSV pair) and report problems\n"
-      "Reads the network and reports the first problem with its file, line and field.\n"
-      "Exit code 0 when the input is valid, 1 when it is not.");
+  sub->description("check network files (or a CSV pair) and list their problems\n"
+      "Lists every problem of a CSV pair, up to --max-errors, each as\n"
+      "file:line: field: problem (JSON and GraphML: the first problem of each\n"
+      "file), then what the reader would assume (merged pairs, dropped weights).\n"
+      "Exit code 0 when every input is valid, 1 when one is not.");
   auto in = std::make_shared<input_args>();
-  add_input_options(*sub, *in);
-  return {sub, [in] {
-            const network net = load_network(*in);
-            std::printf("ok: %s: %zu actors, %zu ties, %zu bodies, %s\n", show(input_name(*in)).c_str(), net.n_actors(),
-                        net.n_ties(), net.n_bodies(), net.directed() ? "directed" : "undirected");
-            return 0;
+  auto files = std::make_shared<std::vector<std::string>>();
+  sub->add_option("FILE", *files, "healthnet JSON (.json) or GraphML (.graphml, .xml) files");
+  add_input_options(*sub, *in, false);
+  sub->add_option("--max-errors", in->max_errors, "list at most this many problems of a CSV pair")
+      ->type_name("N")->capture_default_str()->check(CLI::PositiveNumber);
+  return {sub, [in, files] {
+            const auto ok = [](const std::string& name, const network& net) {
+              std::printf("ok: %s: %zu actors, %zu ties, %zu bodies, %s\n", show(name).c_str(), net.n_actors(),
+                          net.n_ties(), net.n_bodies(), net.directed() ? "directed" : "undirected");
+            };
+            const bool csv = !in->actors.empty();
+            if (!files->empty() && (in->example || in->example_2022)) {
+              throw usage_error("give exactly one input: FILE..., --actors A --ties T, --example or --example-2022");
+            }
+            if (files->empty() && !csv) return ok(input_name(*in), load_network(*in)), 0;
+            if (csv && !files->empty()) throw usage_error("give FILE... or --actors A --ties T, not both");
+            int status = 0;
+            // Problems go to stderr as every other error does; stdout stays for the "ok" lines.
+            const auto problem = [](const std::string& message) {
+              std::fprintf(stderr, "healthnet: error: %s\n", show(message).c_str());
+            };
+            if (csv) {
+              const problem_report report = validate_csv(in->actors, in->ties, csv_options_of(*in));
+              for (const auto& p : report.problems) problem(p.what());
+              if (report.total > report.problems.size()) {
+                std::fprintf(stderr, "healthnet: ... and %zu more problems (--max-errors %zu)\n",
+                             report.total - report.problems.size(), in->max_errors);
+              }
+              if (report.total > 1) {
+                std::fprintf(stderr, "healthnet: %s: %zu problems\n", show(input_name(*in)).c_str(), report.total);
+              }
+              if (!report.ok()) return 1;
+              print_notes(report.notes);
+              ok(input_name(*in), read_csv(in->actors, in->ties, csv_options_of(*in)));
+              return 0;
+            }
+            // Several files: each is checked, one bad file does not stop the others.
+            for (const auto& path : *files) {
+              try {
+                ok(path, load_file(path, in->allow_self_loops));
+              } catch (const invalid_input& e) {
+                problem(e.what());
+                status = 1;
+              } catch (const file_error& e) {
+                problem(e.what());
+                status = 1;
+              }
+            }
+            return status;
           }};
 }
 

@@ -47,8 +47,8 @@ std::string actors_error(std::string_view actors, std::initializer_list<std::str
 
 csv_options named(std::string sector, std::string weight) {
   csv_options o;
-  o.sector = std::move(sector);
-  o.weight = std::move(weight);
+  o.columns.sector = std::move(sector);
+  o.columns.weight = std::move(weight);
   return o;
 }
 csv_options de_options() {

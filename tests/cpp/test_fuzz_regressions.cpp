@@ -46,8 +46,8 @@ hn::network parse_fuzz_csv(std::string_view input) {
   options.allow_self_loops = (flags & 2u) != 0;
   static constexpr const char* sector_columns[] = {"sector", "", "sektor", "sector"};
   static constexpr const char* weight_columns[] = {"", "weight", "haeufigkeit", "w"};
-  options.sector = sector_columns[(flags >> 2) & 3u];
-  options.weight = weight_columns[(flags >> 4) & 3u];
+  options.columns.sector = sector_columns[(flags >> 2) & 3u];
+  options.columns.weight = weight_columns[(flags >> 4) & 3u];
   input.remove_prefix(1);
   const std::size_t cut = input.find('\f');
   const std::string_view ties = cut == std::string_view::npos ? std::string_view() : input.substr(cut + 1);

@@ -25,8 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.allow_self_loops = (flags & 2u) != 0;
   static constexpr const char* sector_columns[] = {"sector", "", "sektor", "sector"};
   static constexpr const char* weight_columns[] = {"", "weight", "haeufigkeit", "w"};
-  options.sector = sector_columns[(flags >> 2) & 3u];
-  options.weight = weight_columns[(flags >> 4) & 3u];
+  options.columns.sector = sector_columns[(flags >> 2) & 3u];
+  options.columns.weight = weight_columns[(flags >> 4) & 3u];
 
   const std::string_view rest(reinterpret_cast<const char*>(data) + 1, size - 1);
   const std::size_t cut = rest.find('\f');

@@ -468,8 +468,11 @@ def test_tricky_csv_blank_rows():
 
 
 def test_tricky_csv_unknown_sector():
-    """A sector outside the taxonomy is kept as given and forms its own group (any value is allowed)."""
-    net = tricky_csv("csv_unknown_sector")
+    """A sector outside the taxonomy is an error by default; kept on purpose it forms its own group."""
+    with pytest.raises(ValueError, match=r"actors.csv:3: column 'sector': unknown sector 'raumfahrt'"):
+        tricky_csv("csv_unknown_sector")
+    with pytest.warns(hn.DataWarning, match=r"1 sector label outside the taxonomy kept as given.*'raumfahrt' \(1\)"):
+        net = tricky_csv("csv_unknown_sector", unknown_sectors="keep")
     assert net.actor("nasa").sectors == ["raumfahrt"]
     counts = hn.sector_counts(net)
     assert counts["raumfahrt"] == 1 and counts["outpatient_care"] == 1
@@ -506,8 +509,17 @@ def test_tricky_csv_typed_attributes():
 
 
 def test_tricky_csv_repeated_tie():
-    """Undirected repeated ties merge: weights add (2 + 1.5 + 1), relations unite, the earlier since wins."""
-    net = tricky_csv("csv_repeated_tie", weight="weight", directed=False)
+    """Undirected repeated ties merge: weights add (2 + 1.5 + 1), relations unite, the earlier since wins.
+
+    The third row's weight is blank: an error unless a fill-in is given; every assumption warns.
+    """
+    with pytest.raises(ValueError, match=r"ties.csv:4: column 'weight': weight is blank"):
+        tricky_csv("csv_repeated_tie", weight="weight", directed=False)
+    with pytest.warns(hn.DataWarning) as caught:
+        net = tricky_csv("csv_repeated_tie", weight="weight", directed=False, missing_weight=1)
+    messages = " | ".join(str(w.message) for w in caught)
+    assert "1 blank weight filled in with 1" in messages
+    assert "1 tie was reported in both directions" in messages and "1 repeated row merged" in messages
     assert net.n_ties == 1
     t = net.tie("a", "b")
     assert t.weight == 4.5

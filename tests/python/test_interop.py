@@ -411,18 +411,21 @@ def test_from_pandas_lists_and_separated_text():
             "haeufigkeit": [1, 2.5, 2],
         }
     )
-    net = hn.from_pandas(
-        actors,
-        ties,
-        directed=True,
-        id="akteur",
-        source="von",
-        target="nach",
-        sector="sektor",
-        type="typ",
-        relations="art",
-        weight="haeufigkeit",
-    )
+    # Repeated rows (1 -> 2 twice) merge with a DataWarning.
+    with pytest.warns(hn.DataWarning, match="1 repeated row merged"):
+        net = hn.from_pandas(
+            actors,
+            ties,
+            directed=True,
+            id="akteur",
+            source="von",
+            target="nach",
+            sector="sektor",
+            type="typ",
+            relations="art",
+            weight="haeufigkeit",
+            sep=";",
+        )
     assert net.actor_ids == ["1", "2", "3"]
     assert net.actor("1").sectors == ["outpatient_care", "prevention"] and net.actor("1").type == "gp"
     assert net.actor("3").type == ""
@@ -461,7 +464,7 @@ def test_from_pandas_ties_only():
 def test_from_pandas_sector_and_sectors_must_agree():
     # A `sector` that is not the first of `sectors` is rejected naming row and column; oracle: the frame.
     actors = pd.DataFrame({"id": ["a"], "sector": ["pharmacy"], "sectors": [["outpatient_care", "pharmacy"]]})
-    with pytest.raises(ValueError, match=r"actors row 0: column 'sector': 'pharmacy' is not the first"):
+    with pytest.raises(ValueError, match=r"actors row 0 \(index 0\): column 'sector': 'pharmacy' is not the first"):
         hn.from_pandas(actors)
 
 
@@ -473,59 +476,59 @@ def test_from_pandas_sector_and_sectors_must_agree():
             {"id": ["a", "b"]},
             {"source": ["a", "a"], "target": ["b", "zz"]},
             {},
-            KeyError,
-            r"ties row 1: column 'target': unknown actor id 'zz'",
+            ValueError,
+            r"ties row 1 \(index 1\): column 'target': unknown actor id 'zz'",
         ),
         (
             {"id": ["a", "b"]},
             {"source": ["a"], "target": ["b"], "weight": [np.nan]},
             {},
             ValueError,
-            r"ties row 0: column 'weight': missing weight",
+            r"ties row 0 \(index 0\): column 'weight': weight is blank",
         ),
         (
             {"id": ["a", "b"]},
             {"source": ["a"], "target": ["b"], "w": [-2.0]},
             {"weight": "w"},
             ValueError,
-            r"ties row 0: column 'w': weight is negative",
+            r"ties row 0 \(index 0\): column 'w': weight is negative",
         ),
         (
             {"id": ["a", "b"]},
             {"source": ["a"], "target": ["b"], "weight": ["oft"]},
             {},
             ValueError,
-            r"ties row 0: column 'weight': weight 'oft' is not a number",
+            r"ties row 0 \(index 0\): column 'weight': weight 'oft' is not a number",
         ),
-        ({"id": ["a", "a"]}, None, {}, ValueError, r"actors row 1: column 'id': duplicate actor id 'a'"),
-        ({"id": ["a", None]}, None, {}, ValueError, r"actors row 1: column 'id': missing actor id"),
+        ({"id": ["a", "a"]}, None, {}, ValueError, r"actors row 1 \(index 1\): column 'id': duplicate actor id 'a'"),
+        ({"id": ["a", None]}, None, {}, ValueError, r"actors row 1 \(index 1\): column 'id': missing actor id"),
         (
             {"id": ["a"], "x": [[1, 2]]},
             None,
             {},
             ValueError,
-            r"actors row 0: column 'x': unsupported value of type list",
+            r"actors row 0 \(index 0\): column 'x': unsupported value of type list",
         ),
         (
             {"id": ["a", "b"]},
             {"source": ["a"], "target": ["a"]},
             {},
             ValueError,
-            r"ties row 0: column 'target': self-loop",
+            r"ties row 0 \(index 0\): column 'target': self-loop",
         ),
         (
             {"id": ["a", "b"]},
             {"source": ["a"], "target": ["b"], "since": ["gestern"]},
             {},
             ValueError,
-            r"ties row 0: column 'since': since 'gestern' is not a date",
+            r"ties row 0 \(index 0\): column 'since': since 'gestern' is not a date",
         ),
         (
             {"id": ["a"], "lat": [50.0]},
             None,
             {},
             ValueError,
-            r"actors row 0: column 'lon': missing while 'lat' is given",
+            r"actors row 0 \(index 0\): column 'lon': missing while 'lat' is given",
         ),
     ],
 )

@@ -49,7 +49,7 @@ def test_metrics_by_20000_groups_completes(cli, tmp_path: Path):
     # 20,000 groups (one per actor): the former gaps (k BFS + k^2 n) and
     # brokerage variance (k^3) did not finish; the timeout catches a regression.
     actors, ties = write_region(tmp_path, 20_000, 5)
-    r = subprocess.run([cli, "metrics", "--actors", actors, "--ties", ties, "--by", "uid", "--format", "json"],
+    r = subprocess.run([cli, "metrics", "--actors", actors, "--ties", ties, "--unknown-sectors", "keep", "--by", "uid", "--format", "json"],
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     doc = json.loads(r.stdout)["groups"]
@@ -60,7 +60,7 @@ def test_metrics_by_20000_groups_completes(cli, tmp_path: Path):
     assert len(doc["gaps"]) == 100  # the cap
     # CSV ties are directed: one nonzero cell (from, to) per tie
     assert "block_density" not in doc and len(doc["block_density_nonzero"]) == n_ties
-    r = subprocess.run([cli, "metrics", "--actors", actors, "--ties", ties, "--by", "uid"],
+    r = subprocess.run([cli, "metrics", "--actors", actors, "--ties", ties, "--unknown-sectors", "keep", "--by", "uid"],
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     assert "shown for at most 40; the full table is in the JSON output" in r.stdout
@@ -70,14 +70,14 @@ def test_metrics_by_20000_groups_completes(cli, tmp_path: Path):
 def test_report_with_2000_sectors_completes(cli, tmp_path: Path):
     actors, ties = write_region(tmp_path, 6_000, 2_000)
     out = tmp_path / "r.html"
-    r = subprocess.run([cli, "report", "--actors", actors, "--ties", ties, "-o", out, "--lang", "en"],
+    r = subprocess.run([cli, "report", "--actors", actors, "--ties", ties, "--unknown-sectors", "keep", "-o", out, "--lang", "en"],
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     html = out.read_text(encoding="utf-8")
     assert "Block densities are drawn for at most 40 sectors (here 2000)" in html
     assert "gaps; the JSON output lists up to 1000" in html
     out_json = tmp_path / "r.json"
-    r = subprocess.run([cli, "report", "--actors", actors, "--ties", ties, "-o", out_json],
+    r = subprocess.run([cli, "report", "--actors", actors, "--ties", ties, "--unknown-sectors", "keep", "-o", out_json],
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     doc = json.loads(out_json.read_text(encoding="utf-8"))
@@ -141,14 +141,14 @@ def test_python_ctrl_c_raises_keyboard_interrupt(call):
 def test_cli_ctrl_c_exits_130_without_output(cli, tmp_path: Path):
     actors, ties = write_region(tmp_path, 40_000, 6, ties_per_actor=3)
     out = tmp_path / "r.html"
-    proc = subprocess.Popen([cli, "report", "--actors", actors, "--ties", ties, "-o", out, "--exact"],
+    proc = subprocess.Popen([cli, "report", "--actors", actors, "--ties", ties, "--unknown-sectors", "keep", "-o", out, "--exact"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     _, err, waited = _interrupt_after(proc, 1.5, 2.0)
     assert proc.returncode == 130, err
     assert err.strip().endswith("healthnet: interrupted")
     assert waited < 2.0
     assert not out.exists() and list(tmp_path.glob("r.html*")) == []
-    proc = subprocess.Popen([cli, "metrics", "--actors", actors, "--ties", ties, "--exact"],
+    proc = subprocess.Popen([cli, "metrics", "--actors", actors, "--ties", ties, "--unknown-sectors", "keep", "--exact"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     stdout, err, _ = _interrupt_after(proc, 1.5, 2.0)
     assert proc.returncode == 130, err

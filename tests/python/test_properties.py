@@ -18,12 +18,13 @@ import csv
 import math
 import os
 import tempfile
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
@@ -493,9 +494,14 @@ def write_csv_pair(net: hn.Network, directory: Path) -> tuple[Path, Path]:
 )
 def test_csv_round_trip_where_csv_can_hold_it(net: hn.Network):
     """A network written as a quoted CSV pair reads back equal (no region, bodies or locations in CSV)."""
-    with tempfile.TemporaryDirectory() as d:
+    # Labels that name a taxonomy sector in other words would read back as its id (aliases).
+    aliases = {x.lower() for s in hn.Taxonomy.builtin().sectors for x in (s.id, s.label_de, s.label_en)}
+    assume(all(s.lower() not in aliases or s in [t.id for t in hn.Taxonomy.builtin().sectors]
+                          for a in net.actors for s in a.sectors))
+    with tempfile.TemporaryDirectory() as d, warnings.catch_warnings():
+        warnings.simplefilter("ignore", hn.DataWarning)  # labels outside the taxonomy are kept on purpose
         actors, ties = write_csv_pair(net, Path(d))
-        back = hn.read_csv(actors, ties, directed=net.directed, weight="weight")
+        back = hn.read_csv(actors, ties, directed=net.directed, weight="weight", unknown_sectors="keep")
     assert hn.to_json(back) == hn.to_json(net)  # readable difference first
     assert back == net
 

@@ -293,7 +293,7 @@ def nasty_pair(directory: Path, unknown_target: str | None = None) -> list[str]:
         w.writerow(["a" + NASTY_ID, "c"])
         if unknown_target is not None:
             w.writerow(["b", unknown_target])
-    return ["--actors", str(actors), "--ties", str(ties)]
+    return ["--actors", str(actors), "--ties", str(ties), "--unknown-sectors", "keep"]
 
 
 def assert_no_controls(text: str) -> None:

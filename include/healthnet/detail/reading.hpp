@@ -1,0 +1,394 @@
+// SPDX-License-Identifier: MIT
+// The shared reading layer behind every tabular reader (CSV, pandas, Excel,
+// survey; see healthnet/reading.hpp): problems collected up to a limit,
+// sector labels resolved against the taxonomy, and ties gathered with the
+// stated rule for repeated pairs and blank weights.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <healthnet/error.hpp>
+#include <healthnet/network.hpp>
+#include <healthnet/reading.hpp>
+#include <healthnet/taxonomy.hpp>
+#include <healthnet/detail/keyed_hash.hpp>
+#include <healthnet/detail/string_hash.hpp>
+#include <healthnet/detail/suggest.hpp>
+#include <healthnet/detail/text.hpp>
+
+namespace healthnet::detail {
+
+/// Problems of one input, in the order found: the first `limit` are kept,
+/// all are counted.
+class problem_list {
+ public:
+  explicit problem_list(std::size_t limit) : m_limit(std::max<std::size_t>(limit, 1)) {}
+
+  void add(invalid_input problem) {
+    ++m_total;
+    if (m_items.size() < m_limit) m_items.push_back(std::move(problem));
+  }
+  [[nodiscard]] std::size_t total() const noexcept { return m_total; }
+  [[nodiscard]] bool empty() const noexcept { return m_total == 0; }
+  [[nodiscard]] const std::vector<invalid_input>& items() const noexcept { return m_items; }
+
+  /// Throws the first problem; its message says how many more there are.
+  void throw_first() const {
+    if (m_total == 0) return;
+    const invalid_input& first = m_items.front();
+    if (m_total == 1) throw first;
+    const std::size_t more = m_total - 1;
+    throw invalid_input(first.where(), first.problem() + " (and " + std::to_string(more) + " more problem" +
+                                           (more == 1 ? "" : "s") + "; validate lists them all)");
+  }
+
+  [[nodiscard]] problem_report report(std::vector<data_note> notes = {}) const {
+    return problem_report{m_items, m_total, std::move(notes)};
+  }
+
+ private:
+  std::size_t m_limit;
+  std::size_t m_total{0};
+  std::vector<invalid_input> m_items;
+};
+
+/// ASCII letters lowered; other bytes (umlauts) kept.
+inline std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  return out;
+}
+
+/// Sector labels to taxonomy ids: a mapped label (table_rules::sector_map),
+/// a taxonomy id, or a taxonomy label in German or English (ASCII case
+/// ignored, so "Pflege" and "nursing care" mean nursing_care). Anything else
+/// is an error unless table_rules::keep_unknown_sectors, and then counted.
+class sector_resolver {
+ public:
+  /// @throws invalid_input for a sector_map value that is not a taxonomy id.
+  sector_resolver(const taxonomy& tax, const table_rules& rules) : m_rules(rules) {
+    for (const auto& s : tax.sectors()) {
+      m_ids.push_back(s.id);
+      m_alias.emplace(ascii_lower(s.id), s.id);
+      m_alias.emplace(ascii_lower(s.label_de), s.id);
+      m_alias.emplace(ascii_lower(s.label_en), s.id);
+    }
+    for (const auto& [label, id] : rules.sector_map) {
+      if (!tax.contains(id)) {
+        throw invalid_input(field_location("sector_map[" + quote_value(label) + "]"),
+                            "maps to " + quote_value(id) + ", which is not a sector id of the taxonomy" +
+                                did_you_mean(id, m_ids) + " (" + known_names(m_ids) + ")");
+      }
+    }
+  }
+
+  /// The sector id for `label` (trimmed), or `label` itself when unknown
+  /// labels are kept. @throws invalid_input (problem only; the caller places it).
+  std::string resolve(std::string_view label) {
+    label = trim(label);
+    if (const auto it = m_rules.sector_map.find(label); it != m_rules.sector_map.end()) return it->second;
+    if (const auto it = m_alias.find(ascii_lower(label)); it != m_alias.end()) return it->second;
+    if (!m_rules.keep_unknown_sectors) {
+      throw invalid_input("unknown sector " + quote_value(label) + did_you_mean(label, m_ids) +
+                          "; map labels with sector_map (command line: --sector-map FILE) or keep them with "
+                          "unknown_sectors='keep'");
+    }
+    auto it = m_kept.find(label);
+    if (it == m_kept.end()) {
+      it = m_kept.emplace(std::string(label), 0).first;
+      m_kept_order.emplace_back(label);
+    }
+    ++it->second;
+    return std::string(label);
+  }
+
+  /// A note naming the kept labels and how many cells had each, or none.
+  void note_kept(std::vector<data_note>* notes, const std::string& origin) const {
+    if (notes == nullptr || m_kept.empty()) return;
+    std::size_t total = 0;
+    std::string list;
+    for (std::size_t i = 0; i < m_kept_order.size(); ++i) {
+      const std::size_t n = m_kept.find(m_kept_order[i])->second;
+      total += n;
+      if (i < 10) list += (i == 0 ? "" : ", ") + quote_value(m_kept_order[i]) + " (" + std::to_string(n) + ")";
+    }
+    if (m_kept_order.size() > 10) list += ", ...";
+    data_note note;
+    note.where.file = origin;
+    note.count = total;
+    note.message = std::to_string(total) + " sector label" + (total == 1 ? "" : "s") +
+                   " outside the taxonomy kept as given (unknown_sectors='keep'): " + list +
+                   "; coverage counts these actors as outside the taxonomy";
+    notes->push_back(std::move(note));
+  }
+
+ private:
+  const table_rules& m_rules;
+  std::vector<std::string> m_ids;
+  string_map<std::string> m_alias;
+  string_map<std::size_t> m_kept;
+  std::vector<std::string> m_kept_order;
+};
+
+/// Ties of a table, gathered row by row and merged by the stated rule
+/// (table_rules::duplicates), then added to the network in one call.
+///
+/// Repeated pairs are found by hashing the pair of actor indices (keyed, so
+/// crafted ids cannot collide), O(rows) expected.
+class tie_table {
+ public:
+  /// `row_location(row, field)` names a row and, when not empty, a field
+  /// ("weight" or an attribute key) in notes and errors; `row_name(row)`
+  /// refers to a row inside a message ("line 3", "ties[2]").
+  tie_table(const network& net, const table_rules& rules, problem_list& problems,
+            std::function<source_location(std::size_t, std::string_view)> row_location,
+            std::function<std::string(std::size_t)> row_name)
+      : m_directed(net.directed()),
+        m_rules(rules),
+        m_problems(problems),
+        m_row_location(std::move(row_location)),
+        m_row_name(std::move(row_name)) {}
+
+  void reserve(std::size_t rows) {
+    m_source.reserve(rows);
+    m_target.reserve(rows);
+    m_weight.reserve(rows);
+    m_row.reserve(rows);
+    m_index.reserve(rows);
+  }
+
+  /// The tie of table row `row`. `weight` is nullopt for a blank cell, which
+  /// table_rules::missing_weight decides. `source_id`/`target_id` name the
+  /// ends in messages.
+  void add(vertex_index u, vertex_index v, std::optional<double> weight, tie_details&& details, std::size_t row,
+           std::string_view source_id, std::string_view target_id) {
+    if (!weight) {
+      switch (m_rules.missing_weight) {
+        case blank_weight::error:
+          m_problems.add(invalid_input(m_row_location(row, "weight"),
+                                       "weight is blank; pass missing_weight='drop' to leave such ties out or a "
+                                       "number to fill them in (command line: --missing-weight)"));
+          return;
+        case blank_weight::drop:
+          count(m_dropped, row);
+          return;
+        case blank_weight::fill:
+          count(m_filled, row);
+          weight = m_rules.fill_weight;
+          break;
+      }
+    }
+    const std::uint64_t key = m_directed || u <= v ? pack(u, v) : pack(v, u);
+    const auto [it, inserted] = m_index.try_emplace(key, m_source.size());
+    if (inserted) {
+      m_source.push_back(u);
+      m_target.push_back(v);
+      m_weight.push_back(*weight);
+      m_details.push_back(std::move(details));
+      m_row.push_back(row);
+      return;
+    }
+    merge(it->second, u, *weight, std::move(details), row, source_id, target_id);
+  }
+
+  /// Number of distinct pairs so far.
+  [[nodiscard]] std::size_t size() const noexcept { return m_source.size(); }
+
+  /// Adds the merged ties to `net` and describes every merge, drop and fill in `notes`.
+  /// @throws invalid_input from network::add_ties (e.g. too many ties).
+  void finish(network& net, std::vector<data_note>* notes) {
+    for (const auto& [i, state] : m_means) {
+      if (state.weight_count > 1) m_weight[i] = state.weight_sum / static_cast<double>(state.weight_count);
+      for (const auto& [key, acc] : state.attributes) {
+        if (acc.second > 1) m_details[i].attributes[key] = acc.first / static_cast<double>(acc.second);
+      }
+    }
+    if (notes != nullptr) describe(notes);
+    const bool any_details =
+        std::any_of(m_details.begin(), m_details.end(), [](const tie_details& d) { return !d.empty(); });
+    std::vector<tie_details> details;
+    if (any_details) details = std::move(m_details);
+    net.add_ties(m_source, m_target, m_weight, std::move(details));
+  }
+
+ private:
+  struct merge_counter {
+    std::size_t count{0};
+    std::size_t first_row{0};
+    std::size_t first_earlier_row{0};
+    std::string first_pair;
+  };
+  struct mean_state {
+    double weight_sum{0};
+    std::size_t weight_count{1};
+    std::map<std::string, std::pair<double, std::size_t>, std::less<>> attributes;
+  };
+
+  static std::uint64_t pack(vertex_index u, vertex_index v) noexcept {
+    return (static_cast<std::uint64_t>(u) << 32) | static_cast<std::uint64_t>(v);
+  }
+  void count(merge_counter& c, std::size_t row) {
+    if (c.count++ == 0) c.first_row = row;
+  }
+
+  [[nodiscard]] merge_rule rule_for(std::string_view key) const {
+    const auto it = m_rules.attribute_duplicates.find(key);
+    return it == m_rules.attribute_duplicates.end() ? m_rules.duplicates : it->second;
+  }
+
+  /// Combines `later` into `value` by `rule`; returns false for rule error.
+  static double combine(merge_rule rule, double value, double later) {
+    switch (rule) {
+      case merge_rule::sum: return value + later;
+      case merge_rule::max: return std::max(value, later);
+      case merge_rule::min: return std::min(value, later);
+      case merge_rule::first: return value;
+      case merge_rule::last: return later;
+      case merge_rule::mean: return value + later;  // a sum until finish() divides
+      case merge_rule::error: return value;
+    }
+    return value;
+  }
+
+  static std::optional<double> number_of(const attribute_value& v) {
+    if (const auto* d = std::get_if<double>(&v)) return *d;
+    return std::nullopt;
+  }
+
+  void merge(std::size_t i, vertex_index u, double weight, tie_details&& later, std::size_t row,
+             std::string_view source_id, std::string_view target_id) {
+    const bool reversed = !m_directed && u != m_source[i];
+    const std::string pair = quote_value(source_id) + (m_directed ? " -> " : " - ") + quote_value(target_id);
+    const merge_rule weight_rule = rule_for("weight");
+    if (m_rules.duplicates == merge_rule::error || weight_rule == merge_rule::error) {
+      m_problems.add(invalid_input(m_row_location(row, {}), "pair " + pair + " repeats " + m_row_name(m_row[i]) +
+                                                            " (duplicates='error'); remove the repeated row or "
+                                                            "choose a rule: sum, max, min, mean, first, last"));
+      return;
+    }
+    merge_counter& c = reversed ? m_reversed : m_merged;
+    if (c.count++ == 0) {
+      c.first_row = row;
+      c.first_earlier_row = m_row[i];
+      c.first_pair = pair;
+    }
+    // The weight.
+    if (weight_rule == merge_rule::mean) {
+      const auto [state_it, created] = m_means.try_emplace(i);
+      mean_state& state = state_it->second;
+      if (created) state.weight_sum = m_weight[i];
+      state.weight_sum += weight;
+      ++state.weight_count;
+    } else {
+      const double merged = combine(weight_rule, m_weight[i], weight);
+      if (!std::isfinite(merged)) {
+        m_problems.add(invalid_input(m_row_location(row, "weight"),
+                                     "weights of the repeated tie between " + quote_value(source_id) + " and " +
+                                         quote_value(target_id) + " add up to more than the largest number"));
+        return;
+      }
+      m_weight[i] = merged;
+    }
+    // Relations unite; the earliest date wins; attributes by their rule.
+    tie_details& kept = m_details[i];
+    kept.relations.merge(later.relations);
+    if (later.since && (!kept.since || *later.since < *kept.since)) kept.since = std::move(later.since);
+    for (auto& [key, value] : later.attributes) {
+      const auto it = kept.attributes.find(key);
+      if (it == kept.attributes.end()) {
+        kept.attributes.emplace(key, std::move(value));
+        continue;
+      }
+      const merge_rule rule = rule_for(key);
+      const auto a = number_of(it->second);
+      const auto b = number_of(value);
+      if (!a || !b) {  // text or booleans: the first or the last value
+        if (rule != merge_rule::first) it->second = std::move(value);
+        continue;
+      }
+      if (rule == merge_rule::error) {
+        m_problems.add(invalid_input(m_row_location(row, key),
+                                     "pair " + pair + " repeats " + m_row_name(m_row[i]) + " with attribute " +
+                                         quote_value(key) + " (its rule is 'error')"));
+        continue;
+      }
+      if (rule == merge_rule::mean) {
+        auto& acc = m_means[i].attributes[key];
+        if (acc.second == 0) acc = {*a, 1};
+        acc.first += *b;
+        ++acc.second;
+        continue;
+      }
+      it->second = combine(rule, *a, *b);
+    }
+  }
+
+  [[nodiscard]] std::string rule_text() const {
+    std::string out = "by " + std::string(to_string(m_rules.duplicates));
+    for (const auto& [key, rule] : m_rules.attribute_duplicates) {
+      out += ", " + key + " by " + std::string(to_string(rule));
+    }
+    return out;
+  }
+
+  void describe(std::vector<data_note>* notes) const {
+    // Messages are built only for counters that counted (they name rows).
+    const auto note = [&](const merge_counter& c, const auto& message) {
+      if (c.count == 0) return;
+      data_note n;
+      n.where = m_row_location(c.first_row, {});
+      n.count = c.count;
+      n.message = message();
+      notes->push_back(std::move(n));
+    };
+    const auto plural = [](std::size_t n, const char* one, const char* many) {
+      return std::to_string(n) + " " + (n == 1 ? one : many);
+    };
+    note(m_merged, [&] {
+      return plural(m_merged.count, "repeated row", "repeated rows") + " merged into the earlier tie " + rule_text() +
+             " (duplicates=; text attributes keep the " +
+             (m_rules.duplicates == merge_rule::first ? "first" : "last") + " value); first: pair " +
+             m_merged.first_pair + " repeats " + m_row_name(m_merged.first_earlier_row);
+    });
+    note(m_reversed, [&] {
+      return plural(m_reversed.count, "tie was", "ties were") +
+             " reported in both directions and merged into one undirected tie " + rule_text() + "; first: " +
+             m_reversed.first_pair + " and " + m_row_name(m_reversed.first_earlier_row) +
+             "; for a stated rule read the ties as directed and use symmetrize";
+    });
+    note(m_dropped, [&] {
+      return plural(m_dropped.count, "tie", "ties") + " with a blank weight left out (missing_weight='drop')";
+    });
+    note(m_filled, [&] {
+      return plural(m_filled.count, "blank weight", "blank weights") + " filled in with " +
+             format_number(m_rules.fill_weight) + " (missing_weight=" + format_number(m_rules.fill_weight) + ")";
+    });
+  }
+
+  bool m_directed;
+  const table_rules& m_rules;
+  problem_list& m_problems;
+  std::function<source_location(std::size_t, std::string_view)> m_row_location;
+  std::function<std::string(std::size_t)> m_row_name;
+  std::vector<vertex_index> m_source, m_target;
+  std::vector<double> m_weight;
+  std::vector<tie_details> m_details;
+  std::vector<std::size_t> m_row;
+  std::unordered_map<std::uint64_t, std::size_t, keyed_integer_hash> m_index;
+  std::unordered_map<std::size_t, mean_state> m_means;
+  merge_counter m_merged, m_reversed, m_dropped, m_filled;
+};
+
+}  // namespace healthnet::detail
