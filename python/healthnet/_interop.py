@@ -683,6 +683,7 @@ def from_pandas(
     taxonomy: Taxonomy | None = None,
     allow_self_loops: bool = False,
     sep: str | None = ";",
+    _where: tuple[Callable[[int], str], Callable[[int], str]] | None = None,
 ) -> Network:
     """Build a network from an actors DataFrame and a ties DataFrame.
 
@@ -825,16 +826,20 @@ def from_pandas(
         sources, targets = ties[source], ties[target]
         tie_cols = {c: ties[c] for c in ties.columns if c not in (source, target)}
         tie_labels = ties.index.tolist()
+    actor_where = actor_where or (lambda i: f"actor {i}")
+    tie_where = lambda i: f"ties row {tie_labels[i]!r}"  # noqa: E731
+    if _where is not None:  # read_excel, from_survey: where a row position is in their source
+        actor_where, tie_where = _where
     return _build(
         spec,
         directed=directed,
         actor_ids=actor_ids,
         actor_cols=actor_cols,
-        actor_where=actor_where or (lambda i: f"actor {i}"),
+        actor_where=actor_where,
         sources=sources,
         targets=targets,
         tie_cols=tie_cols,
-        tie_where=lambda i: f"ties row {tie_labels[i]!r}",
+        tie_where=tie_where,
         region=region,
         bodies=bodies,
         taxonomy=taxonomy,
