@@ -116,7 +116,10 @@ def _network_sheet(wb: _Workbook) -> dict[str, Any]:
     df, rows = wb.frame("network")
     for c in ("key", "value"):
         if c not in df.columns:
-            raise ValueError(f"{wb.path}: sheet 'network': column {c!r}: missing")
+            raise ValueError(
+                f"{wb.path}: sheet 'network': column {c!r}: missing (a sheet of this name holds the "
+                "network's settings as key/value rows, as write_excel writes them)"
+            )
     out: dict[str, Any] = {}
     for i, (k, v) in enumerate(zip(df["key"], df["value"])):
         key = _text(k)
@@ -324,17 +327,25 @@ def _joined(values, what: str) -> str:
 
 def _sheet(wb, title: str, frame: pd.DataFrame) -> None:
     """Appends a sheet; text cells are written as text, never as formulas."""
-    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell import Cell
+    from openpyxl.utils.exceptions import IllegalCharacterError
 
     ws = wb.create_sheet(title)
-    ws.append([str(c) for c in frame.columns])
+    names = [str(c) for c in frame.columns]
+    ws.append(names)
     columns = [frame[c].tolist() for c in frame.columns]
     for r in range(len(frame)):
         row = []
-        for col in columns:
+        for k, col in enumerate(columns):
             v = _cell_value(col[r])
             if isinstance(v, str):
-                cell = WriteOnlyCell(ws, value=v)
+                try:
+                    cell = Cell(ws, value=v)
+                except IllegalCharacterError:
+                    raise ValueError(
+                        f"sheet {title!r} row {r + 2}: column {names[k]!r}: {v!r} holds a control "
+                        "character, which Excel cannot store"
+                    ) from None
                 cell.data_type = "s"  # "=1+1" stays text (openpyxl would make it a formula)
                 row.append(cell)
             else:
@@ -440,9 +451,13 @@ def write_excel(net: Network, path: str | os.PathLike[str]) -> str:
             [(s.id, s.label_de, s.label_en, s.core) for s in net.taxonomy.sectors],
             columns=["id", "label_de", "label_en", "core"],
         )
-    wb = openpyxl.Workbook(write_only=True)
-    for title, frame in sheets.items():
-        _sheet(wb, title, frame)
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    try:
+        for title, frame in sheets.items():
+            _sheet(wb, title, frame)
+    except ValueError as e:
+        raise ValueError(f"{file}: {e}") from None
     directory, base = os.path.split(target)
     mode = None
     if os.path.exists(target):

@@ -180,7 +180,8 @@ def from_survey(
     ratings = list(ratings or [])
     weight = options.get("weight")
     value_columns = list(ratings)
-    if weight is not None and weight in responses.columns and weight not in value_columns:
+    if weight is not None and weight not in value_columns:
+        _column(responses, weight, "weight")
         value_columns.append(weight)
     reserved = {"source", "target", "relations"}
     for c in value_columns:
@@ -553,7 +554,10 @@ def survey_from_wide(
         blocks = []
         for p in partners:
             c = cells.get((f, p))
-            blocks.append(df[c].to_numpy(dtype=object) if c is not None else np.full(n, math.nan, dtype=object))
+            if c is None:
+                blocks.append(np.full(n, math.nan, dtype=object))
+            else:
+                blocks.append(df[c].to_numpy(dtype=object))
         # an (n, k) respondent x partner table, read row by row
         long[f] = np.column_stack(blocks).reshape(-1)
     return long.infer_objects()

@@ -35,7 +35,9 @@ def workbook(path: Path, sheets: dict[str, list[list]]) -> Path:
 def small() -> hn.Network:
     """Text ids that look like numbers or formulas, a blank and a bool attribute, multiplex ties."""
     net = hn.Network(directed=True)
-    net.add_actor("0101", name="=1+1", sectors=["outpatient_care", "pharmacy"], attributes={"staff": 4.5, "rural": True})
+    net.add_actor(
+        "0101", name="=1+1", sectors=["outpatient_care", "pharmacy"], attributes={"staff": 4.5, "rural": True}
+    )
     net.add_actor("102", name="Klinik; Süd", sectors=["inpatient_care"], attributes={"rural": False})
     net.add_actor("x", sectors=[])
     net.add_tie("0101", "102", relations=["information", "referral"], weight=3.0, attributes={"trust": 4.0})
@@ -104,7 +106,11 @@ def test_german_workbook_with_mapping(tmp_path):
     path = workbook(
         tmp_path / "umfrage.xlsx",
         {
-            "Akteure": [["ID", "Name", "Sektor"], [101, "Praxis", "outpatient_care"], [102, "Klinik", "inpatient_care"]],
+            "Akteure": [
+                ["ID", "Name", "Sektor"],
+                [101, "Praxis", "outpatient_care"],
+                [102, "Klinik", "inpatient_care"],
+            ],
             "Kontakte": [["Von", "An", "Häufigkeit", "Vertrauen"], [101, 102, 4, 3], [102, 101, 2, None]],
         },
     )
@@ -128,7 +134,13 @@ def test_blank_rows_are_skipped_and_rows_are_excel_rows(tmp_path):
         tmp_path / "w.xlsx",
         {
             "actors": [["id"], [101], [102]],
-            "ties": [["source", "target", "weight"], [101, 102, 1], [None, None, None], [102, 101, 2], [101, 101, None]],
+            "ties": [
+                ["source", "target", "weight"],
+                [101, 102, 1],
+                [None, None, None],
+                [102, 101, 2],
+                [101, 101, None],
+            ],
         },
     )
     with pytest.raises(ValueError) as info:
@@ -140,7 +152,10 @@ def test_unknown_tie_end_names_sheet_and_row(tmp_path):
     # Oracle: the target 'x9' is in Excel row 3 of the ties sheet. (The
     # exception type is from_pandas's: KeyError today, ValueError once
     # unknown ids in input data are bad input, issue 14 point 9.)
-    path = workbook(tmp_path / "w.xlsx", {"actors": [["id"], ["a"], ["b"]], "ties": [["source", "target"], ["a", "b"], ["a", "x9"]]})
+    path = workbook(
+        tmp_path / "w.xlsx",
+        {"actors": [["id"], ["a"], ["b"]], "ties": [["source", "target"], ["a", "b"], ["a", "x9"]]},
+    )
     with pytest.raises((KeyError, ValueError)) as info:
         hn.read_excel(path)
     assert info.value.args[0] == f"{path}: sheet 'ties' row 3: column 'target': unknown actor id 'x9'"
@@ -156,7 +171,9 @@ def test_missing_mapped_column_names_the_sheet(tmp_path):
 
 def test_ids_are_kept_as_read(tmp_path):
     # Oracle: openpyxl's cell types: the number 7 gives "7", the text "007" stays "007".
-    path = workbook(tmp_path / "w.xlsx", {"actors": [["id"], [7], ["007"]], "ties": [["source", "target"], [7, "007"]]})
+    path = workbook(
+        tmp_path / "w.xlsx", {"actors": [["id"], [7], ["007"]], "ties": [["source", "target"], [7, "007"]]}
+    )
     net = hn.read_excel(path)
     assert net.actor_ids == ["7", "007"]
     assert net.has_tie("7", "007")
@@ -172,7 +189,9 @@ def test_directed_from_network_sheet_and_override(tmp_path):
     assert not hn.read_excel(path).directed
     assert hn.read_excel(path, directed=True).directed
     # a workbook without a network sheet: directed (survey nominations)
-    plain = workbook(tmp_path / "p.xlsx", {"actors": [["id"], ["a"], ["b"]], "ties": [["source", "target"], ["a", "b"]]})
+    plain = workbook(
+        tmp_path / "p.xlsx", {"actors": [["id"], ["a"], ["b"]], "ties": [["source", "target"], ["a", "b"]]}
+    )
     assert hn.read_excel(plain).directed
 
 
@@ -212,18 +231,33 @@ def test_write_refuses_a_directory(tmp_path):
 
 def test_write_failure_leaves_the_old_file(tmp_path, monkeypatch):
     # Oracle: the bytes written before; no temporary file is left behind.
+    from healthnet import _excel
+
     path = tmp_path / "out.xlsx"
     path.write_bytes(b"previous")
 
-    def fail(self, filename):
-        filename.write(b"half a zip")
+    def fail(src, dst):
+        assert Path(src).parent == tmp_path and Path(src).stat().st_size > 0  # written beside the target
         raise OSError("disk full")
 
-    monkeypatch.setattr(openpyxl.Workbook, "save", fail)
+    monkeypatch.setattr(_excel.os, "replace", fail)
     with pytest.raises(OSError, match="disk full"):
         hn.write_excel(small(), path)
     assert path.read_bytes() == b"previous"
     assert list(tmp_path.iterdir()) == [path]
+
+
+def test_write_refuses_control_characters(tmp_path):
+    # openpyxl refuses control characters; the message names the sheet, row and column.
+    net = hn.Network(directed=True)
+    net.add_actor("a", name="bell\x07")
+    with pytest.raises(ValueError) as info:
+        hn.write_excel(net, tmp_path / "x.xlsx")
+    assert str(info.value) == (
+        f"{tmp_path / 'x.xlsx'}: sheet 'actors' row 2: column 'name': 'bell\\x07' holds a control character, "
+        "which Excel cannot store"
+    )
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_write_keeps_mode_and_symlink(tmp_path):
