@@ -1,14 +1,12 @@
-# SPDX-License-Identifier: MIT
 """'Did you mean' for names that match nothing (a sheet, a column, a label).
 
-The Python twin of include/healthnet/detail/suggest.hpp, with the same
-wording; the ranking is difflib's ratio (Ratcliff/Obershelp) on lowercased
-names instead of the Levenshtein distance.
+The Python twin of include/healthnet/detail/suggest.hpp: the same ranking
+(Levenshtein distance, ASCII letters without case, a prefix of 3 or more
+characters counts as close) and the same wording.
 """
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
@@ -16,17 +14,37 @@ def _quote(name) -> str:
     return repr(name) if isinstance(name, str) else repr(str(name))
 
 
+def _lower(s: str) -> str:
+    return "".join(chr(ord(c) + 32) if "A" <= c <= "Z" else c for c in s[:64])
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (Levenshtein 1966), ASCII letters without case, both cut at 64 characters."""
+    a, b = _lower(a), _lower(b)
+    row = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        diagonal, row[0] = row[0], i
+        for j in range(1, len(b) + 1):
+            above = row[j]
+            row[j] = min(above + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1]))
+            diagonal = above
+    return row[len(b)]
+
+
 def closest_names(name, candidates: Iterable, limit: int = 3) -> list[str]:
-    """Up to ``limit`` candidates close to ``name`` (case-insensitive), nearest first."""
-    texts = [str(c) for c in candidates]
-    key = str(name).lower()
-    lowered: dict[str, str] = {}
-    for t in texts:
-        lowered.setdefault(t.lower(), t)
-    close = difflib.get_close_matches(key, list(lowered), n=limit, cutoff=0.6)
-    if len(key) >= 3:  # a prefix counts as close, as in suggest.hpp
-        close += [low for low in lowered if low.startswith(key) and low not in close]
-    return [lowered[c] for c in close if lowered[c] != str(name)][:limit]
+    """Up to ``limit`` candidates within max(2, len(name) // 3) edits of ``name``
+    (or starting with it, 3 characters or more), nearest first, ties in order."""
+    name = str(name)
+    bound = max(2, len(name) // 3)
+    key = _lower(name)
+    scored = []
+    for order, candidate in enumerate(map(str, candidates)):
+        d = edit_distance(name, candidate)
+        if d > bound and len(key) >= 3 and _lower(candidate).startswith(key):
+            d = bound
+        if d <= bound and candidate != name:
+            scored.append((d, order, candidate))
+    return [c for _, _, c in sorted(scored)[:limit]]
 
 
 def did_you_mean(name, candidates: Iterable) -> str:

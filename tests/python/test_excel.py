@@ -283,3 +283,34 @@ def test_write_refuses_the_list_separator_in_a_label(tmp_path):
     with pytest.raises(ValueError, match=r"relation 'a\|b' contains '\|'"):
         hn.write_excel(net, tmp_path / "x.xlsx")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_bodies_and_network_sheets_name_their_rows(tmp_path):
+    # Oracle: Excel rows counted by hand (header = row 1).
+    path = workbook(
+        tmp_path / "b.xlsx",
+        {
+            "actors": [["id"], ["a"], ["b"]],
+            "ties": [["source", "target"], ["a", "b"]],
+            "bodies": [
+                ["id", "kind", "members"], ["sg", "steering_group", "a|b"], ["ag", "working_group", "a|zz"]
+            ],
+        },
+    )
+    with pytest.raises(KeyError) as info:
+        hn.read_excel(path)
+    assert info.value.args[0].startswith(f"{path}: sheet 'bodies' row 3: ")
+    assert "zz" in info.value.args[0]
+    net = hn.read_excel(path, bodies=None)
+    assert net.n_bodies == 0
+    with pytest.raises(ValueError, match=r"sheet 'Gremien': no such sheet"):
+        hn.read_excel(path, bodies="Gremien")
+    path = workbook(
+        tmp_path / "n.xlsx",
+        {"actors": [["id"], ["a"]], "network": [["key", "value"], ["directed", True], ["drected", 1]]},
+    )
+    with pytest.raises(ValueError) as info:
+        hn.read_excel(path, ties=None)
+    assert str(info.value) == (
+        f"{path}: sheet 'network' row 3: column 'key': unknown key 'drected'; did you mean 'directed'?"
+    )
