@@ -103,6 +103,7 @@ PYTHON_SECTIONS = [
     ("Networks", ["healthnet._core", "healthnet._display"]),
     ("Reading, writing and example data", ["healthnet._io", "healthnet._arrays"]),
     ("pandas, networkx and igraph", ["healthnet._interop"]),
+    ("Excel and survey exports", ["healthnet._excel", "healthnet._survey"]),
     ("Size, density and degree", ["healthnet._metrics"]),
     ("Centrality and centralization", ["healthnet._centrality"]),
     ("Cohesion and structural holes", ["healthnet._cohesion"]),

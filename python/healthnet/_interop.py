@@ -696,7 +696,7 @@ def from_pandas(
     sector_map: Mapping[str, str] | str | None = None,
     unknown_sectors: str = "error",
     max_errors: int = 20,
-    _where: tuple | None = None,
+    _where: tuple[Callable[[int], str], Callable[[int], str]] | None = None,
 ) -> Network:
     """Build a network from an actors DataFrame and a ties DataFrame.
 
