@@ -47,6 +47,9 @@ from ._scoring import *  # noqa: F401,F403
 from ._compare import *  # noqa: F401,F403
 from . import _interop
 from ._interop import *  # noqa: F401,F403
+from . import _response
+from ._response import *  # noqa: F401,F403
+from ._warnings import DataWarning
 
 __all__ = [
     "Actor",
@@ -81,6 +84,7 @@ __all__ = [
 ]
 __all__ += _arrays.__all__ + _centrality.__all__ + _cohesion.__all__ + _components.__all__ + _sectors.__all__ + _scoring.__all__ + _compare.__all__
 __all__ += _interop.__all__ + ["sector_colors"]
+__all__ += _response.__all__ + ["DataWarning"]
 
 
 def __getattr__(name: str):
