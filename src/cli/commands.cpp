@@ -369,13 +369,15 @@ int run_symmetrize(const symmetrize_args& args) {
 command add_symmetrize(CLI::App& app) {
   auto* sub = app.add_subcommand("symmetrize");
   sub->description("make a directed network undirected (rules of R sna symmetrize)\n"
-      "Writes an undirected copy of IN to OUT (.json or .graphml, atomically, never over IN):\n"
-      "  weak/union         a tie where either actor reports one\n"
-      "  strong/intersection a tie where both do\n"
-      "  upper, lower       the report of the actor that comes first (upper) or last (lower)\n"
-      "In a pair with one non-respondent (respondent false) the respondent's report decides\n"
-      "(--nonrespondents trust) or the pair stays untied (drop). Weights and numeric tie\n"
-      "attributes combine by --combine (max, min, mean, sum), per value by --combine-for.");
+      "Writes an undirected copy of IN to OUT (.json or .graphml; atomically, never\n"
+      "over IN). A pair of actors is tied by --rule:\n"
+      "  weak, union          where either actor reports a tie (default)\n"
+      "  strong, intersection where both do\n"
+      "  upper, lower         as the actor that comes first (upper) or last (lower)\n"
+      "                       in actor order reports it\n"
+      "In a pair with one non-respondent (respondent false) the respondent's report\n"
+      "decides (--nonrespondents trust) or the pair stays untied (drop). Weights and\n"
+      "numeric tie attributes combine by --combine, per value by --combine-for.");
   auto args = std::make_shared<symmetrize_args>();
   sub->add_option("IN", args->input, "a healthnet JSON (.json) or GraphML (.graphml, .xml) file")->required();
   sub->add_option("-o,--output", args->output, "the undirected network (.json, .graphml)")->type_name("OUT")->required();

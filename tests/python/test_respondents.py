@@ -25,7 +25,8 @@ import pytest
 import healthnet as hn
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "missing"
-EXPECTED = {row["quantity"]: float(row["value"]) for row in csv.DictReader(open(DATA / "expected.csv"))}
+with open(DATA / "expected.csv", newline="") as f:
+    EXPECTED = {row["quantity"]: float(row["value"]) for row in csv.DictReader(f)}
 
 
 @pytest.fixture

@@ -25,7 +25,8 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "missing"
 
 
 def sna_expected(rule: str) -> dict:
-    rows = csv.DictReader(open(DATA / "symmetrize_expected.csv"))
+    with open(DATA / "symmetrize_expected.csv", newline="") as f:
+        rows = list(csv.DictReader(f))
     return {frozenset((r["source"], r["target"])): float(r["value"]) for r in rows if r["rule"] == rule}
 
 
