@@ -44,7 +44,7 @@ TEST(Respondents, JsonRoundTripKeepsTrueFalseAndUnknown) {
   EXPECT_EQ(net.get_actor("e").respondent, std::nullopt);
   const auto text = hn::to_json(net);
   EXPECT_NE(text.find("\"respondent\": false"), std::string::npos);
-  EXPECT_EQ(hn::from_json(text), net);
+  EXPECT_EQ(hn::parse_json(text), net);
 }
 
 TEST(Respondents, GraphmlRoundTripWritesABooleanKey) {
@@ -73,7 +73,7 @@ TEST(Respondents, GraphmlReadsOneAndZeroAndRejectsOtherText) {
 
 TEST(Respondents, JsonRejectsAStringFlag) {
   const auto msg = message_of([] {
-    (void)hn::from_json(R"({"actors": [{"id": "a"},
+    (void)hn::parse_json(R"({"actors": [{"id": "a"},
  {"id": "b", "respondent": "vielleicht"}]})");
   });
   EXPECT_NE(msg.find(":2: actors[1].respondent: expected a boolean, found a string"), std::string::npos) << msg;
