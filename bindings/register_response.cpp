@@ -18,7 +18,8 @@ void register_response(py::module_& m) {
       .def_readonly("unknown", &response_summary::unknown, "Actors without a respondent flag.")
       .def_readonly("rate", &response_summary::rate,
                     "respondents / (respondents + nonrespondents); NaN when no actor's status is known.")
-      .def_readonly("nonrespondent_ids", &response_summary::nonrespondent_ids, "Ids of the non-respondents, in actor order.")
+      .def_readonly("nonrespondent_ids", &response_summary::nonrespondent_ids,
+                    "Ids of the non-respondents, in actor order.")
       .def_property_readonly("known", &response_summary::known, "Whether some actor's status is known.")
       .def("__repr__", [](const response_summary& r) {
         return "ResponseRate(respondents=" + std::to_string(r.respondents) +
@@ -40,8 +41,6 @@ void register_response(py::module_& m) {
           net.update_actor(std::move(a));
         }
       }, py::arg("net"), py::arg("flags"), "Sets every actor's respondent flag (None: unknown), in actor order.");
-  m.def("_parse_missing_policy", [](const std::string& name) { return std::string(to_string(parse_missing_policy(name))); },
-        py::arg("name"));
   m.def("reconstruct_missing", computed(&reconstruct_missing), py::arg("net"));
   m.def("symmetrize", [](const network& net, const std::string& rule, const std::string& nonrespondents,
                          const std::string& combine, const std::map<std::string, std::string>& combine_by) {

@@ -1139,7 +1139,10 @@ class graphml_reader {
           const std::string v = ascii_lower(trim_space(d.text));
           if (v == "true" || v == "1") a.respondent = true;
           else if (v == "false" || v == "0") a.respondent = false;
-          else if (!v.empty()) fail(d.line, key_field(d.key->id), "not a respondent flag: " + quote(d.text) + " (expected true, false, 1 or 0)");
+          else if (!v.empty()) {
+            fail(d.line, key_field(d.key->id),
+                 "not a respondent flag: " + quote(d.text) + " (expected true, false, 1 or 0)");
+          }
           break;
         }
         case role::attribute: add_attribute(a.attributes, attribute_name(*d.key), to_attribute(d), d); break;

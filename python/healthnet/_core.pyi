@@ -579,8 +579,6 @@ def _network_svg(net: Network, positions: typing.Annotated[numpy.typing.ArrayLik
     """
     The network drawing of the report as SVG text (healthnet::network_svg).
     """
-def _parse_missing_policy(name: str) -> str:
-    ...
 def _sector_colours(taxonomy: Taxonomy) -> list[tuple[str, str]]:
     """
     (sector id, colour) in taxonomy order: the palette of healthnet::sector_colour.

@@ -134,7 +134,10 @@ def _weight(v) -> float:
     return float(v)
 
 
-_RESPONDENT_TEXT = {"true": True, "1": True, "yes": True, "ja": True, "false": False, "0": False, "no": False, "nein": False}
+_RESPONDENT_TEXT = {
+    "true": True, "1": True, "yes": True, "ja": True,
+    "false": False, "0": False, "no": False, "nein": False,
+}
 
 
 def _respondent(v) -> bool | None:

@@ -380,7 +380,9 @@ command add_symmetrize(CLI::App& app) {
       "numeric tie attributes combine by --combine, per value by --combine-for.");
   auto args = std::make_shared<symmetrize_args>();
   sub->add_option("IN", args->input, "a healthnet JSON (.json) or GraphML (.graphml, .xml) file")->required();
-  sub->add_option("-o,--output", args->output, "the undirected network (.json, .graphml)")->type_name("OUT")->required();
+  sub->add_option("-o,--output", args->output, "the undirected network (.json, .graphml)")
+      ->type_name("OUT")
+      ->required();
   sub->add_option("--rule", args->rule, "when a pair is tied")
       ->type_name("RULE")
       ->check(CLI::IsMember({"weak", "union", "strong", "intersection", "upper", "lower"}))

@@ -70,7 +70,8 @@ def test_json_and_graphml_round_trip(net, tmp_path):
 def test_json_rejects_vielleicht(tmp_path):
     path = tmp_path / "bad.json"
     path.write_text('{"actors": [{"id": "a"},\n {"id": "b", "respondent": "vielleicht"}]}')
-    with pytest.raises(ValueError, match=r"bad\.json:2: actors\[1\]\.respondent: expected a boolean, found a string"):
+    message = r"bad\.json:2: actors\[1\]\.respondent: expected a boolean, found a string"
+    with pytest.raises(ValueError, match=message):
         hn.read_json(path)
 
 
@@ -106,8 +107,11 @@ def test_from_pandas_round_trip(net):
 
 @pytest.mark.parametrize(
     "cell, flag",
-    [(True, True), (False, False), (1, True), (0, False), ("ja", True), ("Nein", False), ("yes", True),
-     ("no", False), (" TRUE ", True), ("false", False), ("", None), (None, None), (np.nan, None), (pd.NA, None)],
+    [
+        (True, True), (False, False), (1, True), (0, False), ("ja", True), ("Nein", False), ("yes", True),
+        ("no", False), (" TRUE ", True), ("false", False), ("", None), (None, None), (np.nan, None),
+        (pd.NA, None),
+    ],
 )
 def test_from_pandas_reads_flag_values(cell, flag):
     actors = pd.DataFrame({"id": ["a"], "answered": pd.Series([cell], dtype=object)})
@@ -118,7 +122,8 @@ def test_from_pandas_reads_flag_values(cell, flag):
 
 def test_from_pandas_rejects_vielleicht_naming_row_and_column():
     actors = pd.DataFrame({"id": ["a", "b"], "respondent": ["ja", "vielleicht"]})
-    with pytest.raises(ValueError, match=r"actors row 1: column 'respondent': not a respondent flag: 'vielleicht'"):
+    message = r"actors row 1: column 'respondent': not a respondent flag: 'vielleicht'"
+    with pytest.raises(ValueError, match=message):
         hn.from_pandas(actors)
 
 
@@ -196,11 +201,13 @@ def test_density_policies(net, policy):
 
 @pytest.mark.parametrize("policy", ["absent", "exclude", "reconstruct"])
 def test_reciprocity_policies(net, policy):
-    assert hn.reciprocity(net, missing=policy) == pytest.approx(EXPECTED[f"grecip_edgewise_{policy}"], abs=1e-12)
+    expected = EXPECTED[f"grecip_edgewise_{policy}"]
+    assert hn.reciprocity(net, missing=policy) == pytest.approx(expected, abs=1e-12)
 
 
 def test_reciprocity_exclude_dyadic(net):
-    assert hn.reciprocity(net, "dyadic", missing="exclude") == pytest.approx(EXPECTED["grecip_dyadic_exclude"])
+    expected = EXPECTED["grecip_dyadic_exclude"]
+    assert hn.reciprocity(net, "dyadic", missing="exclude") == pytest.approx(expected)
 
 
 def test_exclude_equals_the_respondent_subnetwork_by_networkx(net):
@@ -222,8 +229,11 @@ def test_reconstruct_missing(net):
 
 @pytest.mark.parametrize("call", [hn.density, hn.reciprocity])
 def test_unknown_missing_policy_names_the_choices(net, call):
-    with pytest.raises(ValueError, match=r"missing: unknown missing-data policy 'exclud' \(expected 'absent', "
-                                         r"'exclude' or 'reconstruct'\); did you mean 'exclude'\?"):
+    message = (
+        r"missing: unknown missing-data policy 'exclud' \(expected 'absent', "
+        r"'exclude' or 'reconstruct'\); did you mean 'exclude'\?"
+    )
+    with pytest.raises(ValueError, match=message):
         call(net, missing="exclud")
 
 
