@@ -209,5 +209,6 @@ void register_scoring(py::module_& m);
 void register_interop(py::module_& m);
 void register_display(py::module_& m);
 void register_arrays(py::module_& m);
+void register_response(py::module_& m);
 
 }  // namespace healthnet::bindings

@@ -33,4 +33,5 @@ PYBIND11_MODULE(_core, m) {
   register_interop(m);
   register_display(m);
   register_arrays(m);
+  register_response(m);
 }

@@ -35,12 +35,13 @@ py::array_t<double> per_actor(Kernel kernel) {
 
 void register_cohesion(py::module_& m) {
   using gil_free = py::call_guard<py::gil_scoped_release>;
-  m.def("reciprocity", [](const network& net, const std::string& measure) {
+  m.def("reciprocity", [](const network& net, const std::string& measure, const std::string& missing) {
         read_access lock(net);
         const auto which = measure_from(measure);
+        const auto policy = parse_missing_policy(missing);
         py::gil_scoped_release release;
-        return reciprocity(net, which);
-      }, py::arg("net"), py::arg("measure") = "edgewise");
+        return reciprocity(net, which, policy);
+      }, py::arg("net"), py::arg("measure") = "edgewise", py::arg("missing") = "absent");
   m.def("dyad_census", [](const network& net) {
         read_access lock(net);
         dyad_census_result c;

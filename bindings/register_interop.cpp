@@ -111,6 +111,7 @@ py::dict actor_columns(const network& net) {
   py::list id(n), name(n), type(n), sector(n), sectors(n);
   str_cache labels;
   bool any_location = false;
+  bool any_respondent = false;
   for (std::size_t i = 0; i < n; ++i) {
     const actor& a = actors[i];
     id[i] = py::str(a.id);
@@ -121,6 +122,7 @@ py::dict actor_columns(const network& net) {
     for (std::size_t k = 0; k < a.sectors.size(); ++k) s[k] = labels(a.sectors[k]);
     sectors[i] = std::move(s);
     any_location = any_location || a.location.has_value();
+    any_respondent = any_respondent || a.respondent.has_value();
   }
   py::dict out;
   out["id"] = id;
@@ -144,6 +146,16 @@ py::dict actor_columns(const network& net) {
     out["location"] = py::make_tuple(lat, lon, missing);
   } else {
     out["location"] = py::none();
+  }
+  if (any_respondent) {  // True, False or None per actor
+    py::list respondent(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto& r = actors[i].respondent;
+      respondent[i] = r ? py::object(py::bool_(*r)) : py::object(py::none());
+    }
+    out["respondent"] = std::move(respondent);
+  } else {
+    out["respondent"] = py::none();
   }
   out["attributes"] = attribute_columns(n, [&](std::size_t i) -> const attribute_map& { return actors[i].attributes; });
   return out;

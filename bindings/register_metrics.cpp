@@ -16,7 +16,11 @@ namespace healthnet::bindings {
 
 void register_metrics(py::module_& m) {
   using gil_free = py::call_guard<py::gil_scoped_release>;
-  m.def("density", computed(&density), py::arg("net"), py::arg("weighted") = false);
+  m.def("density", [](const network& net, bool weighted, const std::string& missing) {
+        const auto policy = parse_missing_policy(missing);
+        computing scope(net);
+        return density(net, weighted, policy);
+      }, py::arg("net"), py::arg("weighted") = false, py::arg("missing") = "absent");
   m.def("degree", [](const network& net, const std::string& mode, bool weighted) {
         read_access lock(net);
         const auto dm = parse_degree_mode(mode);

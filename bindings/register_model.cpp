@@ -138,19 +138,25 @@ type : str, optional
 attributes : dict, optional
     Free attributes; values are str, int/float (stored as float) or bool.
 location : GeoPoint, optional
+respondent : bool or None, optional
+    Whether the actor answered the survey; None (default): unknown.
 )doc")
       .def(py::init([](std::string id, std::string name, std::vector<std::string> sectors, std::string type,
-                       const py::object& attributes, std::optional<geo_point> location) {
+                       const py::object& attributes, std::optional<geo_point> location,
+                       std::optional<bool> respondent) {
              return actor{std::move(id), std::move(name), std::move(sectors), std::move(type),
-                          attributes_from_python(attributes, "attributes"), location};
+                          attributes_from_python(attributes, "attributes"), location, respondent};
            }),
            py::arg("id"), py::arg("name") = "", py::arg("sectors") = std::vector<std::string>{},
-           py::arg("type") = "", py::arg("attributes") = py::none(), py::arg("location") = py::none())
+           py::arg("type") = "", py::arg("attributes") = py::none(), py::arg("location") = py::none(),
+           py::arg("respondent") = py::none())
       .def_readwrite("id", &actor::id)
       .def_readwrite("name", &actor::name)
       .def_readwrite("sectors", &actor::sectors)
       .def_readwrite("type", &actor::type)
       .def_readwrite("location", &actor::location)
+      .def_readwrite("respondent", &actor::respondent,
+                     "Whether the actor answered the survey: True, False, or None (unknown).")
       .def_property_readonly("sector", [](const actor& a) -> py::object {
         if (a.sectors.empty()) return py::none();
         return py::str(a.sectors.front());
@@ -313,14 +319,14 @@ tie: relations are united, weights add up, new attributes overwrite, and
       .def(
           "add_actor",
           [](network& net, std::string id, std::string name, std::vector<std::string> sectors, std::string type,
-             const py::object& attributes, std::optional<geo_point> location) {
+             const py::object& attributes, std::optional<geo_point> location, std::optional<bool> respondent) {
             actor a{std::move(id), std::move(name), std::move(sectors), std::move(type),
-                    attributes_from_python(attributes, "attributes"), location};
+                    attributes_from_python(attributes, "attributes"), location, respondent};
             write_access lock(net);
             net.add_actor(std::move(a));
           },
           py::arg("id"), py::arg("name") = "", py::arg("sectors") = std::vector<std::string>{}, py::arg("type") = "",
-          py::arg("attributes") = py::none(), py::arg("location") = py::none(),
+          py::arg("attributes") = py::none(), py::arg("location") = py::none(), py::arg("respondent") = py::none(),
           "Add an actor. Raises ValueError for an empty or duplicate id.")
       .def(
           "add_tie",

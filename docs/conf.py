@@ -111,6 +111,7 @@ PYTHON_SECTIONS = [
     ("Sectors, groups and communities", ["healthnet._sectors"]),
     ("Scorecards and reports", ["healthnet._scoring"]),
     ("Comparing waves", ["healthnet._compare"]),
+    ("Survey response and symmetrisation", ["healthnet._response", "healthnet._warnings"]),
 ]
 
 # Sections of the C++ API page: headers of include/healthnet/ by topic. A
@@ -121,6 +122,7 @@ CPP_SECTIONS = [
     ("Errors and version", ["error", "version", "fwd", "healthnet"]),
     ("Reading, writing and example data", ["io", "example"]),
     ("Size, degree and composition", ["density", "degree", "composition"]),
+    ("Survey response and symmetrisation", ["response", "symmetrize"]),
     ("Cohesion, centrality and components", ["cohesion", "centrality", "components", "reach",
                                              "structural_holes"]),
     ("Sectors and groups", ["groups", "coverage", "ei_index", "block_density", "assortativity", "brokerage",

@@ -16,7 +16,8 @@
 //          below; taxonomy only when the network has a custom one)
 //   node   name, type, sector (the primary sector), sectors (all sectors
 //          joined with `|`, written when an actor has more than one), lat and
-//          lon (double, the location), then the attribute keys
+//          lon (double, the location), respondent (boolean, where known),
+//          then the attribute keys
 //   edge   weight (double, always), relations (joined with `|`), since
 //          (string), then the attribute keys
 //
@@ -26,7 +27,7 @@
 // name holds values of different types on different actors (or ties), the
 // type most of its values have keeps the plain attr.name and the others get
 // keys `name.string`, `name.double`, `name.boolean`; an attribute named like a
-// field of its domain (actor: name, type, sector, sectors, lat, lon; tie:
+// field of its domain (actor: name, type, sector, sectors, lat, lon, respondent; tie:
 // weight, relations, since) gets `name.type` too. Such keys carry
 // hn:attribute="<the attribute name>" (xmlns:hn="urn:healthnet:graphml"),
 // from which this reader restores name and type exactly; networkx and igraph
@@ -359,6 +360,7 @@ enum class role {
   sectors,
   lat,
   lon,
+  respondent,
   weight,
   relations,
   since,
@@ -450,6 +452,7 @@ role role_of(const key_def& key, key_domain where) {
     if (n == "sectors") return role::sectors;
     if (n == "lat") return role::lat;
     if (n == "lon") return role::lon;
+    if (n == "respondent") return role::respondent;
   } else {
     if (n == "weight") return role::weight;
     if (n == "relations") return role::relations;
@@ -1132,6 +1135,16 @@ class graphml_reader {
         case role::sectors: sectors = split_list(d.text); break;
         case role::lat: lat = &d; to_number(d); break;
         case role::lon: lon = &d; to_number(d); break;
+        case role::respondent: {  // true/false/1/0 (any case); empty text: unknown
+          const std::string v = ascii_lower(trim_space(d.text));
+          if (v == "true" || v == "1") a.respondent = true;
+          else if (v == "false" || v == "0") a.respondent = false;
+          else if (!v.empty()) {
+            fail(d.line, key_field(d.key->id),
+                 "not a respondent flag: " + quote(d.text) + " (expected true, false, 1 or 0)");
+          }
+          break;
+        }
         case role::attribute: add_attribute(a.attributes, attribute_name(*d.key), to_attribute(d), d); break;
         default: break;
       }
@@ -1515,7 +1528,7 @@ class graphml_writer {
     if (m_net.n_bodies() > 0) m_bodies = add_key("graph", "bodies", "string");
     if (m_net.has_custom_taxonomy()) m_taxonomy = add_key("graph", "taxonomy", "string");
 
-    bool name = false, type = false, sector = false, sectors = false, location = false;
+    bool name = false, type = false, sector = false, sectors = false, location = false, respondent = false;
     type_counts node_attributes;
     for (const auto& a : m_net.actors()) {
       name = name || !a.name.empty();
@@ -1523,6 +1536,7 @@ class graphml_writer {
       sector = sector || !a.sectors.empty();
       sectors = sectors || a.sectors.size() > 1;
       location = location || a.location.has_value();
+      respondent = respondent || a.respondent.has_value();
       for (const auto& [k, v] : a.attributes) ++node_attributes[k][v.index()];
     }
     if (name) m_name = add_key("node", "name", "string");
@@ -1533,7 +1547,9 @@ class graphml_writer {
       m_lat = add_key("node", "lat", "double");
       m_lon = add_key("node", "lon", "double");
     }
-    add_attribute_keys("node", node_attributes, {"name", "type", "sector", "sectors", "lat", "lon"}, m_node_keys);
+    if (respondent) m_respondent = add_key("node", "respondent", "boolean");
+    add_attribute_keys("node", node_attributes, {"name", "type", "sector", "sectors", "lat", "lon", "respondent"},
+                       m_node_keys);
 
     bool relations = false, since = false;
     type_counts edge_attributes;
@@ -1652,7 +1668,7 @@ class graphml_writer {
     for (const auto& s : a.sectors) check_list_item(s, "sector", a.sectors.size() == 1);
     m_out += "    <node id=\"";
     append_escaped(m_out, a.id, true);
-    if (a.name.empty() && a.type.empty() && a.sectors.empty() && !a.location && a.attributes.empty()) {
+    if (a.name.empty() && a.type.empty() && a.sectors.empty() && !a.location && !a.respondent && a.attributes.empty()) {
       m_out += "\"/>\n";
       return;
     }
@@ -1665,6 +1681,7 @@ class graphml_writer {
       data(in, m_lat, detail::format_number(a.location->lat));
       data(in, m_lon, detail::format_number(a.location->lon));
     }
+    if (a.respondent) data(in, m_respondent, *a.respondent ? "true" : "false");
     for (const auto& [k, v] : a.attributes) {
       data(in, m_node_keys.find(k)->second[v.index()], attribute_text(v));
     }
@@ -1694,7 +1711,7 @@ class graphml_writer {
   bool m_marked{false};
   std::string m_region_id, m_region_name, m_region_state, m_region_population, m_region_wave, m_region_date;
   std::string m_allow_self_loops, m_bodies, m_taxonomy;
-  std::string m_name, m_type, m_sector, m_sectors, m_lat, m_lon;
+  std::string m_name, m_type, m_sector, m_sectors, m_lat, m_lon, m_respondent;
   std::string m_weight, m_relations, m_since;
   key_ids m_node_keys;  ///< key ids of the actor attributes, by name and type
   key_ids m_edge_keys;  ///< key ids of the tie attributes

@@ -72,6 +72,9 @@ actor read_actor(const json_reader& r, const json& item, const std::string& path
   }
   a.type = r.string_member(item, path, "type", false);
   a.attributes = read_attributes(r, item, path);
+  // respondent: true or false; absent means unknown (null is refused too).
+  const json& respondent = r.member(item, path, "respondent", value_t::boolean, false);
+  if (respondent.is_boolean()) a.respondent = respondent.get<bool>();
   const json& loc = r.member(item, path, "location", value_t::object, false);
   if (loc.is_object()) {
     const std::string lp = path + "/location";
@@ -299,6 +302,7 @@ std::string to_json(const network& net, int indent) {
       }
       j["location"] = {{"lat", lat}, {"lon", lon}};
     }
+    if (a.respondent) j["respondent"] = *a.respondent;
     actors.push_back(std::move(j));
   }
   doc["actors"] = std::move(actors);

@@ -218,6 +218,11 @@ region_report build_report(const network& net, const report_options& options) {
   r.n_actors = net.n_actors();
   r.n_ties = net.n_ties();
   r.bodies.assign(net.bodies().begin(), net.bodies().end());
+  r.response = response_rate(net);
+  for (const auto& id : r.response.nonrespondent_ids) {
+    const actor& a = net.get_actor(id);
+    r.nonrespondent_names.push_back(a.name.empty() ? a.id : a.name);
+  }
   for (const auto& name : report_metric_names()) {
     r.metrics.push_back({name, metric_label(name, lang), evaluate_metric(net, name)});
     if (name == "betweenness_centralization" && betweenness_estimate_scope::last().estimated) {
@@ -403,6 +408,18 @@ mustache::data report_data(const network& net, const region_report& r, bool html
   fact(t("wave"), r.region.wave);
   fact(t("date"), r.region.date);
   fact(t("network"), r.directed ? t("directed") : t("undirected"));
+  if (r.response.known()) {  // the response rate and who did not answer
+    const auto& rr = r.response;
+    std::string value = t.fill("response_detail", {percent(rr.rate, lang), std::to_string(rr.respondents),
+                                                   std::to_string(rr.respondents + rr.nonrespondents)});
+    if (rr.unknown > 0) value += "; " + t.fill("response_unknown", {std::to_string(rr.unknown)});
+    fact(t("response_rate"), value);
+    std::string names;
+    const auto& all = r.nonrespondent_names;
+    for (std::size_t i = 0; i < all.size() && i < listed_names; ++i) names += (i == 0 ? "" : ", ") + all[i];
+    if (all.size() > listed_names) names += " " + t.fill("and_more", {std::to_string(all.size() - listed_names)});
+    fact(t("nonrespondents"), names.empty() ? t("none") : names);
+  }
   d.set("facts", facts);
   list bodies = new_list();
   for (const auto& b : r.bodies) {
@@ -689,6 +706,17 @@ std::string to_json(const region_report& r, int indent) {
                       {"year", b.year ? ordered_json(*b.year) : ordered_json(nullptr)}});
   }
   doc["bodies"] = bodies;
+  if (r.response.known()) {
+    ordered_json nonrespondents = ordered_json::array();
+    for (std::size_t i = 0; i < r.response.nonrespondent_ids.size(); ++i) {
+      nonrespondents.push_back({{"id", r.response.nonrespondent_ids[i]}, {"name", r.nonrespondent_names[i]}});
+    }
+    doc["response"] = {{"respondents", r.response.respondents},
+                       {"nonrespondents", r.response.nonrespondents},
+                       {"unknown", r.response.unknown},
+                       {"rate", number_or_null(r.response.rate)},
+                       {"nonrespondent_actors", nonrespondents}};
+  }
   ordered_json metrics = ordered_json::array();
   for (const auto& m : r.metrics) metrics.push_back({{"name", m.name}, {"label", m.label}, {"value", number_or_null(m.value)}});
   doc["metrics"] = metrics;

@@ -30,6 +30,10 @@ struct actor {
   std::string type;                   ///< actor type, e.g. `gp_practice`, `hospital`
   attribute_map attributes;           ///< free attributes (string, number, bool)
   std::optional<geo_point> location;  ///< optional position
+  /// Whether the actor answered the survey the ties come from: true, false,
+  /// or unknown (nullopt, the default). In a directed network the out-ties of
+  /// a non-respondent are missing, not absent (healthnet/response.hpp).
+  std::optional<bool> respondent;
 
   /// The primary (first) sector, or an empty string when the actor has none.
   [[nodiscard]] const std::string& primary_sector() const noexcept {

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include <healthnet/network.hpp>
+#include <healthnet/response.hpp>
 
 namespace healthnet {
 
@@ -279,8 +280,24 @@ enum class reciprocity_measure {
 /// (networkx raises instead), `dyadic` with fewer than two actors (sna gives
 /// NaN too). Self-loops are ignored (networkx counts a self-loop as an
 /// unreciprocated arc). Weights are not used.
+///
+/// `missing` (healthnet/response.hpp): `absent` (default) counts every dyad;
+/// `exclude` counts only dyads whose two actors are not non-respondents
+/// (respondent or unknown): the measure of the subnetwork they induce, as a
+/// dyad with a non-respondent can never be seen reciprocated; `reconstruct`
+/// measures reconstruct_missing(net) (Stork & Richards 1992), where every
+/// reported tie to a non-respondent becomes mutual.
 /// Complexity: O(n + m).
-inline double reciprocity(const network& net, reciprocity_measure measure = reciprocity_measure::edgewise) {
+inline double reciprocity(const network& net, reciprocity_measure measure = reciprocity_measure::edgewise,
+                          missing_policy missing = missing_policy::absent) {
+  if (missing == missing_policy::exclude && net.directed()) {
+    bool any = false;
+    for (const auto& a : net.actors()) any = any || is_nonrespondent(a);
+    if (any) return reciprocity(net.subnetwork([](const actor& a) { return !is_nonrespondent(a); }), measure);
+  }
+  if (missing == missing_policy::reconstruct && net.directed()) {
+    return reciprocity(reconstruct_missing(net), measure);
+  }
   const auto c = dyad_census(net);
   const double m = static_cast<double>(c.mutual);
   const double a = static_cast<double>(c.asymmetric);

@@ -21,6 +21,8 @@
 #include <healthnet/io.hpp>
 #include <healthnet/example.hpp>
 // whole-network and per-actor structure
+#include <healthnet/response.hpp>
+#include <healthnet/symmetrize.hpp>
 #include <healthnet/density.hpp>
 #include <healthnet/degree.hpp>
 #include <healthnet/composition.hpp>

@@ -8,6 +8,7 @@
 
 #include <healthnet/metric_registry.hpp>
 #include <healthnet/network.hpp>
+#include <healthnet/response.hpp>
 
 namespace healthnet {
 
@@ -20,7 +21,9 @@ struct profile_entry {
 /// Every structural whole-network metric of metric_catalog() (those that need
 /// no grouping), in catalog order: size, density, degree, isolates, sectors,
 /// reciprocity, transitivity, clustering, centralizations, components,
-/// fragmentation (also without the coordination office) and multiplexity.
+/// fragmentation (also without the coordination office) and multiplexity;
+/// then `response_rate` (response_rate()) when some actor's respondent
+/// status is known.
 /// The definitions are those of the individual functions.
 /// Complexity: dominated by betweenness centralization, O(n·m).
 inline std::vector<profile_entry> profile(const network& net) {
@@ -28,6 +31,7 @@ inline std::vector<profile_entry> profile(const network& net) {
   for (const auto& m : metric_catalog()) {
     if (m.structural) out.push_back({m.name, m.compute(net, {})});
   }
+  if (const auto r = response_rate(net); r.known()) out.push_back({"response_rate", r.rate});
   return out;
 }
 

@@ -43,6 +43,7 @@
 #include <healthnet/compare.hpp>
 #include <healthnet/coverage.hpp>
 #include <healthnet/layout.hpp>
+#include <healthnet/response.hpp>
 #include <healthnet/network.hpp>
 #include <healthnet/region.hpp>
 #include <healthnet/scorecard.hpp>
@@ -99,6 +100,8 @@ struct region_report {
   std::size_t n_actors{};                ///< number of actors
   std::size_t n_ties{};                  ///< number of ties
   std::vector<body> bodies;              ///< governance bodies
+  response_summary response;             ///< who answered the survey (shown when some status is known)
+  std::vector<std::string> nonrespondent_names;  ///< names (else ids) of the non-respondents, in actor order
   std::vector<report_metric> metrics;    ///< key metrics (report_metric_names())
   scorecard_result score;                ///< the scorecard evaluated
   std::string scorecard_name;            ///< the scorecard's display name in the language

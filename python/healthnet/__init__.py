@@ -54,6 +54,8 @@ from ._interop import *  # noqa: F401,F403
 from . import _excel, _survey
 from ._excel import *  # noqa: F401,F403
 from ._survey import *  # noqa: F401,F403
+from . import _response
+from ._response import *  # noqa: F401,F403
 
 __all__ = [
     "Actor",
@@ -93,6 +95,7 @@ __all__ = [
 __all__ += _arrays.__all__ + _centrality.__all__ + _cohesion.__all__ + _components.__all__ + _sectors.__all__ + _scoring.__all__ + _compare.__all__
 __all__ += _interop.__all__ + ["sector_colors"]
 __all__ += _excel.__all__ + _survey.__all__
+__all__ += _response.__all__
 
 
 def __getattr__(name: str):

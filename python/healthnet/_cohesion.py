@@ -52,7 +52,9 @@ def dyad_census(net: Network) -> dict[str, int]:
     return {"mutual": mutual, "asymmetric": asymmetric, "null": null}
 
 
-def reciprocity(net: Network, measure: ReciprocityMeasure = "edgewise") -> float:
+def reciprocity(
+    net: Network, measure: ReciprocityMeasure = "edgewise", *, missing: str = "absent"
+) -> float:
     """How far ties are returned.
 
     With ``M`` mutual, ``A`` asymmetric and ``N`` null dyads
@@ -71,6 +73,15 @@ def reciprocity(net: Network, measure: ReciprocityMeasure = "edgewise") -> float
     net : Network
     measure : {"edgewise", "dyadic", "dyadic.nonnull"}, default "edgewise"
         The default is networkx's; R sna ``grecip`` defaults to ``"dyadic"``.
+    missing : {"absent", "exclude", "reconstruct"}, default "absent"
+        The ties of non-respondents (actors with ``respondent=False``):
+        ``"absent"`` counts every dyad (unreported ties are absent);
+        ``"exclude"`` counts only dyads of two actors that are not
+        non-respondents (respondent or unknown), since a dyad with a
+        non-respondent can never be seen reciprocated; ``"reconstruct"``
+        measures :func:`healthnet.reconstruct_missing` (Stork & Richards
+        1992), where every reported tie to a non-respondent is returned.
+        Undirected networks are unaffected.
 
     Returns
     -------
@@ -84,13 +95,13 @@ def reciprocity(net: Network, measure: ReciprocityMeasure = "edgewise") -> float
     Raises
     ------
     ValueError
-        For an unknown ``measure``.
+        For an unknown ``measure`` or ``missing``.
 
     References
     ----------
-    R sna ``grecip``; ``networkx.reciprocity``.
+    R sna ``grecip``; ``networkx.reciprocity``; Stork & Richards (1992).
     """
-    return _core.reciprocity(net, measure)
+    return _core.reciprocity(net, measure, missing)
 
 
 def transitivity(net: Network) -> float:

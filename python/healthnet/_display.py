@@ -171,6 +171,10 @@ class Summary:
 def summary(net: Network) -> Summary:
     """Key facts of a network: region, size, density, degree, isolates, sectors.
 
+    When some actor's respondent status is known, also the response rate
+    (:func:`healthnet.response_rate`), the respondents and the ids of the
+    non-respondents.
+
     Parameters
     ----------
     net : Network
@@ -201,6 +205,14 @@ def summary(net: Network) -> Summary:
     facts["mean degree"] = float(deg.mean()) if len(deg) else 0.0
     facts["isolates"] = len(isolates(net))
     facts["sectors present"] = int((counts.index != "(missing)").sum())
+    response = _core.response_rate(net)
+    if response.known:  # only when some actor's respondent status is known
+        facts["response rate"] = response.rate
+        facts["respondents"] = (
+            f"{response.respondents} of {response.respondents + response.nonrespondents}"
+            + (f" ({response.unknown} unknown)" if response.unknown else "")
+        )
+        facts["non-respondents"] = list(response.nonrespondent_ids)
     return Summary(facts, counts)
 
 

@@ -134,6 +134,32 @@ def _weight(v) -> float:
     return float(v)
 
 
+_RESPONDENT_TEXT = {
+    "true": True, "1": True, "yes": True, "ja": True,
+    "false": False, "0": False, "no": False, "nein": False,
+}
+
+
+def _respondent(v) -> bool | None:
+    """A respondent flag: True/False, 1/0, or the text true/false/1/0/yes/no/ja/nein (any case); blank: None."""
+    if _missing(v):
+        return None
+    if isinstance(v, (bool, np.bool_)):
+        return bool(v)
+    if isinstance(v, (int, np.integer, float, np.floating)) and v in (0, 1):
+        return bool(v)
+    if isinstance(v, str):
+        text = v.strip().lower()
+        if not text:
+            return None
+        if text in _RESPONDENT_TEXT:
+            return _RESPONDENT_TEXT[text]
+    raise ValueError(
+        f"not a respondent flag: {v!r} (expected True, False, 1, 0, 'yes', 'no', 'ja', 'nein', "
+        "'true' or 'false'; blank: unknown)"
+    )
+
+
 # ---- normalising columns --------------------------------------------------------------
 #
 # The importers hand over columns: Python lists (networkx, igraph; _ABSENT
@@ -334,7 +360,7 @@ class _Spec:
     def actor_fields(self) -> set:
         return {
             self.names[k]
-            for k in ("id", "name", "sector", "sectors", "type", "lat", "lon")
+            for k in ("id", "name", "sector", "sectors", "type", "lat", "lon", "respondent")
             if self.names.get(k)
         }
 
@@ -400,6 +426,16 @@ def _build(
     location = _location_column(
         get(spec.lat) if spec.lat else None, get(spec.lon) if spec.lon else None, n, actor_where, spec
     )
+    respondent_name = spec.names.get("respondent")
+    respondent_col = get(respondent_name) if respondent_name else None
+    respondents = (
+        None
+        if respondent_col is None
+        else [
+            _at(actor_where, i, f"{noun} {respondent_name!r}", _respondent, v)
+            for i, v in enumerate(_values(respondent_col))
+        ]
+    )
 
     get = tie_cols.get
     known = spec.tie_fields()
@@ -459,6 +495,8 @@ def _build(
         message = f"{where}: {noun} {column!r}: {problem}" if column else f"{where}: {problem}"
         raise type(e)(message) from None
     _reading.warn_notes(notes, lambda t: _reading.rewrite_rows(t, actor_where, tie_where), stacklevel=4)
+    if respondents is not None and any(r is not None for r in respondents):
+        _core._set_respondents(net, respondents)
     if region is not None:
         net.region = _region(region)
     for b in bodies or ():
@@ -579,7 +617,7 @@ def _attribute_list(kind: str, values, missing) -> list:
     return values
 
 
-_ACTOR_COLUMNS = {"id", "name", "sector", "sectors", "type", "lat", "lon"}
+_ACTOR_COLUMNS = {"id", "name", "sector", "sectors", "type", "lat", "lon", "respondent"}
 _TIE_COLUMNS = {"source", "target", "relations", "weight", "since"}
 
 
@@ -592,8 +630,9 @@ def _actors_frame(net: Network) -> pd.DataFrame:
     pandas.DataFrame
         Indexed by actor ``id``, with ``name``, ``sector`` (the primary sector;
         NA when none), ``sectors`` (list of all sectors, primary first),
-        ``type``, ``lat`` and ``lon`` (only when some actor has a location) and
-        one column per actor attribute (union over actors, sorted; NA where an
+        ``type``, ``lat`` and ``lon`` (only when some actor has a location),
+        ``respondent`` (only when some actor's status is known; dtype
+        ``boolean``, NA where unknown) and one column per actor attribute (union over actors, sorted; NA where an
         actor lacks it). Text columns have dtype ``string``, number attributes
         ``Float64``, flags ``boolean``; a column whose values mix types is
         ``object``.
@@ -620,6 +659,8 @@ def _actors_frame(net: Network) -> pd.DataFrame:
         lat, lon, missing = c["location"]
         data["lat"] = pd.arrays.FloatingArray(lat, missing)
         data["lon"] = pd.arrays.FloatingArray(lon, missing.copy())
+    if c["respondent"] is not None:
+        data["respondent"] = pd.array(c["respondent"], dtype="boolean")
     for key, kind, values, missing in attrs:
         data[key] = _attribute_array(kind, values, missing)
     return pd.DataFrame(data, index=pd.Index(c["id"], name="id", dtype="string"))
@@ -691,6 +732,7 @@ def from_pandas(
     taxonomy: Taxonomy | None = None,
     allow_self_loops: bool = False,
     sep: str | None = "|",
+    respondent: str | None = "respondent",
     duplicates: str | Mapping[str, str] = "sum",
     missing_weight: str | float = "error",
     sector_map: Mapping[str, str] | str | None = None,
@@ -768,6 +810,10 @@ def from_pandas(
     max_errors : int, default 20
         Problems collected before the reader stops; the first is raised and
         its message says how many more there are.
+    respondent : str or None, default "respondent"
+        Column of the actor's respondent flag: True/False, 1/0 or the text
+        ``"true"``/``"false"``, ``"yes"``/``"no"``, ``"ja"``/``"nein"`` (any
+        case); blank or missing means unknown.
 
     Returns
     -------
@@ -819,6 +865,7 @@ def from_pandas(
         since=since,
         lat=lat,
         lon=lon,
+        respondent=respondent,
     )
     actor_ids = None
     actor_cols: dict = {}
@@ -917,8 +964,9 @@ def to_networkx(net: Network):
     -------
     networkx.Graph or networkx.DiGraph
         Nodes are the actor ids, in actor order. Node attributes: ``name``,
-        ``sector`` (primary) and ``sectors`` (list), ``type``, ``lat`` and
-        ``lon``, each only where set, and the actor's attributes. Edge
+        ``sector`` (primary) and ``sectors`` (list), ``type``, ``lat``,
+        ``lon`` and ``respondent`` (bool), each only where set, and the
+        actor's attributes. Edge
         attributes: ``weight``, ``relations`` (sorted list, where any),
         ``since`` (where known) and the tie's attributes. Graph attributes:
         region metadata (``region_id``, ``name``, ``state``, ``population``,
@@ -947,7 +995,9 @@ def to_networkx(net: Network):
     g.graph.update(_graph_attributes(net))
     a = _core._actor_columns(net)
     _check_clash(
-        (x[0] for x in a["attributes"]), {"name", "sector", "sectors", "type", "lat", "lon"}, "actor"
+        (x[0] for x in a["attributes"]),
+        {"name", "sector", "sectors", "type", "lat", "lon", "respondent"},
+        "actor",
     )
     n = len(a["id"])
     nodes: list[dict] = [{} for _ in range(n)]
@@ -964,6 +1014,10 @@ def to_networkx(net: Network):
         lat, lon, missing = a["location"]
         for i in np.flatnonzero(~missing).tolist():
             nodes[i]["lat"], nodes[i]["lon"] = float(lat[i]), float(lon[i])
+    if a["respondent"] is not None:
+        for i, r in enumerate(a["respondent"]):
+            if r is not None:
+                nodes[i]["respondent"] = r
     _scatter(a["attributes"], nodes)
     g.add_nodes_from(zip(a["id"], nodes))
 
@@ -1022,6 +1076,7 @@ def from_networkx(
     taxonomy: Taxonomy | None = None,
     allow_self_loops: bool | None = None,
     sep: str | None = ";",
+    respondent: str | None = "respondent",
 ) -> Network:
     """Build a network from a networkx graph.
 
@@ -1050,6 +1105,9 @@ def from_networkx(
         Default: the graph attribute ``allow_self_loops``, else whether the
         graph has self-loops.
     sep : str or None, default ";"
+    respondent : str or None, default "respondent"
+        Node attribute holding the respondent flag (as :func:`from_pandas`
+        reads it; absent or None: unknown).
 
     Returns
     -------
@@ -1088,6 +1146,7 @@ def from_networkx(
         since=since,
         lat=lat,
         lon=lon,
+        respondent=respondent,
     )
     if allow_self_loops is None and "allow_self_loops" not in graph.graph:
         allow_self_loops = nx.number_of_selfloops(graph) > 0
@@ -1165,8 +1224,8 @@ def to_igraph(net: Network):
         Directed when the network is. Vertex ``i`` is actor ``i``; vertex
         attributes: ``name`` (the actor id, so ``g.vs.find(name=...)``
         works), ``label`` (the actor's name), ``sector`` (primary),
-        ``sectors`` (list), ``type``, ``lat``, ``lon`` (each only when some
-        actor has it; None where an actor lacks it) and the actor
+        ``sectors`` (list), ``type``, ``lat``, ``lon``, ``respondent``
+        (each only when some actor has it; None where an actor lacks it) and the actor
         attributes (None where absent). Edge attributes: ``weight``,
         ``relations`` (sorted list), ``since`` (only when some tie has
         them) and the tie attributes. Graph attributes as in
@@ -1185,7 +1244,9 @@ def to_igraph(net: Network):
 
     a = _core._actor_columns(net)
     _check_clash(
-        (x[0] for x in a["attributes"]), {"name", "label", "sector", "sectors", "type", "lat", "lon"}, "actor"
+        (x[0] for x in a["attributes"]),
+        {"name", "label", "sector", "sectors", "type", "lat", "lon", "respondent"},
+        "actor",
     )
     vertex: dict[str, list] = {"name": a["id"]}
     if any(a["name"]):
@@ -1199,6 +1260,8 @@ def to_igraph(net: Network):
         lat, lon, missing = a["location"]
         vertex["lat"] = _attribute_list("float", lat, missing)
         vertex["lon"] = _attribute_list("float", lon, missing)
+    if a["respondent"] is not None:
+        vertex["respondent"] = a["respondent"]
     for key, kind, values, missing in a["attributes"]:
         vertex[key] = _attribute_list(kind, values, missing)
 
@@ -1240,6 +1303,7 @@ def from_igraph(
     taxonomy: Taxonomy | None = None,
     allow_self_loops: bool | None = None,
     sep: str | None = ";",
+    respondent: str | None = "respondent",
 ) -> Network:
     """Build a network from an ``igraph.Graph``.
 
@@ -1260,7 +1324,7 @@ def from_igraph(
     weight, relations, since : str or None
         Edge attributes holding the tie's fields; without ``weight`` every
         weight is 1.
-    region, bodies, taxonomy, allow_self_loops, sep
+    region, bodies, taxonomy, allow_self_loops, sep, respondent
         As in :func:`from_networkx` (defaults from the graph attributes).
 
     Returns
@@ -1308,6 +1372,7 @@ def from_igraph(
         since=since,
         lat=lat,
         lon=lon,
+        respondent=respondent,
     )
     actor_cols = {k: graph.vs[k] for k in vertex_names if k != id}
     ends = graph.get_edgelist()

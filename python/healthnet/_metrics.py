@@ -84,7 +84,7 @@ def _actor_series(net: Network, values, name: str) -> pd.Series:
     return pd.Series(values, index=actor_index(net), name=name, copy=False)
 
 
-def density(net: Network, weighted: bool = False) -> float:
+def density(net: Network, weighted: bool = False, *, missing: str = "absent") -> float:
     """Share of possible ties that exist.
 
     Binary: ``m / (n(n-1))`` when directed, ``2m / (n(n-1))`` when
@@ -95,17 +95,34 @@ def density(net: Network, weighted: bool = False) -> float:
     ----------
     net : Network
     weighted : bool, default False
+    missing : {"absent", "exclude", "reconstruct"}, default "absent"
+        The ties of the ``k`` non-respondents (actors with
+        ``respondent=False``; unknown counts as observed).
+        ``"absent"``: unreported ties are absent (every dyad observed).
+        ``"exclude"``: observed dyads only, as R sna ``gden`` with NA
+        edges; directed, a non-respondent's outgoing dyads are unobserved:
+        ``(ties sent by others) / ((n - k)(n - 1))``; undirected, only dyads
+        of two non-respondents are: ``(ties not between two
+        non-respondents) / (n(n-1)/2 - k(k-1)/2)``; NaN when no dyad is
+        observed. ``"reconstruct"``: the density of
+        :func:`healthnet.reconstruct_missing` (Stork & Richards 1992).
 
     Returns
     -------
     float
         0 for networks with fewer than two actors.
 
+    Raises
+    ------
+    ValueError
+        For an unknown ``missing``.
+
     References
     ----------
-    networkx ``density``; R sna ``gden``; igraph ``density(loops=False)``.
+    networkx ``density``; R sna ``gden``; igraph ``density(loops=False)``;
+    Stork & Richards (1992); Huisman (2009).
     """
-    return _core.density(net, weighted)
+    return _core.density(net, weighted, missing)
 
 
 @_reads_network

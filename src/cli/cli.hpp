@@ -153,5 +153,6 @@ command add_convert(CLI::App& app);
 command add_score(CLI::App& app);
 command add_compare(CLI::App& app);
 command add_report(CLI::App& app);
+command add_symmetrize(CLI::App& app);
 
 }  // namespace healthnet::cli

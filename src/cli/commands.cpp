@@ -12,12 +12,16 @@
 #include <nlohmann/json.hpp>
 
 #include <healthnet/centrality.hpp>
+#include <healthnet/cohesion.hpp>
+#include <healthnet/density.hpp>
 #include <healthnet/composition.hpp>
 #include <healthnet/detail/file_io.hpp>
 #include <healthnet/detail/text.hpp>
 #include <healthnet/example.hpp>
 #include <healthnet/io.hpp>
 #include <healthnet/profile.hpp>
+#include <healthnet/response.hpp>
+#include <healthnet/symmetrize.hpp>
 
 #include "cli.hpp"
 
@@ -227,6 +231,7 @@ struct metrics_args {
   input_args in;
   std::string format{"table"};
   std::string by;
+  std::string missing;  ///< empty: not given (absent)
   bool exact{false};
 };
 
@@ -238,7 +243,21 @@ int run_metrics(const metrics_args& args) {
   std::optional<betweenness_estimate_scope> estimate;
   if (!args.exact) estimate.emplace();
   set_step("metrics");
-  const auto entries = profile(net);
+  auto entries = profile(net);
+  // --missing: the metrics that take a missing-data policy use it.
+  const std::string missing_note =
+      args.missing.empty() ? ""
+                           : "missing data: '" + args.missing +
+                                 "' for density, weighted_density and reciprocity; the other metrics treat "
+                                 "unreported ties as absent";
+  if (!args.missing.empty()) {
+    const missing_policy policy = parse_missing_policy(args.missing);
+    for (auto& e : entries) {
+      if (e.name == "density") e.value = density(net, false, policy);
+      else if (e.name == "weighted_density") e.value = density(net, true, policy);
+      else if (e.name == "reciprocity") e.value = reciprocity(net, reciprocity_measure::edgewise, policy);
+    }
+  }
   const betweenness_estimate estimated = betweenness_estimate_scope::last();
   const auto sectors = sector_counts(net);
   const region_info& r = net.region();
@@ -266,6 +285,7 @@ int run_metrics(const metrics_args& args) {
     if (!r.wave.empty()) region["wave"] = r.wave;
     doc["region"] = region;
     doc["directed"] = net.directed();
+    if (!args.missing.empty()) doc["missing"] = args.missing;
     nlohmann::ordered_json metrics = nlohmann::ordered_json::object();
     for (const auto& e : entries) metrics[e.name] = e.value;
     doc["metrics"] = metrics;
@@ -292,6 +312,7 @@ int run_metrics(const metrics_args& args) {
     std::printf("%-*s  %s\n", static_cast<int>(width), show(e.name).c_str(), format_value(e.value).c_str());
   }
   if (!estimate_note.empty()) std::printf("note: %s\n", estimate_note.c_str());
+  if (!missing_note.empty()) std::printf("note: %s\n", missing_note.c_str());
   std::size_t swidth = 6;
   for (const auto& [s, n] : sectors) swidth = std::max(swidth, show(s).size());
   std::printf("\n%-*s  %6s  %s\n", static_cast<int>(swidth), "sector", "actors", "label");
@@ -321,6 +342,11 @@ command add_metrics(CLI::App& app) {
   sub->add_flag("--exact", args->exact,
                 "compute betweenness centralization exactly even on large networks (n*m > 2e9: estimated from 512 "
                 "pivots)");
+  sub->add_option("--missing", args->missing,
+                  "missing-data policy for the ties of non-respondents (actors marked respondent false) in "
+                  "density and reciprocity: absent (default: unreported ties are absent), exclude (observed dyads "
+                  "only, as R sna), reconstruct (a non-respondent gets j->i wherever i reported i->j)")
+      ->type_name("POLICY")->check(CLI::IsMember({"absent", "exclude", "reconstruct"}));
   return {sub, [args] { return run_metrics(*args); }};
 }
 
@@ -386,6 +412,84 @@ command add_convert(CLI::App& app) {
       ->expected(1, 3);
   add_input_options(*sub, args->in, false);
   return {sub, [args] { return run_convert(*args); }};
+}
+
+namespace {
+
+struct symmetrize_args {
+  std::string input;
+  std::string output;
+  std::string rule{"weak"};
+  std::string nonrespondents{"trust"};
+  std::string combine{"max"};
+  std::vector<std::string> combine_for;  ///< NAME=RULE
+  bool allow_self_loops{false};
+};
+
+int run_symmetrize(const symmetrize_args& args) {
+  if (args.input == args.output || detail::same_file(args.input, args.output)) {
+    throw usage_error("refusing to write over the input file '" + args.input + "'");
+  }
+  const file_format out_format = format_of(args.output);
+  symmetrize_options o;
+  o.rule = parse_symmetrize_rule(args.rule);
+  o.nonrespondents = parse_nonrespondent_rule(args.nonrespondents);
+  o.combine = parse_combine_rule(args.combine);
+  for (const auto& item : args.combine_for) {
+    const auto eq = item.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      throw usage_error("--combine-for expects NAME=RULE, got '" + item + "'");
+    }
+    const std::string name = item.substr(0, eq);
+    o.combine_by[name] = parse_combine_rule(item.substr(eq + 1), "combine['" + name + "']");
+  }
+  const network net = load_file(args.input, args.allow_self_loops);
+  if (!net.directed()) {
+    std::fprintf(stderr, "note: %s is already undirected; nothing to symmetrize (writing an equal copy)\n",
+                 show(args.input).c_str());
+  }
+  set_step("symmetrize");
+  const network out = symmetrize(net, o);
+  set_step(nullptr);
+  if (out_format == file_format::json) write_json(out, args.output);
+  else write_graphml(out, args.output);
+  std::printf("wrote %s: %zu actors, %zu ties, %zu bodies, undirected (rule %s, non-respondents %s)\n",
+              show(args.output).c_str(), out.n_actors(), out.n_ties(), out.n_bodies(), args.rule.c_str(),
+              args.nonrespondents.c_str());
+  return 0;
+}
+
+}  // namespace
+
+command add_symmetrize(CLI::App& app) {
+  auto* sub = app.add_subcommand("symmetrize");
+  sub->description("make a directed network undirected (rules of R sna symmetrize)\n"
+      "Writes an undirected copy of IN to OUT (.json or .graphml; atomically, never\n"
+      "over IN). A pair of actors is tied by --rule:\n"
+      "  weak, union          where either actor reports a tie (default)\n"
+      "  strong, intersection where both do\n"
+      "  upper, lower         as the actor that comes first (upper) or last (lower)\n"
+      "                       in actor order reports it\n"
+      "In a pair with one non-respondent (respondent false) the respondent's report\n"
+      "decides (--nonrespondents trust) or the pair stays untied (drop). Weights and\n"
+      "numeric tie attributes combine by --combine, per value by --combine-for.");
+  auto args = std::make_shared<symmetrize_args>();
+  sub->add_option("IN", args->input, "a healthnet JSON (.json) or GraphML (.graphml, .xml) file")->required();
+  sub->add_option("-o,--output", args->output, "the undirected network (.json, .graphml)")
+      ->type_name("OUT")
+      ->required();
+  sub->add_option("--rule", args->rule, "when a pair is tied")
+      ->type_name("RULE")
+      ->check(CLI::IsMember({"weak", "union", "strong", "intersection", "upper", "lower"}))
+      ->capture_default_str();
+  sub->add_option("--nonrespondents", args->nonrespondents, "pairs with one non-respondent")
+      ->type_name("RULE")->check(CLI::IsMember({"trust", "drop"}))->capture_default_str();
+  sub->add_option("--combine", args->combine, "how the values of the two reports combine")
+      ->type_name("RULE")->check(CLI::IsMember({"max", "min", "mean", "sum"}))->capture_default_str();
+  sub->add_option("--combine-for", args->combine_for, "NAME=RULE for one value: weight or a numeric tie attribute")
+      ->type_name("NAME=RULE");
+  sub->add_flag("--allow-self-loops", args->allow_self_loops, "accept ties from an actor to itself");
+  return {sub, [args] { return run_symmetrize(*args); }};
 }
 
 }  // namespace healthnet::cli

@@ -174,7 +174,8 @@ void build_app(CLI::App& app, std::vector<healthnet::cli::command>& commands) {
   app.set_version_flag("-V,--version", std::string("healthnet ") + healthnet::version, "show the version");
   app.require_subcommand(1);
   for (auto add : {healthnet::cli::add_validate, healthnet::cli::add_metrics, healthnet::cli::add_convert,
-                   healthnet::cli::add_score, healthnet::cli::add_compare, healthnet::cli::add_report}) {
+                   healthnet::cli::add_score, healthnet::cli::add_compare, healthnet::cli::add_report,
+                   healthnet::cli::add_symmetrize}) {
     commands.push_back(add(app));
     commands.back().app->group("commands");
     commands.back().app->set_help_flag("-h,--help", "show this help");

@@ -20,7 +20,7 @@ def test_version(cli):
     assert r.stdout.strip() == f"healthnet {hn.__version__}"
 
 
-@pytest.mark.parametrize("command", ["validate", "metrics", "convert", "score", "compare", "report"])
+@pytest.mark.parametrize("command", ["validate", "metrics", "convert", "score", "compare", "report", "symmetrize"])
 def test_help_on_every_command(cli, command):
     r = run(cli, command, "--help")
     assert r.returncode == 0
@@ -127,17 +127,18 @@ def test_metrics_by_attribute(cli, tmp_path: Path):
 # Oracle for option names, choices and defaults: docs/cli.md and the option
 # tables of the hand-written parser that CLI11 replaced (commit a1062f1).
 
-COMMANDS = ["validate", "metrics", "convert", "score", "compare", "report"]
+COMMANDS = ["validate", "metrics", "convert", "score", "compare", "report", "symmetrize"]
 INPUT_OPTIONS = ["--actors", "--ties", "--undirected", "--sector", "--weight", "--example", "--example-2022",
                  "--allow-self-loops"]
 OPTIONS = {
     "validate": INPUT_OPTIONS,
-    "metrics": INPUT_OPTIONS + ["--format", "--by", "--exact"],
+    "metrics": INPUT_OPTIONS + ["--format", "--by", "--exact", "--missing"],
     "convert": INPUT_OPTIONS,
     "score": ["--scorecard", "--format", "--lang", "--example"],
     "compare": ["--format"],
     "report": INPUT_OPTIONS + ["-o", "--output", "--format", "--lang", "--scorecard", "--compare", "--earlier",
                                "--seed", "--exact"],
+    "symmetrize": ["-o", "--output", "--rule", "--nonrespondents", "--combine", "--combine-for", "--allow-self-loops"],
 }
 
 
@@ -162,7 +163,8 @@ def test_invalid_choice_exits_2_naming_the_allowed_values(cli, args, allowed):
     assert args[-1] in message and allowed in message, message
 
 
-VALID = {"score": ["--example", "--scorecard", "network"], "compare": ["a.json", "b.json"]}
+VALID = {"score": ["--example", "--scorecard", "network"], "compare": ["a.json", "b.json"],
+         "symmetrize": ["a.json", "-o", "b.json"]}
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -168,7 +168,7 @@ def test_cpp_api_documents_every_header(site):
 def test_cli_page_shows_the_real_help(site, cli):
     # Oracle: the CLI's own --help output, which conf.py pastes into the page.
     html = (site / "cli.html").read_text(encoding="utf-8")
-    for command in ["validate", "metrics", "score", "compare", "report", "convert"]:
+    for command in ["validate", "metrics", "score", "compare", "report", "convert", "symmetrize"]:
         usage = subprocess.run([cli, command, "--help"], capture_output=True, text=True, check=True).stdout
         first = usage.splitlines()[0].replace("<", "&lt;").replace(">", "&gt;")
         assert first in html, command
