@@ -72,6 +72,13 @@ class CoverageResult:
         Blau diversity 1 − Σ p².
     iqv : float
         Index of qualitative variation (normalised Blau).
+    n_outside_taxonomy : int
+        Actors listing at least one sector label that is not a sector of the
+        network's taxonomy (kept by a reader on purpose). Coverage cannot
+        count them: "Ärzte" does not cover ``outpatient_care``.
+    outside_taxonomy : pandas.Series
+        Those labels with the number of actors listing each, most frequent
+        first.
     """
 
     present: list
@@ -84,6 +91,8 @@ class CoverageResult:
     ties_per_pair: pd.DataFrame = field(repr=False)
     blau: float
     iqv: float
+    n_outside_taxonomy: int
+    outside_taxonomy: pd.Series = field(repr=False)
 
     def to_frame(self) -> pd.DataFrame:
         """One row per required sector: present, connected, actors."""
@@ -109,6 +118,12 @@ class CoverageResult:
             "present but not connected": self.isolated,
             "Blau index": self.blau,
             "IQV": self.iqv,
+            "actors outside the taxonomy": self.n_outside_taxonomy,
+            **(
+                {"labels outside the taxonomy": ", ".join(f"{k!r} ({v})" for k, v in self.outside_taxonomy.items())}
+                if self.n_outside_taxonomy
+                else {}
+            ),
         }
 
     def _repr_html_(self) -> str:
@@ -206,6 +221,11 @@ def sector_coverage(net: Network, required: Sequence[str] | None = None) -> Cove
     primary sectors; the IQV divides it by ``1 − 1/k`` with ``k`` the number
     of sector categories (taxonomy plus other values found).
 
+    Sector labels outside the taxonomy count as sectors of their own;
+    ``n_outside_taxonomy`` says how many actors carry one (and
+    ``outside_taxonomy`` which labels), so a coverage of 0 from labels like
+    "Ärzte" is visible as such.
+
     References
     ----------
     Blau (1977), Agresti & Agresti (1978).
@@ -227,6 +247,10 @@ def sector_coverage(net: Network, required: Sequence[str] | None = None) -> Cove
         ),
         blau=d["blau"],
         iqv=d["iqv"],
+        n_outside_taxonomy=d["n_outside_taxonomy"],
+        outside_taxonomy=pd.Series(
+            dict(d["outside_taxonomy"]), name="actors", dtype="int64"
+        ).rename_axis("label"),
     )
 
 
