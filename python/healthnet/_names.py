@@ -15,7 +15,8 @@ def did_you_mean(name: str, candidates: Iterable[str]) -> str:
     """``"; did you mean 'x'?"`` for the closest candidates, or ``""``."""
     names = list(candidates)
     lower = {c.lower(): c for c in reversed(names)}
-    close = [lower[c] for c in difflib.get_close_matches(name.lower(), list(lower), n=3, cutoff=0.6) if lower[c] != name]
+    matches = difflib.get_close_matches(name.lower(), list(lower), n=3, cutoff=0.6)
+    close = [lower[c] for c in matches if lower[c] != name]
     if not close:
         return ""
     quoted = [repr(c) for c in close]

@@ -170,7 +170,9 @@ class Scorecard:
         return cls(_core.load_scorecard(_fspath(name_or_path), taxonomy))
 
     @classmethod
-    def from_json(cls, text: str, origin: str = "<scorecard>", taxonomy: _core.Taxonomy | None = None) -> Scorecard:
+    def from_json(
+        cls, text: str, origin: str = "<scorecard>", taxonomy: _core.Taxonomy | None = None
+    ) -> Scorecard:
         """Parse a scorecard from JSON text (sectors checked as in :meth:`load`)."""
         return cls(_core.parse_scorecard(text, origin, taxonomy))
 

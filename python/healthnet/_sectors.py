@@ -110,7 +110,7 @@ class CoverageResult:
 
     def summary(self) -> dict:
         """The scalar facts as a dict."""
-        return {
+        out = {
             "coverage ratio": self.coverage_ratio,
             "sectors present": len(self.present),
             "required": len(self.required),
@@ -119,12 +119,12 @@ class CoverageResult:
             "Blau index": self.blau,
             "IQV": self.iqv,
             "actors outside the taxonomy": self.n_outside_taxonomy,
-            **(
-                {"labels outside the taxonomy": ", ".join(f"{k!r} ({v})" for k, v in self.outside_taxonomy.items())}
-                if self.n_outside_taxonomy
-                else {}
-            ),
         }
+        if self.n_outside_taxonomy:
+            out["labels outside the taxonomy"] = ", ".join(
+                f"{label!r} ({n})" for label, n in self.outside_taxonomy.items()
+            )
+        return out
 
     def _repr_html_(self) -> str:
         colors = sector_colors()
