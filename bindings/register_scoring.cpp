@@ -65,10 +65,10 @@ void register_scoring(py::module_& m) {
       })
       .def("to_json", [](const scorecard& c) { return to_json(c); });
   // Sectors are checked against `taxonomy` (None: the built-in one).
-  m.def("load_scorecard", [](const std::string& id_or_path, const taxonomy* tax) {
+  m.def("load_scorecard", [](const std::string& id_or_path, const std::optional<taxonomy>& tax) {
         return load_scorecard(id_or_path, tax ? *tax : taxonomy::builtin());
       }, py::arg("id_or_path"), py::arg("taxonomy") = py::none(), py::call_guard<py::gil_scoped_release>());
-  m.def("parse_scorecard", [](std::string_view text, const std::string& origin, const taxonomy* tax) {
+  m.def("parse_scorecard", [](std::string_view text, const std::string& origin, const std::optional<taxonomy>& tax) {
         return parse_scorecard(text, origin, tax ? *tax : taxonomy::builtin());
       }, py::arg("text"), py::arg("origin") = "<scorecard>", py::arg("taxonomy") = py::none(),
         py::call_guard<py::gil_scoped_release>());

@@ -5,7 +5,9 @@ Every measure here takes ``by``: ``"sector"`` (the primary sector) or the
 name of any categorical actor attribute (values compared as text). Actors
 without a value belong to no group and are left out together with their
 ties: the measure is that of the subnetwork of grouped actors, and
-per-actor results are NaN for them.
+per-actor results are NaN for them. A ``by`` that is neither ``"sector"``
+nor an attribute some actor carries raises ``KeyError`` listing the known
+names, with a "did you mean" (never a NaN or empty result).
 """
 
 from __future__ import annotations
@@ -472,6 +474,12 @@ def relation_layer(net: Network, relation: str) -> Network:
     Returns
     -------
     Network
+
+    Raises
+    ------
+    KeyError
+        When the network has ties but none carries ``relation`` (the
+        message lists the relations present, with a "did you mean").
     """
     return net.relation_layer(relation)
 

@@ -153,10 +153,10 @@ TEST(ScorecardParse, BadJson) {
   EXPECT_EQ(msg.rfind(bad_dir + "bad_json.json:7: column 3: invalid json: ", 0), 0u) << msg;
 }
 
-// A sectors_tied item that is not "a|b" names the item and the bad alternative.
+// A sectors_tied item that is not "a|b" names the bad alternative (the second of item 1).
 TEST(ScorecardParse, BadSectorPair) {
   EXPECT_EQ(error_of_file("bad_pair.json"),
-            bad_dir + "bad_pair.json:9: rules[0].items[1]: expected a sector pair written \"a|b\", found "
+            bad_dir + "bad_pair.json:9: rules[0].items[1][1]: expected a sector pair written \"a|b\", found "
                       "'nursing_care'");
 }
 
@@ -170,11 +170,11 @@ TEST(ScorecardParse, FieldErrors) {
   EXPECT_EQ(error_of(card_text(R"({"id": "d", "metric": "density", "direction": "higher", "target": 1, "minimum": 0,
  "weight": -1})")),
             "card.json:2: indicators[0].weight: weight must be >= 0, found -1");
-  EXPECT_EQ(error_of(card_text("", R"({"id": "r", "kind": "sectors_present", "items": ["x"]})")),
+  EXPECT_EQ(error_of(card_text("", R"({"id": "r", "kind": "sectors_present", "items": ["pharmacy"]})")),
             "card.json:1: rules[0]: missing required field 'label'");
   EXPECT_EQ(error_of(card_text("", R"({"id": "r", "kind": "sectors_present", "label": "r", "items": []})")),
             "card.json:1: rules[0].items: a rule needs at least one item");
-  EXPECT_EQ(error_of(card_text("", R"({"id": "r", "kind": "sectors_present", "label": "r", "items": ["a", "b"],
+  EXPECT_EQ(error_of(card_text("", R"({"id": "r", "kind": "sectors_present", "label": "r", "items": ["pharmacy", "education"],
  "item_labels": ["A"]})")),
             "card.json:2: rules[0].item_labels: needs one label per item");
   EXPECT_EQ(error_of(card_text("", R"({"id": "r", "kind": "body_exists", "body": "working_group", "label": "r",

@@ -201,7 +201,7 @@ def test_cli_metrics_shows_labels_outside_taxonomy(cli, tmp_path):
     done = subprocess.run(
         [cli, "metrics", str(path), "--by", "sector", "--format", "json"], capture_output=True, text=True
     )
-    coverage = json.loads(done.stdout)["coverage"]
+    coverage = json.loads(done.stdout)["groups"]["coverage"]
     assert coverage["n_outside_taxonomy"] == 1
     assert coverage["outside_taxonomy"] == {"Ärzte": 1}
 
