@@ -351,7 +351,7 @@ class Network:
         """
     def relation_layer(self, relation: str) -> Network:
         """
-        All actors, and only the ties that carry ``relation``.
+        All actors, and only the ties that carry ``relation``. Raises KeyError when the network has ties but none carries it.
         """
     def remove_actor(self, id: str) -> None:
         """
