@@ -293,3 +293,53 @@ def test_scorecard_explanation_counts_labels_outside_taxonomy():
     assert "taxonomy" not in explanations[1]  # a body rule does not depend on sectors
     de = hn.Scorecard.from_json(text).evaluate(small(), lang="de").to_frame()["explanation"].tolist()
     assert de[0].endswith(" 1 Akteur hat eine Sektorangabe außerhalb der Taxonomie: 'Ärzte' (1).")
+
+
+# ---- readers: a mapped name the data does not have ----------------------------
+# Before, `weight="Gewicht"` on ties whose weight column is "w" gave every tie
+# weight 1 without a word. A name the caller chose (not the reader's default)
+# must exist; a reader's own default may be absent. ValueError, as for a
+# missing id/source/target column and read_csv's missing --weight column.
+
+
+def test_from_pandas_mapped_column_missing():
+    ties = pd.DataFrame({"source": ["a"], "target": ["b"], "w": [3.0]})
+    with pytest.raises(ValueError) as info:
+        hn.from_pandas(None, ties, weight="W")
+    assert str(info.value) == "ties: column 'W' (weight=): missing; did you mean 'w'? (known: 'w')"
+    with pytest.raises(ValueError, match=r"^ties: column 'rel' \(relations=\): missing \(known: 'w'\)$"):
+        hn.from_pandas(None, ties, relations="rel")
+    actors = pd.DataFrame({"id": ["a", "b"], "Sektor": ["nursing_care", "pharmacy"]})
+    with pytest.raises(ValueError) as info:
+        hn.from_pandas(actors, ties, sector="Sector")
+    assert str(info.value) == "actors: column 'Sector' (sector=): missing; did you mean 'Sektor'? (known: 'Sektor')"
+    # The right names work (weight 3 from "w"); the default "weight" may be absent (weight 1).
+    assert hn.from_pandas(actors, ties, weight="w", sector="Sektor").tie("a", "b").weight == 3.0
+    assert hn.from_pandas(None, ties).tie("a", "b").weight == 1.0
+    # No ties: nothing to check.
+    assert hn.from_pandas(None, ties.iloc[:0], weight="W").n_ties == 0
+
+
+def test_from_networkx_mapped_attribute_missing():
+    import networkx as nx
+
+    g = nx.Graph()
+    g.add_edge("a", "b", w=2.0)
+    with pytest.raises(ValueError) as info:
+        hn.from_networkx(g, weight="W")
+    assert str(info.value) == "ties: attribute 'W' (weight=): missing; did you mean 'w'? (known: 'w')"
+    assert hn.from_networkx(g, weight="w").tie("a", "b").weight == 2.0
+
+
+def test_from_igraph_mapped_attribute_missing():
+    ig = pytest.importorskip("igraph")
+    g = ig.Graph(edges=[(0, 1)])
+    g.vs["org"] = ["a", "b"]
+    g.es["w"] = [2.0]
+    with pytest.raises(ValueError) as info:
+        hn.from_igraph(g, id="Org")
+    assert str(info.value) == "actors: attribute 'Org' (id=): missing; did you mean 'org'? (known: 'org')"
+    with pytest.raises(ValueError, match=r"^ties: attribute 'W' \(weight=\): missing; did you mean 'w'\?"):
+        hn.from_igraph(g, id="org", weight="W")
+    net = hn.from_igraph(g, id="org", weight="w")
+    assert net.tie("a", "b").weight == 2.0
