@@ -407,7 +407,8 @@ tie: relations are united, weights add up, new attributes overwrite, and
       .def("body_subnetwork", reader(&network::body_subnetwork), py::arg("body_id"),
            "The members of one governance body and the ties among them.")
       .def("relation_layer", reader(&network::relation_layer), py::arg("relation"),
-           "All actors, and only the ties that carry ``relation``.")
+           "All actors, and only the ties that carry ``relation``. Raises KeyError when the network has ties but none "
+           "carries it.")
       .def("_reading", [](const network& net) { return reading_guard(net); }, py::keep_alive<0, 1>(),
            "A context manager holding a shared lock of the network (for the Python layer).")
       .def("copy", [](const network& net) { read_access lock(net); return network(net); }, "A deep copy.")

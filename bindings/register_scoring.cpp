@@ -64,8 +64,13 @@ void register_scoring(py::module_& m) {
         return ids;
       })
       .def("to_json", [](const scorecard& c) { return to_json(c); });
-  m.def("load_scorecard", &load_scorecard, py::arg("id_or_path"), py::call_guard<py::gil_scoped_release>());
-  m.def("parse_scorecard", &parse_scorecard, py::arg("text"), py::arg("origin") = "<scorecard>",
+  // Sectors are checked against `taxonomy` (None: the built-in one).
+  m.def("load_scorecard", [](const std::string& id_or_path, const std::optional<taxonomy>& tax) {
+        return load_scorecard(id_or_path, tax ? *tax : taxonomy::builtin());
+      }, py::arg("id_or_path"), py::arg("taxonomy") = py::none(), py::call_guard<py::gil_scoped_release>());
+  m.def("parse_scorecard", [](std::string_view text, const std::string& origin, const std::optional<taxonomy>& tax) {
+        return parse_scorecard(text, origin, tax ? *tax : taxonomy::builtin());
+      }, py::arg("text"), py::arg("origin") = "<scorecard>", py::arg("taxonomy") = py::none(),
         py::call_guard<py::gil_scoped_release>());
   m.def("builtin_scorecard_ids", &builtin_scorecard_ids);
   m.def("evaluate_scorecard", [](const scorecard& card, const network& net, const std::string& lang) {

@@ -79,6 +79,8 @@ void register_sectors(py::module_& m) {
         d["ties_per_pair"] = matrix_to_numpy(r.ties_per_pair);
         d["blau"] = r.blau;
         d["iqv"] = r.iqv;
+        d["n_outside_taxonomy"] = r.n_outside_taxonomy;
+        d["outside_taxonomy"] = r.outside_taxonomy;
         return d;
       }, py::arg("net"), py::arg("required") = py::none());
   m.def("ei_index", [](const network& net, const std::string& by, std::size_t permutations, std::uint64_t seed) {

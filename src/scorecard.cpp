@@ -11,6 +11,8 @@
 #include <healthnet/coverage.hpp>
 #include <healthnet/degree.hpp>
 #include <healthnet/detail/file_io.hpp>
+#include <healthnet/detail/suggest.hpp>
+#include <healthnet/groups.hpp>
 #include <healthnet/metric_registry.hpp>
 #include <healthnet/scorecard.hpp>
 
@@ -49,6 +51,51 @@ std::optional<rule_kind> parse_rule_kind(std::string_view s) {
 
 const char* direction_name(score_direction d) {
   return d == score_direction::higher ? "higher" : d == score_direction::lower ? "lower" : "band";
+}
+
+std::string lowercase(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+// The sector a scorecard names: a taxonomy id, or one of its German or
+// English labels ("Pflege", "Nursing care"; ASCII case ignored), else nullptr.
+const sector* resolve_sector(const taxonomy& tax, std::string_view name) {
+  if (name.empty()) return nullptr;
+  if (const sector* s = tax.find(name)) return s;
+  const std::string key = lowercase(std::string(name));
+  for (const auto& s : tax.sectors()) {
+    if ((!s.label_de.empty() && lowercase(s.label_de) == key) || (!s.label_en.empty() && lowercase(s.label_en) == key)) {
+      return &s;
+    }
+  }
+  return nullptr;
+}
+
+// The id of the sector `name` names (see resolve_sector()); an unknown name
+// fails at `pointer` with the closest ids and labels. `context` adds the
+// pair it came from.
+std::string sector_id(const json_reader& r, const taxonomy& tax, const std::string& name, const std::string& pointer,
+                      const std::string& context = {}) {
+  if (const sector* s = resolve_sector(tax, name)) return s->id;
+  // Closest ids and labels (candidate i belongs to sector i / 3), suggested as ids.
+  std::vector<std::string> ids, candidates;
+  for (const auto& s : tax.sectors()) {
+    ids.push_back(s.id);
+    candidates.insert(candidates.end(), {s.id, s.label_de, s.label_en});
+  }
+  std::vector<std::string> close;
+  for (const auto& c : detail::closest_names(name, candidates, candidates.size())) {
+    const auto at = static_cast<std::size_t>(std::find(candidates.begin(), candidates.end(), c) - candidates.begin());
+    const std::string& id = ids[at / 3];
+    if (close.size() < 3 && std::find(close.begin(), close.end(), id) == close.end()) close.push_back(id);
+  }
+  std::string hint;
+  for (std::size_t i = 0; i < close.size(); ++i) {
+    hint += (i == 0 ? "; did you mean " : i + 1 == close.size() ? " or " : ", ") + detail::quote_value(close[i]);
+  }
+  if (!hint.empty()) hint += "?";
+  r.fail(pointer, "unknown sector " + detail::quote_value(name) + context + hint + " (" + detail::known_names(ids) + ")");
 }
 
 bilingual read_bilingual(const json_reader& r, const json& obj, const std::string& path, const char* key) {
@@ -110,9 +157,9 @@ indicator read_indicator(const json_reader& r, const json& item, const std::stri
   ind.metric = r.string_member(item, path, "metric", true);
   const metric_definition* def = find_metric(ind.metric);
   if (!def) {
-    std::string known;
-    for (const auto& m : metric_catalog()) known += (known.empty() ? "" : ", ") + m.name;
-    r.fail(path + "/metric", "unknown metric '" + ind.metric + "' (known: " + known + ")");
+    const auto names = metric_names();
+    r.fail(path + "/metric", "unknown metric " + detail::quote_value(ind.metric) +
+                                 detail::did_you_mean(ind.metric, names) + " (" + detail::known_names(names, 50) + ")");
   }
   const std::string by = r.string_member(item, path, "by", false);
   if (!by.empty()) ind.by = by;
@@ -148,7 +195,7 @@ indicator read_indicator(const json_reader& r, const json& item, const std::stri
   return ind;
 }
 
-rule read_rule(const json_reader& r, const json& item, const std::string& path) {
+rule read_rule(const json_reader& r, const json& item, const std::string& path, const taxonomy& tax) {
   r.object_at(item, path);
   check_known_fields(r, item, path,
                      {"id", "kind", "body", "min_count", "min_members", "items", "item_labels", "label", "weight",
@@ -170,8 +217,10 @@ rule read_rule(const json_reader& r, const json& item, const std::string& path) 
     const std::string b = r.string_member(item, path, "body", true);
     ru.body = parse_body_kind(b);
     if (!ru.body) {
-      r.fail(path + "/body", "unknown body kind '" + b +
-                                 "' (expected steering_group, working_group, coordination_office or health_conference)");
+      const std::vector<std::string> kinds{"steering_group", "working_group", "coordination_office",
+                                           "health_conference"};
+      r.fail(path + "/body", "unknown body kind " + detail::quote_value(b) + detail::did_you_mean(b, kinds) + " (" +
+                                 detail::known_names(kinds) + ")");
     }
   }
   const double min_count = number(r, item, path, "min_count", false, 1);
@@ -188,23 +237,34 @@ rule read_rule(const json_reader& r, const json& item, const std::string& path) 
     for (std::size_t i = 0; i < items.size(); ++i) {
       const std::string ip = path + "/items/" + std::to_string(i);
       std::vector<std::string> alternatives;
+      std::vector<std::string> pointers;  // of each alternative, for errors
       if (items[i].is_string()) {
         alternatives.push_back(items[i].get<std::string>());
+        pointers.push_back(ip);
       } else if (items[i].is_array()) {
         for (std::size_t j = 0; j < items[i].size(); ++j) {
           if (!items[i][j].is_string()) r.fail(ip + "/" + std::to_string(j), "expected a string");
           alternatives.push_back(items[i][j].get<std::string>());
+          pointers.push_back(ip + "/" + std::to_string(j));
         }
       } else {
         r.fail(ip, std::string("expected a string or a list of alternatives, found ") + json_reader::type_name(items[i]));
       }
       if (alternatives.empty()) r.fail(ip, "an item needs at least one alternative");
-      if (ru.kind == rule_kind::sectors_tied) {
-        for (const auto& a : alternatives) {
+      // Sectors must name the taxonomy (an id or a label, stored as the id):
+      // an unknown one would make the item unmeetable without saying why.
+      for (std::size_t j = 0; j < alternatives.size(); ++j) {
+        auto& a = alternatives[j];
+        if (ru.kind == rule_kind::sectors_tied) {
           const auto bar = a.find('|');
           if (bar == std::string::npos || bar == 0 || bar + 1 == a.size()) {
-            r.fail(ip, "expected a sector pair written \"a|b\", found '" + a + "'");
+            r.fail(pointers[j], "expected a sector pair written \"a|b\", found '" + a + "'");
           }
+          const std::string in_pair = " in the pair " + detail::quote_value(a);
+          a = sector_id(r, tax, a.substr(0, bar), pointers[j], in_pair) + "|" +
+              sector_id(r, tax, a.substr(bar + 1), pointers[j], in_pair);
+        } else if (ru.kind == rule_kind::body_sectors || ru.kind == rule_kind::sectors_present) {
+          a = sector_id(r, tax, a, pointers[j]);
         }
       }
       ru.items.push_back(std::move(alternatives));
@@ -253,11 +313,6 @@ std::string join(const std::vector<std::string>& v) {
   return out;
 }
 
-std::string lowercase(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 // Case-insensitive (ASCII) substring test; German umlauts must match as written.
 bool contains_keyword(const std::string& text, const std::string& keyword) {
   return lowercase(text).find(lowercase(keyword)) != std::string::npos;
@@ -268,7 +323,47 @@ double linear(double v, double zero, double full) {
   return std::clamp(t, 0.0, 1.0) * 100.0;
 }
 
-score_row evaluate_indicator(const indicator& ind, const network& net, std::string_view lang) {
+// " 12 actors have sector labels outside the taxonomy: 'Ärzte' (7), 'Kasse'
+// (5)." for rows that depend on sectors, or empty when every label is known.
+std::string outside_taxonomy_note(const network& net, std::string_view lang) {
+  const auto cov = sector_coverage(net, std::vector<std::string>{}, false);
+  if (cov.n_outside_taxonomy == 0) return {};
+  std::string labels;
+  const std::size_t shown = std::min<std::size_t>(cov.outside_taxonomy.size(), 5);
+  for (std::size_t i = 0; i < shown; ++i) {
+    labels += (i == 0 ? "" : ", ") + detail::quote_value(cov.outside_taxonomy[i].first) + " (" +
+              std::to_string(cov.outside_taxonomy[i].second) + ")";
+  }
+  if (cov.outside_taxonomy.size() > shown) {
+    labels += ", " + detail::format_text(lang, "report.and_more", {std::to_string(cov.outside_taxonomy.size() - shown)});
+  }
+  return " " + detail::format_text(lang, cov.n_outside_taxonomy == 1 ? "scorecard.outside_taxonomy_one"
+                                                                     : "scorecard.outside_taxonomy",
+                                   {std::to_string(cov.n_outside_taxonomy), labels});
+}
+
+// Whether an indicator's value depends on the actors' sectors.
+bool uses_sectors(const indicator& ind, const metric_definition& def) {
+  static const std::set<std::string, std::less<>> coverage{"coverage_ratio", "n_missing_sectors",
+                                                          "connected_sector_share", "blau", "iqv", "n_sectors"};
+  return coverage.count(ind.metric) > 0 || (def.grouped && ind.by == "sector");
+}
+
+score_row evaluate_indicator(const indicator& ind, std::size_t index, const scorecard& card, const network& net,
+                             std::string_view lang) {
+  const metric_definition* def = find_metric(ind.metric);
+  if (!def) throw not_found("unknown metric " + detail::quote_value(ind.metric));  // parse_scorecard rejects it
+  // A `by` no actor carries cannot be checked before there is a network;
+  // it fails here, naming the indicator, instead of scoring 0.
+  if (def->grouped && ind.by != "sector" && net.n_actors() > 0) {
+    const bool carried = std::any_of(net.actors().begin(), net.actors().end(),
+                                     [&](const actor& a) { return a.attributes.find(ind.by) != a.attributes.end(); });
+    if (!carried) {
+      throw detail::unknown_grouping(net, ind.by,
+                                     "scorecard " + detail::quote_value(card.id) + ": indicators[" +
+                                         std::to_string(index) + "].by");
+    }
+  }
   score_row row;
   row.id = ind.id;
   row.kind = "metric";
@@ -326,6 +421,7 @@ score_row evaluate_indicator(const indicator& ind, const network& net, std::stri
     }
     text += ".";
   }
+  if (uses_sectors(ind, *def)) text += outside_taxonomy_note(net, lang);
   row.explanation = text;
   return row;
 }
@@ -472,6 +568,9 @@ score_row evaluate_rule(const rule& ru, const network& net, std::string_view lan
         break;
     }
   }
+  if (ru.kind == rule_kind::body_sectors || ru.kind == rule_kind::sectors_present || ru.kind == rule_kind::sectors_tied) {
+    row.explanation += outside_taxonomy_note(net, lang);
+  }
   return row;
 }
 
@@ -482,12 +581,12 @@ ordered_json number_json(double v) { return std::isnan(v) ? ordered_json(nullptr
 }  // namespace
 
 namespace {
-scorecard build_scorecard(std::string_view text, const std::string& origin);
+scorecard build_scorecard(std::string_view text, const std::string& origin, const taxonomy& tax);
 }  // namespace
 
-scorecard parse_scorecard(std::string_view text, const std::string& origin) {
+scorecard parse_scorecard(std::string_view text, const std::string& origin, const taxonomy& tax) {
   try {
-    return build_scorecard(text, origin);
+    return build_scorecard(text, origin, tax);
   } catch (const out_of_memory&) {
     throw;
   } catch (const std::bad_alloc&) {
@@ -496,7 +595,7 @@ scorecard parse_scorecard(std::string_view text, const std::string& origin) {
 }
 
 namespace {
-scorecard build_scorecard(std::string_view text, const std::string& origin) {
+scorecard build_scorecard(std::string_view text, const std::string& origin, const taxonomy& tax) {
   const auto document = detail::parse_json_document(text, origin);  // freed without allocating
   const json& doc = document.root();
   const json_reader r{text, origin};
@@ -519,7 +618,7 @@ scorecard build_scorecard(std::string_view text, const std::string& origin) {
   const json& rules = r.member(doc, "", "rules", value_t::array, false);
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const std::string path = "/rules/" + std::to_string(i);
-    auto ru = read_rule(r, rules[i], path);
+    auto ru = read_rule(r, rules[i], path, tax);
     if (!ids.insert(ru.id).second) r.fail(path + "/id", "duplicate id '" + ru.id + "'");
     card.rules.push_back(std::move(ru));
   }
@@ -528,7 +627,9 @@ scorecard build_scorecard(std::string_view text, const std::string& origin) {
 }
 }  // namespace
 
-scorecard read_scorecard(const std::string& path) { return parse_scorecard(detail::read_file(path), path); }
+scorecard read_scorecard(const std::string& path, const taxonomy& tax) {
+  return parse_scorecard(detail::read_file(path), path, tax);
+}
 
 std::vector<std::string> builtin_scorecard_ids() {
   std::vector<std::string> ids;
@@ -543,7 +644,7 @@ scorecard builtin_scorecard(std::string_view id) {
   throw not_found("unknown scorecard '" + std::string(id) + "' (shipped: " + join(builtin_scorecard_ids()) + ")");
 }
 
-scorecard load_scorecard(const std::string& id_or_path) {
+scorecard load_scorecard(const std::string& id_or_path, const taxonomy& tax) {
   for (const auto& [name, text] : detail::builtin_scorecard_texts()) {
     if (name == id_or_path) return builtin_scorecard(name);
   }
@@ -551,7 +652,7 @@ scorecard load_scorecard(const std::string& id_or_path) {
     throw not_found("unknown scorecard '" + id_or_path + "' (shipped: " + join(builtin_scorecard_ids()) +
                     "; or give a file path)");
   }
-  return read_scorecard(id_or_path);
+  return read_scorecard(id_or_path, tax);
 }
 
 std::string to_json(const scorecard& card, int indent) {
@@ -620,7 +721,9 @@ scorecard_result evaluate(const scorecard& card, const network& net, std::string
   res.region_id = net.region().id;
   res.region_name = net.region().name;
   res.lang = std::string(lang);
-  for (const auto& ind : card.indicators) res.rows.push_back(evaluate_indicator(ind, net, lang));
+  for (std::size_t i = 0; i < card.indicators.size(); ++i) {
+    res.rows.push_back(evaluate_indicator(card.indicators[i], i, card, net, lang));
+  }
   for (const auto& ru : card.rules) res.rows.push_back(evaluate_rule(ru, net, lang));
   double sum = 0, weights = 0;
   for (const auto& r : res.rows) {

@@ -30,6 +30,13 @@ struct coverage_result {
   group_matrix ties_per_pair;          ///< ties between primary sectors (see tie_counts())
   double blau{};                       ///< Blau diversity 1 − Σ p_s² over primary sectors
   double iqv{};                        ///< Blau / (1 − 1/k), k = number of sector categories
+  /// Actors that list at least one sector label outside the network's
+  /// taxonomy (primary or further sector). Such labels count as sectors of
+  /// their own, so a label like "Ärzte" never covers `outpatient_care`.
+  std::size_t n_outside_taxonomy{};
+  /// Every label outside the taxonomy with the number of actors listing it,
+  /// most frequent first (ties alphabetically).
+  std::vector<std::pair<std::string, std::size_t>> outside_taxonomy;
 };
 
 namespace detail {
@@ -43,7 +50,42 @@ struct sector_census {
   std::vector<std::pair<std::string, std::size_t>> actors_per_sector;
   double blau{};
   double iqv{};
+  std::size_t n_outside_taxonomy{};  ///< coverage_result::n_outside_taxonomy
+  std::vector<std::pair<std::string, std::size_t>> outside_taxonomy;  ///< coverage_result::outside_taxonomy
 };
+
+/// Counts the actors with sector labels outside `tax` (see
+/// coverage_result::outside_taxonomy). `listed` holds the distinct labels,
+/// sorted. O(k·t) to find the outside labels among k listed, then, only when
+/// there are some, O(n·s) hash look-ups.
+inline void count_outside_taxonomy(const network& net, const taxonomy& tax, const std::vector<std::string>& listed,
+                                   sector_census& c) {
+  detail::string_map<std::size_t> index;  // label -> position in c.outside_taxonomy
+  for (const auto& s : listed) {
+    if (!tax.contains(s)) {
+      index.emplace(s, c.outside_taxonomy.size());
+      c.outside_taxonomy.emplace_back(s, 0);
+    }
+  }
+  if (index.empty()) return;
+  for (const auto& a : net.actors()) {
+    bool outside = false;
+    for (std::size_t i = 0; i < a.sectors.size(); ++i) {
+      const auto& s = a.sectors[i];
+      if (s.empty() || std::find(a.sectors.begin(), a.sectors.begin() + static_cast<std::ptrdiff_t>(i), s) !=
+                           a.sectors.begin() + static_cast<std::ptrdiff_t>(i)) {
+        continue;  // an actor counts once per label
+      }
+      if (const auto it = index.find(s); it != index.end()) {
+        ++c.outside_taxonomy[it->second].second;
+        outside = true;
+      }
+    }
+    c.n_outside_taxonomy += outside ? 1 : 0;
+  }
+  std::stable_sort(c.outside_taxonomy.begin(), c.outside_taxonomy.end(),
+                   [](const auto& x, const auto& y) { return x.second > y.second; });
+}
 
 /// Computes the census. O(n·s + m + k log k).
 inline sector_census compute_sector_census(const network& net, const grouping& groups) {
@@ -70,6 +112,7 @@ inline sector_census compute_sector_census(const network& net, const grouping& g
   for (const auto& s : c.listed) {
     if (!tax.contains(s)) c.present.push_back(s);
   }
+  count_outside_taxonomy(net, tax, c.listed, c);
 
   const std::size_t k = groups.size();
   std::vector<char> crosses(k, 0);  // O(m): a tie between two different groups
@@ -108,6 +151,9 @@ inline sector_census compute_sector_census(const network& net, const grouping& g
 /// - connected: a primary sector with at least one tie to an actor of a
 ///   different primary sector.
 /// - coverage ratio: the share of required sectors present.
+/// - outside the taxonomy: how many actors list a sector label that is not
+///   a sector of the network's taxonomy, and which labels (a reader that
+///   kept unknown labels on purpose; coverage cannot count them).
 /// - Blau's index of heterogeneity 1 − Σ p_s² (p_s the share of actors with
 ///   primary sector s, actors without a sector left out), and the index of
 ///   qualitative variation IQV = Blau / (1 − 1/k), with k the number of
@@ -155,6 +201,8 @@ inline coverage_result sector_coverage(const network& net, std::optional<std::ve
   r.actors_per_sector = census->actors_per_sector;
   r.blau = census->blau;
   r.iqv = census->iqv;
+  r.n_outside_taxonomy = census->n_outside_taxonomy;
+  r.outside_taxonomy = census->outside_taxonomy;
   return r;
 }
 

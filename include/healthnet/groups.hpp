@@ -15,6 +15,8 @@
 #include <healthnet/error.hpp>
 #include <healthnet/network.hpp>
 #include <healthnet/detail/string_hash.hpp>
+#include <healthnet/detail/suggest.hpp>
+#include <healthnet/detail/text.hpp>
 
 namespace healthnet {
 
@@ -53,7 +55,35 @@ struct grouping {
 
 namespace detail {
 
+/// The names `by` may take on this network: "sector", then every actor
+/// attribute key present, alphabetically. O(n·a) hash look-ups for n actors
+/// with a attributes each; only computed for an error message.
+inline std::vector<std::string> grouping_names(const network& net) {
+  detail::string_map<char> seen;
+  std::vector<std::string> keys;
+  for (const auto& a : net.actors()) {
+    for (const auto& entry : a.attributes) {
+      if (seen.emplace(entry.first, 0).second) keys.push_back(entry.first);
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.insert(keys.begin(), "sector");
+  return keys;
+}
+
+/// The error for a `by` that names nothing: no actor of a non-empty network
+/// carries the attribute. `field` names the parameter (`by`, or a scorecard
+/// path). Message: `by: no actor has the attribute 'Sektorr'; did you mean
+/// 'sector'? (known: 'sector', 'Kreis')`.
+inline not_found unknown_grouping(const network& net, std::string_view by, std::string_view field = "by") {
+  const auto known = grouping_names(net);
+  return not_found(std::string(field) + ": no actor has the attribute " + quote_value(by) + did_you_mean(by, known) +
+                   " (" + known_names(known) + ")");
+}
+
 /// Computes the grouping (see group_actors()). O(n + g log g).
+/// @throws not_found when `by` is not "sector" and no actor carries it (a
+///         network without actors is no error).
 inline grouping compute_grouping(const network& net, std::string_view by) {
   grouping out;
   out.by = std::string(by);
@@ -96,6 +126,9 @@ inline grouping compute_grouping(const network& net, std::string_view by) {
     provisional[i] = last_group = it->second;
     last_value = value;
   }
+  // A name that matches nothing is an error, never an empty grouping (which
+  // would make every grouped measure NaN or zero without saying why).
+  if (!by_sector && distinct.empty() && !actors.empty()) throw unknown_grouping(net, by);
   // Final order of the few distinct values.
   std::vector<std::int32_t> order(distinct.size());
   for (std::size_t g = 0; g < order.size(); ++g) order[g] = static_cast<std::int32_t>(g);
@@ -133,6 +166,8 @@ inline grouping compute_grouping(const network& net, std::string_view by) {
 /// network and grouping (network::memoized(), key "group:" + by), so every
 /// measure of a report or scorecard uses the same object.
 /// @throws invalid_input when `by` is empty.
+/// @throws not_found when `by` is neither "sector" nor an attribute some actor
+///         carries (the message lists the known names, with a "did you mean").
 inline std::shared_ptr<const grouping> shared_grouping(const network& net, std::string_view by) {
   if (by.empty()) throw invalid_input(field_location("by"), "grouping attribute is empty");
   return net.memoized<grouping>("group:" + std::string(by), [&] { return detail::compute_grouping(net, by); });
@@ -144,6 +179,8 @@ inline std::shared_ptr<const grouping> shared_grouping(const network& net, std::
 /// alphabetically; for attributes, alphabetical by text (numbers compared as
 /// numbers when every value is a number).
 /// @throws invalid_input when `by` is empty.
+/// @throws not_found when `by` is neither "sector" nor an attribute some actor
+///         carries; a network without actors gives an empty grouping.
 /// Complexity: O(n + g log g), one hash look-up per actor at most, on the first
 /// call per revision of the network (shared_grouping()); O(n) for the copy.
 inline grouping group_actors(const network& net, std::string_view by) { return *shared_grouping(net, by); }

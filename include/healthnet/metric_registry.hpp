@@ -156,11 +156,23 @@ inline const metric_definition* find_metric(std::string_view name) {
   return nullptr;
 }
 
+/// Names of all metrics, in catalogue order.
+inline std::vector<std::string> metric_names() {
+  std::vector<std::string> names;
+  for (const auto& m : metric_catalog()) names.push_back(m.name);
+  return names;
+}
+
 /// Computes one named metric. `by` groups the grouped metrics ("sector" by default).
-/// @throws not_found for an unknown name.
+/// @throws not_found for an unknown name, and for a grouped metric whose `by`
+///         no actor carries (see shared_grouping()).
 inline double evaluate_metric(const network& net, std::string_view name, std::string_view by = "sector") {
   const metric_definition* m = find_metric(name);
-  if (!m) throw not_found("unknown metric '" + std::string(name) + "'");
+  if (!m) {
+    const auto names = metric_names();
+    throw not_found("unknown metric " + detail::quote_value(name) + detail::did_you_mean(name, names) + " (" +
+                    detail::known_names(names, 50) + ")");
+  }
   return m->compute(net, by);
 }
 

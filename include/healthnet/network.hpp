@@ -32,6 +32,7 @@
 #include <healthnet/detail/memo.hpp>
 #include <healthnet/detail/pair_index.hpp>
 #include <healthnet/detail/string_hash.hpp>
+#include <healthnet/detail/suggest.hpp>
 #include <healthnet/detail/text.hpp>
 
 namespace healthnet {
@@ -573,8 +574,26 @@ class network {
 
   /// All actors, and the ties that carry `relation`; each kept tie keeps its
   /// other relations and its weight.
+  /// @throws not_found when the network has ties but none carries `relation`
+  ///         (a typo would otherwise give an empty layer); the message lists
+  ///         the relations present, with a "did you mean".
   [[nodiscard]] network relation_layer(std::string_view relation) const {
-    return filter_ties([&](const tie_view& t) { return t.relations.find(relation) != t.relations.end(); });
+    network out = filter_ties([&](const tie_view& t) { return t.relations.find(relation) != t.relations.end(); });
+    if (out.n_ties() == 0 && n_ties() > 0) {
+      std::vector<std::string> known;  // O(m·r) for the message only
+      {
+        detail::string_map<char> seen;
+        for (std::size_t i = 0; i < n_ties(); ++i) {
+          for (const auto& r : details_of(i).relations) {
+            if (seen.emplace(r, 0).second) known.push_back(r);
+          }
+        }
+      }
+      std::sort(known.begin(), known.end());
+      throw not_found("relation: no tie has the relation " + detail::quote_value(relation) +
+                      detail::did_you_mean(relation, known) + " (" + detail::known_names(known) + ")");
+    }
+    return out;
   }
 
   // ---- analysis view --------------------------------------------------------

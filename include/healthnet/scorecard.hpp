@@ -19,6 +19,7 @@
 
 #include <healthnet/body.hpp>
 #include <healthnet/network.hpp>
+#include <healthnet/taxonomy.hpp>
 
 namespace healthnet {
 
@@ -113,26 +114,40 @@ struct scorecard_result {
 };
 
 /// Parses a scorecard from JSON; `origin` names it in errors.
+///
+/// Sectors in rules (`body_sectors`, `sectors_present`, `sectors_tied`) must
+/// be ids of `tax` or one of their German or English labels (ASCII case
+/// ignored); a label is stored as its id. An indicator's `by` is checked
+/// when the scorecard is applied (evaluate()), since it names an actor
+/// attribute of the network.
 /// @throws invalid_input naming origin, line and field (also for an unknown
-///         metric name, body kind or direction).
-scorecard parse_scorecard(std::string_view text, const std::string& origin = "<scorecard>");
-/// Reads a scorecard file.
+///         metric name, body kind, direction or sector, with the closest
+///         known names).
+scorecard parse_scorecard(std::string_view text, const std::string& origin = "<scorecard>",
+                          const taxonomy& tax = taxonomy::builtin());
+/// Reads a scorecard file; sectors are checked against `tax` (see parse_scorecard()).
 /// @throws invalid_input for bad content
 /// @throws file_error when the file cannot be read
-scorecard read_scorecard(const std::string& path);
+scorecard read_scorecard(const std::string& path, const taxonomy& tax = taxonomy::builtin());
 /// A scorecard shipped with the library (`niedersachsen`, `bayern`,
 /// `hessen`, `network`). @throws not_found for other names.
 scorecard builtin_scorecard(std::string_view id);
 /// Ids of the shipped scorecards.
 std::vector<std::string> builtin_scorecard_ids();
-/// A shipped scorecard by id, or else a file path.
-scorecard load_scorecard(const std::string& id_or_path);
+/// A shipped scorecard by id (checked against the built-in taxonomy), or else
+/// a file path (checked against `tax`).
+scorecard load_scorecard(const std::string& id_or_path, const taxonomy& tax = taxonomy::builtin());
 /// The scorecard as JSON (parse_scorecard reads it back).
 std::string to_json(const scorecard& card, int indent = 2);
 
 /// Applies a scorecard to a network; labels and explanations in `lang`
 /// ("de" or "en"). Indicators whose metric is undefined (NaN) score 0.
+/// Rows that depend on sectors say in their explanation how many actors
+/// carry sector labels outside the taxonomy, when some do.
 /// @throws invalid_input for another language.
+/// @throws not_found when a grouped indicator's `by` is neither "sector" nor
+///         an attribute some actor carries; the message names the indicator
+///         (`scorecard 'x': indicators[2].by: ...`).
 scorecard_result evaluate(const scorecard& card, const network& net, std::string_view lang = "en");
 /// The result as JSON.
 std::string to_json(const scorecard_result& result, int indent = 2);

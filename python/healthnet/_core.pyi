@@ -362,7 +362,7 @@ class Network:
         """
     def relation_layer(self, relation: str) -> Network:
         """
-        All actors, and only the ties that carry ``relation``.
+        All actors, and only the ties that carry ``relation``. Raises KeyError when the network has ties but none carries it.
         """
     def remove_actor(self, id: str) -> None:
         """
@@ -675,7 +675,7 @@ def isolates(net: Network) -> list[str]:
     ...
 def largest_component_share(net: Network, strong: bool = False) -> float:
     ...
-def load_scorecard(id_or_path: str) -> ScorecardData:
+def load_scorecard(id_or_path: str, taxonomy: Taxonomy | None = None) -> ScorecardData:
     ...
 def local_clustering(net: Network) -> numpy.typing.NDArray[numpy.float64]:
     ...
@@ -695,7 +695,7 @@ def pagerank(net: Network, alpha: typing.SupportsFloat | typing.SupportsIndex = 
     ...
 def parse_json(text: str, origin: str = '<json>', allow_self_loops: bool = False) -> Network:
     ...
-def parse_scorecard(text: str, origin: str = '<scorecard>') -> ScorecardData:
+def parse_scorecard(text: str, origin: str = '<scorecard>', taxonomy: Taxonomy | None = None) -> ScorecardData:
     ...
 def partition_modularity(net: Network, labels: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], weighted: bool = True, resolution: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> float:
     ...

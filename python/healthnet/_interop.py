@@ -24,6 +24,7 @@ import pandas as pd
 
 from . import _core, _reading
 from ._core import Body, Network, Region, Sector, Taxonomy
+from ._names import did_you_mean, known_names
 
 __all__ = ["from_igraph", "from_networkx", "from_pandas", "to_igraph", "to_networkx"]
 
@@ -347,9 +348,25 @@ def _since_column(col, m: int, where, label: str) -> list:
 class _Spec:
     """Names of the known fields in the source (columns or attribute keys)."""
 
-    def __init__(self, noun: str, **names: str | None):
+    def __init__(self, noun: str, defaults: Mapping[str, str] | None = None, **names: str | None):
         self.noun = noun
         self.names = names
+        self.defaults = dict(defaults or {})
+
+    def check_given(self, fields: tuple, available: Mapping, what: str) -> None:
+        """A name the caller chose (not the reader's default) must exist.
+
+        Without this, ``weight="Gewicht"`` on data whose column is ``"w"``
+        would silently give every tie weight 1.
+        """
+        for key in fields:
+            given = self.names.get(key)
+            if given and given != self.defaults.get(key, key) and given not in available:
+                known = [str(c) for c in available]
+                raise ValueError(
+                    f"{what}: {self.noun} {given!r} ({key}=): missing"
+                    f"{did_you_mean(str(given), known)} ({known_names(known)})"
+                )
 
     def __getattr__(self, key: str):
         try:
@@ -406,6 +423,10 @@ def _build(
     else:
         ids = _id_column(actor_ids, actor_where, f"{noun} {spec.id!r}")
     n, m = len(ids), len(src)
+    if actor_ids is not None and n:
+        spec.check_given(("name", "sector", "sectors", "type", "lat", "lon"), actor_cols, "actors")
+    if m:
+        spec.check_given(("weight", "relations", "since"), tie_cols, "ties")
     get = actor_cols.get
     known = spec.actor_fields()
     actor_attrs = [
@@ -835,7 +856,9 @@ def from_pandas(
         actor, a bad date, a self-loop, or a value that is not text, number
         or bool. The message names the row by position and index label, and
         the column, e.g. ``ties row 4 (index 'k7'): column 'weight': weight
-        is blank; ...``.
+        is blank; ...``. Also for a column named in a parameter other than
+        its default that the frame lacks (``weight="Gewicht"``), with a
+        "did you mean".
 
     See Also
     --------
@@ -1358,8 +1381,13 @@ def from_igraph(
         ids = graph.vs[id]
     else:
         ids = [str(i) for i in range(n)]
+    if id and id != "name" and id not in vertex_names and n:
+        raise ValueError(
+            f"actors: attribute {id!r} (id=): missing{did_you_mean(id, vertex_names)} ({known_names(vertex_names)})"
+        )
     spec = _Spec(
         "attribute",
+        {"name": "label"},
         id=id or "name",
         source="",
         target="",

@@ -213,7 +213,9 @@ def metric(net: Network, name: str, by: str = "sector") -> float:
     Raises
     ------
     KeyError
-        For an unknown name.
+        For an unknown name, and for a grouped metric whose ``by`` is neither
+        ``"sector"`` nor an attribute some actor carries (both messages list
+        the known names, with a "did you mean").
     """
     return _core.evaluate_metric(net, name, by)
 

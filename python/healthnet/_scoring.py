@@ -141,7 +141,7 @@ class Scorecard:
         self._data = data
 
     @classmethod
-    def load(cls, name_or_path: str | os.PathLike[str]) -> Scorecard:
+    def load(cls, name_or_path: str | os.PathLike[str], taxonomy: _core.Taxonomy | None = None) -> Scorecard:
         """A shipped scorecard by id, or a scorecard file.
 
         Parameters
@@ -149,6 +149,10 @@ class Scorecard:
         name_or_path : str or os.PathLike
             ``"niedersachsen"``, ``"bayern"``, ``"hessen"``, ``"network"``, or
             the path of a JSON scorecard.
+        taxonomy : Taxonomy, optional
+            The sector vocabulary a file's rules must use (ids, or their
+            German or English labels, stored as ids); default the built-in
+            one. Shipped scorecards always use the built-in one.
 
         Returns
         -------
@@ -158,16 +162,19 @@ class Scorecard:
         ------
         ValueError
             For an invalid file, naming file, line and field (also an
-            unknown metric name).
+            unknown metric name, body kind or sector, with the closest
+            known names).
         KeyError
             For an unknown id.
         """
-        return cls(_core.load_scorecard(_fspath(name_or_path)))
+        return cls(_core.load_scorecard(_fspath(name_or_path), taxonomy))
 
     @classmethod
-    def from_json(cls, text: str, origin: str = "<scorecard>") -> Scorecard:
-        """Parse a scorecard from JSON text."""
-        return cls(_core.parse_scorecard(text, origin))
+    def from_json(
+        cls, text: str, origin: str = "<scorecard>", taxonomy: _core.Taxonomy | None = None
+    ) -> Scorecard:
+        """Parse a scorecard from JSON text (sectors checked as in :meth:`load`)."""
+        return cls(_core.parse_scorecard(text, origin, taxonomy))
 
     @property
     def id(self) -> str:
@@ -211,7 +218,16 @@ class Scorecard:
         -------
         ScorecardResult
             With ``total`` (0–100), ``to_frame()``, ``to_json()``; displays as
-            a table in Jupyter.
+            a table in Jupyter. Rows that depend on sectors say in their
+            explanation how many actors carry sector labels outside the
+            taxonomy, when some do.
+
+        Raises
+        ------
+        KeyError
+            When a grouped indicator's ``by`` is neither ``"sector"`` nor an
+            attribute some actor carries; the message names the indicator
+            (``scorecard 'x': indicators[2].by: ...``).
         """
         return ScorecardResult(**_core.evaluate_scorecard(self._data, net, lang))
 

@@ -5,7 +5,9 @@ Every measure here takes ``by``: ``"sector"`` (the primary sector) or the
 name of any categorical actor attribute (values compared as text). Actors
 without a value belong to no group and are left out together with their
 ties: the measure is that of the subnetwork of grouped actors, and
-per-actor results are NaN for them.
+per-actor results are NaN for them. A ``by`` that is neither ``"sector"``
+nor an attribute some actor carries raises ``KeyError`` listing the known
+names, with a "did you mean" (never a NaN or empty result).
 """
 
 from __future__ import annotations
@@ -72,6 +74,13 @@ class CoverageResult:
         Blau diversity 1 − Σ p².
     iqv : float
         Index of qualitative variation (normalised Blau).
+    n_outside_taxonomy : int
+        Actors listing at least one sector label that is not a sector of the
+        network's taxonomy (kept by a reader on purpose). Coverage cannot
+        count them: "Ärzte" does not cover ``outpatient_care``.
+    outside_taxonomy : pandas.Series
+        Those labels with the number of actors listing each, most frequent
+        first.
     """
 
     present: list
@@ -84,6 +93,8 @@ class CoverageResult:
     ties_per_pair: pd.DataFrame = field(repr=False)
     blau: float
     iqv: float
+    n_outside_taxonomy: int
+    outside_taxonomy: pd.Series = field(repr=False)
 
     def to_frame(self) -> pd.DataFrame:
         """One row per required sector: present, connected, actors."""
@@ -101,7 +112,7 @@ class CoverageResult:
 
     def summary(self) -> dict:
         """The scalar facts as a dict."""
-        return {
+        out = {
             "coverage ratio": self.coverage_ratio,
             "sectors present": len(self.present),
             "required": len(self.required),
@@ -109,7 +120,13 @@ class CoverageResult:
             "present but not connected": self.isolated,
             "Blau index": self.blau,
             "IQV": self.iqv,
+            "actors outside the taxonomy": self.n_outside_taxonomy,
         }
+        if self.n_outside_taxonomy:
+            out["labels outside the taxonomy"] = ", ".join(
+                f"{label!r} ({n})" for label, n in self.outside_taxonomy.items()
+            )
+        return out
 
     def _repr_html_(self) -> str:
         colors = sector_colors()
@@ -206,6 +223,11 @@ def sector_coverage(net: Network, required: Sequence[str] | None = None) -> Cove
     primary sectors; the IQV divides it by ``1 − 1/k`` with ``k`` the number
     of sector categories (taxonomy plus other values found).
 
+    Sector labels outside the taxonomy count as sectors of their own;
+    ``n_outside_taxonomy`` says how many actors carry one (and
+    ``outside_taxonomy`` which labels), so a coverage of 0 from labels like
+    "Ärzte" is visible as such.
+
     References
     ----------
     Blau (1977), Agresti & Agresti (1978).
@@ -227,6 +249,10 @@ def sector_coverage(net: Network, required: Sequence[str] | None = None) -> Cove
         ),
         blau=d["blau"],
         iqv=d["iqv"],
+        n_outside_taxonomy=d["n_outside_taxonomy"],
+        outside_taxonomy=pd.Series(
+            dict(d["outside_taxonomy"]), name="actors", dtype="int64"
+        ).rename_axis("label"),
     )
 
 
@@ -448,6 +474,12 @@ def relation_layer(net: Network, relation: str) -> Network:
     Returns
     -------
     Network
+
+    Raises
+    ------
+    KeyError
+        When the network has ties but none carries ``relation`` (the
+        message lists the relations present, with a "did you mean").
     """
     return net.relation_layer(relation)
 

@@ -31,6 +31,7 @@ from matplotlib.lines import Line2D
 from . import _core
 from ._core import Network
 from ._display import FAILED_COLOR, PASSED_COLOR, sector_color, sector_colors
+from ._names import did_you_mean, known_names
 from ._scoring import ScorecardResult
 from ._sectors import CoverageResult
 from ._sectors import block_density as _block_density
@@ -190,7 +191,11 @@ def network(
         if isinstance(color_by, str):
             frame = net.actors_frame()
             if color_by not in frame.columns:
-                raise KeyError(f"color_by: no actor attribute {color_by!r}")
+                known = ["sector", *(c for c in frame.columns if c != "sector")]
+                raise KeyError(
+                    f"color_by: no actor has the attribute {color_by!r}"
+                    f"{did_you_mean(color_by, known)} ({known_names(known)})"
+                )
             values = frame[color_by].reset_index(drop=True)
         else:
             values = _per_actor(net, color_by, "color_by")

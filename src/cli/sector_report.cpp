@@ -119,6 +119,10 @@ nlohmann::ordered_json group_report_json(const network& net, const std::string& 
     cov["coverage_ratio"] = json_number(coverage.coverage_ratio);
     cov["blau"] = json_number(coverage.blau);
     cov["iqv"] = json_number(coverage.iqv);
+    cov["n_outside_taxonomy"] = coverage.n_outside_taxonomy;
+    ordered_json outside = ordered_json::object();
+    for (const auto& [label, n] : coverage.outside_taxonomy) outside[label] = n;
+    cov["outside_taxonomy"] = std::move(outside);
     doc["coverage"] = cov;
   }
   doc["ei_index"] = {{"ei", json_number(ei.ei)},
@@ -207,6 +211,16 @@ void print_group_report(const network& net, const std::string& by, const group_r
     std::printf("  present, not connected    %s\n", list(coverage.isolated).c_str());
     std::printf("  sectors present           %zu, connected %zu\n", coverage.present.size(), coverage.connected.size());
     std::printf("  Blau diversity            %s (IQV %s)\n", fixed(coverage.blau, 4, "nan").c_str(), fixed(coverage.iqv, 4, "nan").c_str());
+    if (coverage.n_outside_taxonomy > 0) {
+      std::string labels;
+      for (std::size_t i = 0; i < coverage.outside_taxonomy.size() && i < 5; ++i) {
+        labels += (i == 0 ? "" : ", ") + detail::quote_value(coverage.outside_taxonomy[i].first) + " (" +
+                  std::to_string(coverage.outside_taxonomy[i].second) + ")";
+      }
+      if (coverage.outside_taxonomy.size() > 5) labels += ", ...";
+      std::printf("  outside the taxonomy      %zu actor%s: %s\n", coverage.n_outside_taxonomy,
+                  coverage.n_outside_taxonomy == 1 ? "" : "s", show(labels).c_str());
+    }
   }
   std::printf("\ncross-group ties\n");
   std::printf("  E-I index                 %s (rescaled %s; E = %zu, I = %zu)\n", fixed(ei.ei, 4, "nan").c_str(),

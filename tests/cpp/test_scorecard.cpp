@@ -40,7 +40,7 @@ std::string error_of(const std::string& text) {
 
 std::string known_metrics() {
   std::string known;
-  for (const auto& m : hn::metric_catalog()) known += (known.empty() ? "" : ", ") + m.name;
+  for (const auto& m : hn::metric_catalog()) known += (known.empty() ? "'" : ", '") + m.name + "'";
   return known;
 }
 
@@ -91,9 +91,10 @@ hn::score_row only_row(const std::string& indicators, const std::string& rules, 
 // An unknown metric names the metric, the line of its value and the known names.
 TEST(ScorecardParse, UnknownMetricNamesLine) {
   const std::string msg = error_of_file("unknown_metric.json");
-  EXPECT_EQ(msg, bad_dir + "unknown_metric.json:7: indicators[1].metric: unknown metric 'densty' (known: " +
-                     known_metrics() + ")");
-  EXPECT_NE(msg.find("(known: n_actors, n_ties, n_bodies, density, "), std::string::npos);
+  // "densty" -> "density": one insertion (Levenshtein 1, within max(2, 6/3)).
+  EXPECT_EQ(msg, bad_dir + "unknown_metric.json:7: indicators[1].metric: unknown metric 'densty'; did you mean "
+                           "'density'? (known: " + known_metrics() + ")");
+  EXPECT_NE(msg.find("(known: 'n_actors', 'n_ties', 'n_bodies', 'density', "), std::string::npos);
 }
 
 // An unknown rule kind is reported on the line of "kind" (line 8, not the rule's first line).
@@ -103,11 +104,12 @@ TEST(ScorecardParse, UnknownRuleKind) {
                       "body_sectors, body_types, body_topics, sectors_present or sectors_tied)");
 }
 
-// An unknown body kind names the value and the four kinds.
+// An unknown body kind names the value and the four kinds ("steering_committee"
+// is 9 edits from "steering_group", beyond max(2, 18/3): no suggestion).
 TEST(ScorecardParse, UnknownBodyKind) {
   EXPECT_EQ(error_of_file("unknown_body.json"),
-            bad_dir + "unknown_body.json:9: rules[0].body: unknown body kind 'steering_committee' (expected "
-                      "steering_group, working_group, coordination_office or health_conference)");
+            bad_dir + "unknown_body.json:9: rules[0].body: unknown body kind 'steering_committee' (known: "
+                      "'steering_group', 'working_group', 'coordination_office', 'health_conference')");
 }
 
 // A band without tolerance points at the indicator (line 7 opens it) and names the field.
@@ -151,10 +153,10 @@ TEST(ScorecardParse, BadJson) {
   EXPECT_EQ(msg.rfind(bad_dir + "bad_json.json:7: column 3: invalid json: ", 0), 0u) << msg;
 }
 
-// A sectors_tied item that is not "a|b" names the item and the bad alternative.
+// A sectors_tied item that is not "a|b" names the bad alternative (the second of item 1).
 TEST(ScorecardParse, BadSectorPair) {
   EXPECT_EQ(error_of_file("bad_pair.json"),
-            bad_dir + "bad_pair.json:9: rules[0].items[1]: expected a sector pair written \"a|b\", found "
+            bad_dir + "bad_pair.json:9: rules[0].items[1][1]: expected a sector pair written \"a|b\", found "
                       "'nursing_care'");
 }
 
@@ -168,11 +170,11 @@ TEST(ScorecardParse, FieldErrors) {
   EXPECT_EQ(error_of(card_text(R"({"id": "d", "metric": "density", "direction": "higher", "target": 1, "minimum": 0,
  "weight": -1})")),
             "card.json:2: indicators[0].weight: weight must be >= 0, found -1");
-  EXPECT_EQ(error_of(card_text("", R"({"id": "r", "kind": "sectors_present", "items": ["x"]})")),
+  EXPECT_EQ(error_of(card_text("", R"({"id": "r", "kind": "sectors_present", "items": ["pharmacy"]})")),
             "card.json:1: rules[0]: missing required field 'label'");
   EXPECT_EQ(error_of(card_text("", R"({"id": "r", "kind": "sectors_present", "label": "r", "items": []})")),
             "card.json:1: rules[0].items: a rule needs at least one item");
-  EXPECT_EQ(error_of(card_text("", R"({"id": "r", "kind": "sectors_present", "label": "r", "items": ["a", "b"],
+  EXPECT_EQ(error_of(card_text("", R"({"id": "r", "kind": "sectors_present", "label": "r", "items": ["pharmacy", "education"],
  "item_labels": ["A"]})")),
             "card.json:2: rules[0].item_labels: needs one label per item");
   EXPECT_EQ(error_of(card_text("", R"({"id": "r", "kind": "body_exists", "body": "working_group", "label": "r",

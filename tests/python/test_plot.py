@@ -108,7 +108,7 @@ def test_network_color_by_attribute(net):
     ax.figure.canvas.draw()
     faces = [to_hex(c) for c in _points(ax).get_facecolors()]
     assert {f for f, missing in zip(faces, staff.isna()) if missing} == {GREY}
-    with pytest.raises(KeyError, match="color_by: no actor attribute 'nope'"):
+    with pytest.raises(KeyError, match="color_by: no actor has the attribute 'nope'"):
         hn.plot.network(net, color_by="nope")
 
 

@@ -94,7 +94,9 @@ def test_bad_file_names_line():
     line = next(i for i, text in enumerate(path.read_text().splitlines(), 1) if "densty" in text)
     with pytest.raises(ValueError) as err:
         hn.Scorecard.load(path)
-    expected = f"{path}:{line}: indicators[1].metric: unknown metric 'densty' (known: n_actors, "
+    expected = (
+        f"{path}:{line}: indicators[1].metric: unknown metric 'densty'; did you mean 'density'? (known: 'n_actors', "
+    )
     assert str(err.value).startswith(expected)
 
 
