@@ -8,6 +8,7 @@
 
 #include <healthnet/detail/keyed_hash.hpp>
 #include <healthnet/detail/reading.hpp>
+#include <healthnet/detail/respondent.hpp>
 #include <healthnet/detail/suggest.hpp>
 #include <healthnet/detail/file_io.hpp>
 #include <healthnet/detail/text.hpp>
@@ -561,6 +562,7 @@ void read_actors(csv_file& file, const csv_options& options, const taxonomy& tax
   const std::size_t type = map.take(names.type, defaults.type);
   const std::size_t primary = map.take(names.sector, defaults.sector, false, "sector column");
   const std::size_t sectors = map.take(names.sectors, defaults.sectors);
+  const std::size_t respondent = map.take(names.respondent, defaults.respondent, false, "respondent column");
   const std::vector<attribute_column> attributes = map.rest();
   const bool decimal_comma = decimal_comma_of(file, options);
   detail::sector_resolver resolver(tax, options.rules);
@@ -576,6 +578,11 @@ void read_actors(csv_file& file, const csv_options& options, const taxonomy& tax
     a.id = key;
     if (name != csv_file::npos) a.name = file.field(name);
     if (type != csv_file::npos) a.type = file.field(type);
+    if (respondent != csv_file::npos) {
+      const auto flag = detail::parse_respondent(file.field(respondent));
+      if (!flag) file.fail(respondent, detail::respondent_problem(file.field(respondent)));
+      a.respondent = *flag;
+    }
     bool failed = false;
     // Each sector once, in order; hashed, as a cell may list very many.
     std::unordered_set<std::string, detail::keyed_string_hash> seen_sectors;

@@ -83,8 +83,11 @@ std::string join_list(const std::vector<std::string>& items, const std::string& 
 
 std::string to_csv_actors(const network& net) {
   const auto columns = attribute_columns(net.actors(), [](const actor& a) -> const attribute_map& { return a.attributes; },
-                                         {"id", "name", "type", "sector", "sectors"}, "actors");
-  std::string out = "id,name,type,sector,sectors";
+                                         {"id", "name", "type", "sector", "sectors", "respondent"}, "actors");
+  // The respondent column only when some actor's status is known (true/false; blank: unknown).
+  const bool respondents = std::any_of(net.actors().begin(), net.actors().end(),
+                                       [](const actor& a) { return a.respondent.has_value(); });
+  std::string out = respondents ? "id,name,type,sector,sectors,respondent" : "id,name,type,sector,sectors";
   for (const auto& c : columns) put_cell(out += ',', c, "actors.attributes");
   out += '\n';
   std::size_t i = 0;
@@ -97,6 +100,7 @@ std::string to_csv_actors(const network& net) {
     const std::size_t bar = std::min(sectors.find('|'), sectors.size());
     put_cell(out += ',', std::string_view(sectors).substr(0, bar), where + ".sectors");
     put_cell(out += ',', bar < sectors.size() ? std::string_view(sectors).substr(bar + 1) : "", where + ".sectors");
+    if (respondents) out += a.respondent ? (*a.respondent ? ",true" : ",false") : ",";
     for (const auto& c : columns) {
       out += ',';
       if (const auto it = a.attributes.find(c); it != a.attributes.end()) {

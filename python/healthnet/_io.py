@@ -132,6 +132,7 @@ def read_csv(
     type: str | None = "type",
     sector: str | None = "sector",
     sectors: str | None = "sectors",
+    respondent: str | None = "respondent",
     source: str = "source",
     target: str = "target",
     weight: str | None = "weight",
@@ -160,8 +161,9 @@ def read_csv(
     directed : bool, default True
         Survey nominations are directed; pass False for symmetric ties
         (reported both ways they merge, with a :class:`DataWarning`).
-    id, name, type, sector, sectors, source, target, weight, relations, since : str or None
-        The column names. A name that differs from its default must be a
+    id, name, type, sector, sectors, respondent, source, target, weight, relations, since : str or None
+        The column names (``respondent``: true/false, 1/0, yes/no, ja/nein;
+        blank is unknown). A name that differs from its default must be a
         column of the file; None (or a default name the file lacks) means no
         such column. Without a weight column every weight is 1.
     sep : {",", ";", "\\t", None}, default None
@@ -212,7 +214,8 @@ def read_csv(
         max_errors=max_errors,
     )
     columns = dict(
-        id=id, name=name, type=type, sector=sector, sectors=sectors, source=source, target=target,
+        id=id, name=name, type=type, sector=sector, sectors=sectors, respondent=respondent, source=source,
+        target=target,
         weight=weight, relations=relations, since=since,
     )
     net, notes = _core.read_csv(
@@ -306,7 +309,9 @@ def validate(
     if actors is not None:
         keys = ("duplicates", "missing_weight", "sector_map", "unknown_sectors", "max_errors")
         rules = _reading.table_rules(**{k: options.pop(k) for k in keys if k in options})
-        column_keys = ("id", "name", "type", "sector", "sectors", "source", "target", "weight", "relations", "since")
+        column_keys = (
+            "id", "name", "type", "sector", "sectors", "respondent", "source", "target", "weight", "relations", "since",
+        )
         defaults = dict(zip(column_keys, column_keys))
         columns = {k: options.pop(k, defaults[k]) for k in column_keys}
         directed = options.pop("directed", True)

@@ -86,6 +86,8 @@ void add_input_options(CLI::App& app, input_args& in, bool file_positional) {
       ->type_name("COLUMN")->capture_default_str()->needs(actors)->group(csv);
   app.add_option("--name", in.columns.name, "actors column with the display name")
       ->type_name("COLUMN")->capture_default_str()->needs(actors)->group(csv);
+  app.add_option("--respondent", in.columns.respondent, "actors column: answered the survey (true/false, blank)")
+      ->type_name("COLUMN")->capture_default_str()->needs(actors)->group(csv);
   app.add_option("--sector", in.columns.sector, "actors column with the primary sector")
       ->type_name("COLUMN")->capture_default_str()->needs(actors)->group(csv);
   app.add_option("--source", in.columns.source, "ties column with the nominating actor")

@@ -354,3 +354,25 @@ def test_cli_missing_weight_rule(tmp_path):
     assert r.returncode == 2 or "expected error, drop or a number" in r.stderr
     r = run("validate", "--actors", actors, "--ties", ties, "--missing-weight", "drop")
     assert r.returncode == 0 and "left out" in r.stderr
+
+
+# ---- respondents in CSV ------------------------------------------------------------------
+
+
+def test_csv_respondent_column_round_trips(tmp_path):
+    # By hand: a answered, b did not, c unknown (blank).
+    actors, ties = pair(tmp_path, "id,respondent\na,ja\nb,nein\nc,\n", "source,target\na,b\n")
+    net = hn.read_csv(actors, ties)
+    assert [net.actor(i).respondent for i in "abc"] == [True, False, None]
+    out_a, out_t = tmp_path / "a2.csv", tmp_path / "t2.csv"
+    hn.write_json(net, tmp_path / "n.json")
+    r = run("convert", str(tmp_path / "n.json"), str(out_a), str(out_t))
+    assert r.returncode == 0, r.stderr
+    back = hn.read_csv(out_a, out_t)
+    assert [back.actor(i).respondent for i in "abc"] == [True, False, None]
+
+
+def test_csv_respondent_value_that_is_no_flag(tmp_path):
+    actors, ties = pair(tmp_path, "id,respondent\na,vielleicht\n", "source,target\n")
+    with pytest.raises(ValueError, match=r"akteure.csv:2: column 'respondent': not a respondent flag: 'vielleicht'"):
+        hn.read_csv(actors, ties)
