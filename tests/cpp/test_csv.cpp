@@ -105,7 +105,7 @@ TEST(Csv, ReadsGoodCommaFiles) {
 // The weight option takes weights from the named column; an empty cell is weight 1.
 TEST(Csv, WeightColumnFromOptions) {
   csv_options options;
-  options.weight = "weight";
+  options.columns.weight = "weight";
   const auto net = healthnet::read_csv(data_dir + "actors_good.csv", data_dir + "ties_good.csv", options);
   EXPECT_DOUBLE_EQ(net.get_tie("gp1", "hosp").weight, 3.0);
   EXPECT_DOUBLE_EQ(net.get_tie("hosp", "ph").weight, 1.5);
@@ -204,10 +204,10 @@ TEST(Csv, ListsSplitOnBar) {
 // A named primary-sector column; an empty option makes `sector` an attribute.
 TEST(Csv, SectorColumnOption) {
   csv_options options;
-  options.sector = "Sektor";
+  options.columns.sector = "Sektor";
   auto net = parse_csv("id,Sektor,sectors\na,pharmacy,other\n", "source,target\n", options);
   EXPECT_EQ(net.get_actor("a").sectors, (std::vector<std::string>{"pharmacy", "other"}));
-  options.sector.clear();
+  options.columns.sector.clear();
   net = parse_csv("id,sector\na,pharmacy\n", "source,target\n", options);
   EXPECT_TRUE(net.get_actor("a").sectors.empty());
   EXPECT_EQ(text(net.get_actor("a").attributes, "sector"), "pharmacy");

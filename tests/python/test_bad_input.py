@@ -82,6 +82,8 @@ class Case:
                 kwargs["sector"] = opts.pop(0)
             elif opt == "--undirected":
                 kwargs["directed"] = False
+            elif opt == "--duplicates":
+                kwargs["duplicates"] = opts.pop(0)
             else:
                 raise AssertionError(f"unknown option {opt} in README")
         return hn.read_csv(path / "actors.csv", path / "ties.csv", **kwargs)
