@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from . import _core
@@ -222,7 +223,7 @@ def core_number(net: Network) -> pd.Series:
     return _actor_series(net, _core.core_number(net), "core_number")
 
 
-def fragmentation(net: Network, removed: str | Iterable[str] | None = None) -> float:
+def fragmentation(net: Network, removed: str | int | Iterable[str | int] | None = None) -> float:
     """Share of pairs of actors that cannot reach each other.
 
     ``F = 1 - sum_k s_k (s_k - 1) / (n (n - 1))`` over the components of
@@ -235,8 +236,9 @@ def fragmentation(net: Network, removed: str | Iterable[str] | None = None) -> f
     Parameters
     ----------
     net : Network
-    removed : str or iterable of str, optional
-        Actor ids to take out first, e.g. the coordination office.
+    removed : str, int or iterable of them, optional
+        Actor ids to take out first, e.g. the coordination office (an int
+        means its decimal text, as everywhere an id is taken).
 
     Returns
     -------
@@ -268,8 +270,8 @@ def fragmentation(net: Network, removed: str | Iterable[str] | None = None) -> f
     1.0
     """
     if removed is None:
-        ids: list[str] = []
-    elif isinstance(removed, str):
+        ids: list = []
+    elif isinstance(removed, (str, int, np.integer)):  # one id (a bool is refused as an id below)
         ids = [removed]
     else:
         ids = list(removed)
