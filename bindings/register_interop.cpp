@@ -39,12 +39,13 @@ class str_cache {
 
 /// The attributes of `n` rows as columns, one per key (keys sorted). Each is
 /// a tuple (key, kind, values, missing):
-///   kind "float": values float64 array, missing bool array (doubles, or
-///                 doubles and integers mixed: the integers as doubles);
+///   kind "float": values float64 array, missing bool array;
 ///   kind "int":   values int64 array, missing bool array;
 ///   kind "bool":  values bool array, missing bool array;
 ///   kind "str":   values list of str or None, missing None;
-///   kind "mixed": values list of bool/int/float/str or None, missing None.
+///   kind "mixed": values list of bool/int/float/str or None, missing None
+///                 (also ints and floats together, so that each value keeps
+///                 its type through a frame or networkx graph and back).
 template <class RowAttributes>
 py::list attribute_columns(std::size_t n, RowAttributes row) {
   // Which alternatives occur per key: bit 0 bool, 1 double, 2 string, 3 int64.
@@ -59,7 +60,7 @@ py::list attribute_columns(std::size_t n, RowAttributes row) {
   }
   py::list out;
   for (const auto& [key, mask] : kinds) {
-    if (mask == boolean || mask == real || mask == integer || mask == (real | integer)) {
+    if (mask == boolean || mask == real || mask == integer) {
       py::array_t<bool> missing(static_cast<py::ssize_t>(n));
       bool* miss = missing.mutable_data();
       if (mask == integer) {
@@ -72,14 +73,14 @@ py::list attribute_columns(std::size_t n, RowAttributes row) {
           val[i] = miss[i] ? 0 : std::get<std::int64_t>(it->second);
         }
         out.append(py::make_tuple(key, "int", values, missing));
-      } else if (mask != boolean) {
+      } else if (mask == real) {
         py::array_t<double> values(static_cast<py::ssize_t>(n));
         double* val = values.mutable_data();
         for (std::size_t i = 0; i < n; ++i) {
           const auto& attrs = row(i);
           const auto it = attrs.find(key);
           miss[i] = it == attrs.end();
-          val[i] = miss[i] ? 0.0 : *numeric_value(it->second);
+          val[i] = miss[i] ? 0.0 : std::get<double>(it->second);
         }
         out.append(py::make_tuple(key, "float", values, missing));
       } else {

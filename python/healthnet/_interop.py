@@ -623,8 +623,10 @@ def _actors_frame(net: Network) -> pd.DataFrame:
         ``type``, ``lat`` and ``lon`` (only when some actor has a location) and
         one column per actor attribute (union over actors, sorted; NA where an
         actor lacks it). Text columns have dtype ``string``, number attributes
-        ``Float64``, flags ``boolean``; a column whose values mix types is
-        ``object``.
+        ``Float64``, integer attributes ``int64`` (``Int64`` when some actor
+        lacks the value), flags ``boolean``; a column whose values mix types
+        (also integers and floats) is ``object``. The index is int64 when the
+        network has integer ids (``Network.id_kind``).
 
     Raises
     ------
@@ -729,6 +731,9 @@ def from_pandas(
         One row per actor. The ``id`` column (or the index, when it carries
         that name, as in ``net.actors_frame()``) holds the actor ids; ids
         that are not text are converted with ``str()`` (integers as digits).
+        An integer column (or integers in an object column) gives a network
+        with integer ids (``Network.id_kind``): per-actor results and frames
+        are then indexed by int64 ids. Float or bool ids are refused.
         None: the actors are the ids found in ``ties``, in order of first
         appearance, without further data.
     ties : pandas.DataFrame, optional
@@ -777,8 +782,8 @@ def from_pandas(
     Notes
     -----
     Every other column becomes an attribute: of the actor (actors frame) or
-    of the tie (ties frame). Values are text, numbers (stored as float) or
-    booleans; a missing value (None, NaN, ``pd.NA``) means the attribute is
+    of the tie (ties frame). Values are text, integers (int64: integer
+    columns, also nullable ``Int64``), floats or booleans; a missing value (None, NaN, ``pd.NA``) means the attribute is
     absent for that row, never the text ``"nan"``. Passing None for a field
     name makes a column of that name an ordinary attribute.
 
@@ -1016,7 +1021,8 @@ def from_networkx(
     graph : networkx.Graph, DiGraph, MultiGraph or MultiDiGraph
         Directed graphs give directed networks. Node ids that are not text
         are converted with ``str()`` (integers as digits: node ``7`` becomes
-        actor ``"7"``). Parallel edges of a multigraph merge as
+        actor ``"7"``); when every node id is an integer the network has
+        integer ids (``Network.id_kind``), given back as ints. Parallel edges of a multigraph merge as
         :meth:`Network.add_tie` does: relations united, weights added,
         later attributes overwrite, the earlier ``since`` kept.
     name, sector, sectors, type, lat, lon : str or None
