@@ -144,7 +144,13 @@ def largest_component_share(net: Network, strong: bool = False) -> float:
     return _core.largest_component_share(net, strong)
 
 
-def articulation_points(net: Network) -> list[str]:
+def _ids_out(net: Network, ids: list) -> list:
+    """Actor ids as Python gives them back: ints when the network has integer ids."""
+    return [int(i) for i in ids] if net.id_kind == "integer" else ids
+
+
+@_reads_network
+def articulation_points(net: Network) -> list[str] | list[int]:
     """Articulation points (cut vertices): actors whose removal splits their
     component.
 
@@ -159,7 +165,7 @@ def articulation_points(net: Network) -> list[str]:
     Returns
     -------
     list of str
-        Actor ids in actor order.
+        Actor ids in actor order (ints when ``net.id_kind`` is ``"integer"``).
 
     References
     ----------
@@ -167,10 +173,11 @@ def articulation_points(net: Network) -> list[str]:
     ``articulation_points(G.to_undirected())``; igraph
     ``articulation_points``; R sna ``cutpoints(mode="graph")``.
     """
-    return _core.articulation_points(net)
+    return _ids_out(net, _core.articulation_points(net))
 
 
-def bridges(net: Network) -> list[tuple[str, str]]:
+@_reads_network
+def bridges(net: Network) -> list[tuple[str, str]] | list[tuple[int, int]]:
     """Bridges: ties whose removal splits their component.
 
     Computed on the undirected version of the network, like
@@ -185,14 +192,18 @@ def bridges(net: Network) -> list[tuple[str, str]]:
     Returns
     -------
     list of tuple of (str, str)
-        ``(source, target)`` of each bridge, in tie order and as stored.
+        ``(source, target)`` of each bridge, in tie order and as stored
+        (ints when ``net.id_kind`` is ``"integer"``).
 
     References
     ----------
     Tarjan (1974); networkx ``bridges(G.to_undirected())``; igraph
     ``bridges``.
     """
-    return _core.bridges(net)
+    found = _core.bridges(net)
+    if net.id_kind != "integer":
+        return found
+    return [(int(s), int(t)) for s, t in found]
 
 
 @_reads_network

@@ -203,3 +203,14 @@ def test_grouping_by_an_integer_attribute():
     assert ei.index.tolist() == ["1", "2.5", "10"]
     # Group "1" = {a1, a2}: its one internal tie a1-a2 and one external a1-a0: E-I = (1 - 1) / 2 = 0.
     assert ei["1"] == 0.0
+
+
+def test_ids_in_results_and_from_arrays():
+    # The path 101 - 102 - 103 (hand-drawn): 102 is the only cut vertex, both ties are bridges.
+    net = hn.from_arrays(np.array([0, 1]), np.array([1, 2]), actor_ids=np.array([101, 102, 103]))
+    assert net.id_kind == "integer" and net.actor_ids == [101, 102, 103]
+    assert hn.articulation_points(net) == [102]
+    assert hn.bridges(net) == [(101, 102), (102, 103)]
+    assert hn.from_arrays([0], [1], actor_ids=[7, 8]).actor_ids == [7, 8]
+    text = hn.from_arrays([0], [1], actor_ids=["7", "8"])
+    assert text.id_kind == "text" and hn.articulation_points(text) == []
