@@ -188,6 +188,9 @@ class network {
     if (k == healthnet::id_kind::integer) {
       for (const auto& a : m_actors) check_integer_id(a.id);
     }
+    // The ids' kind is part of what actor_revision() identifies: Python's
+    // cached actor index changes its dtype with it.
+    if (k != m_id_kind) m_actor_revision = detail::next_actor_revision();
     m_id_kind = k;
     touch();
   }
@@ -248,8 +251,9 @@ class network {
     invalidate();
   }
 
-  /// Identifies the actor id list (ids and order): it changes whenever an
-  /// actor is added or removed, and no two different lists share a value in
+  /// Identifies the actor id list (ids, order and id_kind()): it changes
+  /// whenever an actor is added or removed or the id kind changes, and no two
+  /// different lists share a value in
   /// one process. Copies keep it. Bindings use it to cache the per-actor
   /// index of results.
   [[nodiscard]] std::uint64_t actor_revision() const noexcept { return m_actor_revision; }

@@ -69,7 +69,9 @@ TEST(IntegerIds, KindIsCheckedCopiedAndCompared) {
   EXPECT_EQ(ints.subnetwork([](const hn::actor& a) { return a.id != "135"; }).id_kind(), hn::id_kind::integer);
   EXPECT_EQ(ints.filter_ties([](const hn::tie_view&) { return false; }).id_kind(), hn::id_kind::integer);
   auto as_text = ints;
+  const auto revision = as_text.actor_revision();
   as_text.set_id_kind(hn::id_kind::text);
+  EXPECT_NE(as_text.actor_revision(), revision);  // per-actor indices built for integer ids are stale
   EXPECT_NE(as_text, ints);
   as_text.add_actor({.id = "x"});  // allowed once the kind is text
 }

@@ -102,7 +102,9 @@ def test_integer_kind_has_no_silent_change():
         net.add_actor("x")
     with pytest.raises(ValueError, match="the network has integer ids"):
         net.add_actor("0101")  # not canonical decimal text
+    assert hn.degree(net).index.dtype == np.int64
     net.id_kind = "text"
+    assert hn.degree(net).index.dtype == object  # the cached actor index follows the kind
     net.add_actor("x")
     assert net.actor_ids[0] == "101"
     with pytest.raises(ValueError, match="'x' is not an integer"):
