@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -189,6 +190,23 @@ auto interruptible(F&& f) {
   }
 }
 
+/// An actor id as Python code passes it: a str, or an int (also a numpy
+/// integer, never a bool) meaning its decimal text, so `net.actor(101)` finds
+/// the actor "101" of a network read with integer ids. A float raises
+/// TypeError saying to pass an int or a str (101.0 is not silently 101).
+struct actor_id_arg {
+  std::string text;
+  operator std::string_view() const noexcept { return text; }  // NOLINT: used where ids are string_view
+  operator const std::string&() const noexcept { return text; }  // NOLINT
+};
+
+/// The text of an actor id given from Python (see actor_id_arg), or nothing
+/// when `obj` is neither str nor int. @throws py::type_error for bool and float.
+std::optional<std::string> actor_id_text(const py::handle& obj);
+
+/// Actor ids out to Python: ints when the network has integer ids, else str.
+py::object actor_id_to_python(const network& net, const std::string& id);
+
 /// A Python dict of str -> bool | int | float | str (numpy scalars too).
 /// @throws py::type_error naming the key for other values.
 attribute_map attributes_from_python(const py::handle& dict, const char* what);
@@ -212,3 +230,22 @@ void register_arrays(py::module_& m);
 void register_response(py::module_& m);
 
 }  // namespace healthnet::bindings
+
+namespace pybind11::detail {
+
+/// Loads healthnet::bindings::actor_id_arg from str or int (see there).
+template <>
+struct type_caster<healthnet::bindings::actor_id_arg> {
+  PYBIND11_TYPE_CASTER(healthnet::bindings::actor_id_arg, const_name("str | int"));
+  bool load(handle src, bool /*convert*/) {
+    auto text = healthnet::bindings::actor_id_text(src);
+    if (!text) return false;
+    value.text = std::move(*text);
+    return true;
+  }
+  static handle cast(const healthnet::bindings::actor_id_arg& id, return_value_policy, handle) {
+    return pybind11::str(id.text).release();
+  }
+};
+
+}  // namespace pybind11::detail

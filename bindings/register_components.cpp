@@ -42,10 +42,13 @@ void register_components(py::module_& m) {
         }
         return to_numpy(std::move(values));
       }, py::arg("net"));
-  m.def("fragmentation", [](const network& net, const std::vector<std::string>& removed) {
+  m.def("fragmentation", [](const network& net, const std::vector<actor_id_arg>& removed) {
+        std::vector<std::string> ids;
+        ids.reserve(removed.size());
+        for (const auto& id : removed) ids.push_back(id.text);
         computing scope(net);
-        return fragmentation(net, removed);
-      }, py::arg("net"), py::arg("removed") = std::vector<std::string>{});
+        return fragmentation(net, ids);
+      }, py::arg("net"), py::arg("removed") = std::vector<actor_id_arg>{});
   m.def("two_step_reach", [](const network& net) {
         read_access lock(net);
         std::vector<double> values;

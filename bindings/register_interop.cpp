@@ -16,6 +16,8 @@
 
 #include <pybind11/stl.h>
 
+#include <healthnet/detail/integer_text.hpp>
+
 #include <healthnet/network.hpp>
 
 #include <healthnet/detail/reading.hpp>
@@ -44,12 +46,16 @@ class str_cache {
 /// The attributes of `n` rows as columns, one per key (keys sorted). Each is
 /// a tuple (key, kind, values, missing):
 ///   kind "float": values float64 array, missing bool array;
+///   kind "int":   values int64 array, missing bool array;
 ///   kind "bool":  values bool array, missing bool array;
 ///   kind "str":   values list of str or None, missing None;
-///   kind "mixed": values list of bool/float/str or None, missing None.
+///   kind "mixed": values list of bool/int/float/str or None, missing None
+///                 (also ints and floats together, so that each value keeps
+///                 its type through a frame or networkx graph and back).
 template <class RowAttributes>
 py::list attribute_columns(std::size_t n, RowAttributes row) {
-  // Which alternatives occur per key: bit 0 bool, 1 double, 2 string.
+  // Which alternatives occur per key: bit 0 bool, 1 double, 2 string, 3 int64.
+  constexpr unsigned boolean = 1U, real = 2U, integer = 8U;
   std::map<std::string, unsigned, std::less<>> kinds;
   for (std::size_t i = 0; i < n; ++i) {
     for (const auto& [k, v] : row(i)) {
@@ -60,10 +66,20 @@ py::list attribute_columns(std::size_t n, RowAttributes row) {
   }
   py::list out;
   for (const auto& [key, mask] : kinds) {
-    if (mask == 1U || mask == 2U) {
+    if (mask == boolean || mask == real || mask == integer) {
       py::array_t<bool> missing(static_cast<py::ssize_t>(n));
       bool* miss = missing.mutable_data();
-      if (mask == 2U) {
+      if (mask == integer) {
+        py::array_t<std::int64_t> values(static_cast<py::ssize_t>(n));
+        std::int64_t* val = values.mutable_data();
+        for (std::size_t i = 0; i < n; ++i) {
+          const auto& attrs = row(i);
+          const auto it = attrs.find(key);
+          miss[i] = it == attrs.end();
+          val[i] = miss[i] ? 0 : std::get<std::int64_t>(it->second);
+        }
+        out.append(py::make_tuple(key, "int", values, missing));
+      } else if (mask == real) {
         py::array_t<double> values(static_cast<py::ssize_t>(n));
         double* val = values.mutable_data();
         for (std::size_t i = 0; i < n; ++i) {
@@ -108,13 +124,20 @@ py::dict actor_columns(const network& net) {
   read_access lock(net);  // Python objects are made while the network is read
   const auto actors = net.actors();
   const std::size_t n = actors.size();
-  py::list id(n), name(n), type(n), sector(n), sectors(n);
+  py::list name(n), type(n), sector(n), sectors(n);
+  const bool integer_ids = net.id_kind() == id_kind::integer;
+  py::list id(integer_ids ? 0 : n);
+  std::vector<std::int64_t> integer_id(integer_ids ? n : 0);
   str_cache labels;
   bool any_location = false;
   bool any_respondent = false;
   for (std::size_t i = 0; i < n; ++i) {
     const actor& a = actors[i];
-    id[i] = py::str(a.id);
+    if (integer_ids) {
+      integer_id[i] = *healthnet::detail::parse_canonical_integer(a.id);  // set_id_kind checked every id
+    } else {
+      id[i] = py::str(a.id);
+    }
     name[i] = py::str(a.name);
     type[i] = labels(a.type);
     sector[i] = a.sectors.empty() ? py::object(py::none()) : py::object(labels(a.sectors.front()));
@@ -125,7 +148,7 @@ py::dict actor_columns(const network& net) {
     any_respondent = any_respondent || a.respondent.has_value();
   }
   py::dict out;
-  out["id"] = id;
+  out["id"] = integer_ids ? py::object(to_numpy(std::move(integer_id))) : py::object(id);
   out["name"] = name;
   out["type"] = type;
   out["sector"] = sector;
@@ -219,11 +242,17 @@ std::vector<attribute_column> attribute_columns_from_python(const py::list& colu
     attribute_column c{col[0].cast<std::string>(), {}};
     const auto kind = col[1].cast<std::string>();
     c.values.resize(n);
-    if (kind == "float" || kind == "bool") {
+    if (kind == "float" || kind == "bool" || kind == "int") {
       const auto missing = col[3].cast<py::array_t<bool, py::array::c_style | py::array::forcecast>>();
       if (static_cast<std::size_t>(missing.size()) != n) throw invalid_input(field_location(what), "attribute column of wrong length");
       const bool* miss = missing.data();
-      if (kind == "float") {
+      if (kind == "int") {
+        const auto values = col[2].cast<py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>>();
+        const std::int64_t* v = values.data();
+        for (std::size_t i = 0; i < n; ++i) {
+          if (!miss[i]) c.values[i] = v[i];
+        }
+      } else if (kind == "float") {
         const auto values = col[2].cast<py::array_t<double, py::array::c_style | py::array::forcecast>>();
         const double* v = values.data();
         for (std::size_t i = 0; i < n; ++i) {
@@ -246,6 +275,8 @@ std::vector<attribute_column> attribute_columns_from_python(const py::list& colu
           c.values[i] = v.cast<bool>();
         } else if (PyFloat_Check(v.ptr())) {
           c.values[i] = v.cast<double>();
+        } else if (PyLong_Check(v.ptr())) {
+          c.values[i] = v.cast<std::int64_t>();  // the Python layer checked the range
         } else {
           c.values[i] = v.cast<std::string>();
         }
@@ -285,7 +316,8 @@ py::tuple network_from_columns(bool directed, bool allow_self_loops, const std::
                                const py::array_t<double, py::array::c_style | py::array::forcecast>& weight,
                                const std::vector<std::vector<std::string>>& relations,
                                const std::vector<std::optional<std::string>>& since, const py::list& tie_attributes,
-                               const py::object& rules_dict, const py::object& tax) {
+                               const py::object& rules_dict, const py::object& tax,
+                               bool integer_ids) {
   const std::size_t n = ids.size();
   const std::size_t m = source.size();
   if (names.size() != n || types.size() != n || sectors.size() != n || target.size() != m ||
@@ -315,6 +347,7 @@ py::tuple network_from_columns(bool directed, bool allow_self_loops, const std::
     network out(directed ? directedness::directed : directedness::undirected);
     out.set_allow_self_loops(allow_self_loops);
     if (vocabulary) out.set_taxonomy(*vocabulary);
+    if (integer_ids) out.set_id_kind(id_kind::integer);  // every add_actor checks its id
     detail::problem_list problems(rules.max_errors);
     const auto at = [](const char* what, std::size_t i, const std::string& field) {
       return field_location(std::string(what) + "[" + std::to_string(i) + "]" + (field.empty() ? "" : "." + field));
@@ -415,7 +448,7 @@ void register_interop(py::module_& m) {
   m.def("_network_from_columns", &network_from_columns, py::arg("directed"), py::arg("allow_self_loops"),
         py::arg("ids"), py::arg("names"), py::arg("types"), py::arg("sectors"), py::arg("location"),
         py::arg("actor_attributes"), py::arg("source"), py::arg("target"), py::arg("weight"), py::arg("relations"),
-        py::arg("since"), py::arg("tie_attributes"), py::arg("rules") = py::none(), py::arg("taxonomy") = py::none(),
+        py::arg("since"), py::arg("tie_attributes"), py::arg("rules") = py::none(), py::arg("taxonomy") = py::none(), py::arg("integer_ids") = false,
         "Builds a network from normalised columns (behind healthnet.from_pandas, from_networkx, from_igraph).");
   m.def("_actor_columns", &actor_columns, py::arg("net"),
         "Actor fields and attributes as columns (behind Network.actors_frame).");

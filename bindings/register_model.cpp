@@ -12,6 +12,50 @@
 
 namespace healthnet::bindings {
 
+namespace {
+
+bool is_numpy_bool(const py::handle& obj) {
+  const auto name = py::type::of(obj).attr("__name__").cast<std::string>();
+  return name == "bool_" || (name == "bool" && !PyBool_Check(obj.ptr()));
+}
+
+/// An int within int64 as a value, else nothing (the caller names the problem).
+std::optional<std::int64_t> int64_of(const py::handle& obj) {
+  int overflow = 0;
+  const py::object index = py::reinterpret_steal<py::object>(PyNumber_Index(obj.ptr()));
+  if (!index) throw py::error_already_set();
+  const long long v = PyLong_AsLongLongAndOverflow(index.ptr(), &overflow);
+  if (overflow != 0) return std::nullopt;
+  if (v == -1 && PyErr_Occurred()) throw py::error_already_set();
+  return static_cast<std::int64_t>(v);
+}
+
+}  // namespace
+
+std::optional<std::string> actor_id_text(const py::handle& obj) {
+  if (PyUnicode_Check(obj.ptr())) return obj.cast<std::string>();
+  if (PyBool_Check(obj.ptr()) || is_numpy_bool(obj)) {
+    throw py::type_error("an actor id must be a str or an int, not bool");
+  }
+  if (PyLong_Check(obj.ptr()) || (PyIndex_Check(obj.ptr()) && !PyFloat_Check(obj.ptr()))) {
+    const py::object index = py::reinterpret_steal<py::object>(PyNumber_Index(obj.ptr()));
+    if (!index) throw py::error_already_set();
+    return py::str(index).cast<std::string>();  // the decimal text
+  }
+  if (PyFloat_Check(obj.ptr()) || py::isinstance(obj, py::module_::import("numbers").attr("Real"))) {
+    throw py::type_error("an actor id must be a str or an int, not float (" + py::repr(obj).cast<std::string>() +
+                         "); pass int(x) for an integer id, or convert a float id column with .astype('Int64')");
+  }
+  return std::nullopt;
+}
+
+py::object actor_id_to_python(const network& net, const std::string& id) {
+  if (net.id_kind() == id_kind::integer) {
+    if (const auto v = healthnet::detail::parse_canonical_integer(id)) return py::int_(*v);
+  }
+  return py::str(id);
+}
+
 attribute_map attributes_from_python(const py::handle& obj, const char* what) {
   attribute_map out;
   if (obj.is_none()) return out;
@@ -20,8 +64,16 @@ attribute_map attributes_from_python(const py::handle& obj, const char* what) {
   const py::object real = numbers.attr("Real");
   for (auto [key, value] : py::reinterpret_borrow<py::dict>(obj)) {
     const auto name = py::str(key).cast<std::string>();
-    if (py::isinstance<py::bool_>(value) || py::type::of(value).attr("__name__").cast<std::string>() == "bool_") {
+    if (py::isinstance<py::bool_>(value) || is_numpy_bool(value)) {
       out.emplace(name, value.cast<bool>());
+    } else if (PyLong_Check(value.ptr()) || (PyIndex_Check(value.ptr()) && py::isinstance(value, real))) {
+      // An int stays an int (int64); one beyond int64 is an error, not a rounded float.
+      const auto v = int64_of(value);
+      if (!v) {
+        throw py::value_error(std::string(what) + "['" + name + "']: integer " + py::repr(value).cast<std::string>() +
+                              " does not fit in 64 bits; pass it as float or str");
+      }
+      out.emplace(name, *v);
     } else if (py::isinstance(value, real)) {
       out.emplace(name, value.cast<double>());
     } else if (py::isinstance<py::str>(value)) {
@@ -37,6 +89,7 @@ attribute_map attributes_from_python(const py::handle& obj, const char* what) {
 py::object attribute_to_python(const attribute_value& value) {
   if (const auto* b = std::get_if<bool>(&value)) return py::bool_(*b);
   if (const auto* d = std::get_if<double>(&value)) return py::float_(*d);
+  if (const auto* i = std::get_if<std::int64_t>(&value)) return py::int_(*i);
   return py::str(std::get<std::string>(value));
 }
 
@@ -74,6 +127,13 @@ std::optional<int> body_year(std::optional<std::int64_t> year) {
   return year ? std::optional<int>(static_cast<int>(*year)) : std::nullopt;
 }
 
+std::vector<std::string> id_texts(const std::vector<actor_id_arg>& ids) {
+  std::vector<std::string> out;
+  out.reserve(ids.size());
+  for (const auto& id : ids) out.push_back(id.text);
+  return out;
+}
+
 std::string network_repr(const network& net) {
   std::ostringstream os;
   os << "<healthnet.Network";
@@ -91,7 +151,11 @@ network subnetwork_from_python(const network& net, const py::object& keep) {
     return net.subnetwork([&](const actor& a) { return keep(a).cast<bool>(); });
   }
   std::vector<char> wanted(net.n_actors(), 0);
-  for (auto id : keep) wanted[net.index_of(py::str(id).cast<std::string>())] = 1;
+  for (auto id : keep) {
+    const auto text = actor_id_text(id);
+    if (!text) throw py::type_error("subnetwork: an actor id must be a str or an int, not " + py::type::of(id).attr("__name__").cast<std::string>());
+    wanted[net.index_of(*text)] = 1;
+  }
   return net.subnetwork([&](const actor& a) { return wanted[net.index_of(a.id)] != 0; });
 }
 
@@ -128,23 +192,23 @@ An actor of the network: a practice, hospital, insurer, office or group.
 
 Parameters
 ----------
-id : str
-    Unique, non-empty id.
+id : str or int
+    Unique, non-empty id; an int means its decimal text (``101`` is ``"101"``).
 name : str, optional
 sectors : list of str, optional
     Sector ids; the first is the primary sector.
 type : str, optional
     Actor type, e.g. ``"gp_practice"``.
 attributes : dict, optional
-    Free attributes; values are str, int/float (stored as float) or bool.
+    Free attributes; values are str, int (int64), float or bool.
 location : GeoPoint, optional
 respondent : bool or None, optional
     Whether the actor answered the survey; None (default): unknown.
 )doc")
-      .def(py::init([](std::string id, std::string name, std::vector<std::string> sectors, std::string type,
+      .def(py::init([](actor_id_arg id, std::string name, std::vector<std::string> sectors, std::string type,
                        const py::object& attributes, std::optional<geo_point> location,
                        std::optional<bool> respondent) {
-             return actor{std::move(id), std::move(name), std::move(sectors), std::move(type),
+             return actor{std::move(id.text), std::move(name), std::move(sectors), std::move(type),
                           attributes_from_python(attributes, "attributes"), location, respondent};
            }),
            py::arg("id"), py::arg("name") = "", py::arg("sectors") = std::vector<std::string>{},
@@ -175,8 +239,8 @@ A cooperation tie. Directed networks read it as source -> target.
 
 Parameters
 ----------
-source, target : str
-    Actor ids.
+source, target : str or int
+    Actor ids (an int means its decimal text).
 relations : iterable of str, optional
     Relation types, e.g. ``{"referral", "information"}`` (multiplex).
 weight : float, default 1.0
@@ -185,9 +249,9 @@ attributes : dict, optional
 since : str, optional
     ISO date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``).
 )doc")
-      .def(py::init([](std::string s, std::string t, std::vector<std::string> rel, double w,
+      .def(py::init([](actor_id_arg s, actor_id_arg t, std::vector<std::string> rel, double w,
                        const py::object& attributes, std::optional<std::string> since) {
-             return tie{std::move(s), std::move(t), {rel.begin(), rel.end()}, w,
+             return tie{std::move(s.text), std::move(t.text), {rel.begin(), rel.end()}, w,
                         attributes_from_python(attributes, "attributes"), std::move(since)};
            }),
            py::arg("source"), py::arg("target"), py::arg("relations") = std::vector<std::string>{},
@@ -219,14 +283,14 @@ Parameters
 id : str
 kind : {"steering_group", "working_group", "coordination_office", "health_conference"}
 name : str, optional
-members : list of str, optional
+members : list of str or int, optional
     Actor ids.
 topic : str, optional
 year : int, optional
 )doc")
-      .def(py::init([](std::string id, const std::string& kind, std::string name, std::vector<std::string> members,
+      .def(py::init([](std::string id, const std::string& kind, std::string name, const std::vector<actor_id_arg>& members,
                        std::optional<std::string> topic, std::optional<std::int64_t> year) {
-             return body{std::move(id), parse_kind(kind), std::move(name), std::move(members), std::move(topic),
+             return body{std::move(id), parse_kind(kind), std::move(name), id_texts(members), std::move(topic),
                          body_year(year)};
            }),
            py::arg("id"), py::arg("kind"), py::arg("name") = "", py::arg("members") = std::vector<std::string>{},
@@ -318,9 +382,9 @@ tie: relations are united, weights add up, new attributes overwrite, and
                     "Whether ties from an actor to itself are accepted (default False).")
       .def(
           "add_actor",
-          [](network& net, std::string id, std::string name, std::vector<std::string> sectors, std::string type,
+          [](network& net, actor_id_arg id, std::string name, std::vector<std::string> sectors, std::string type,
              const py::object& attributes, std::optional<geo_point> location, std::optional<bool> respondent) {
-            actor a{std::move(id), std::move(name), std::move(sectors), std::move(type),
+            actor a{std::move(id.text), std::move(name), std::move(sectors), std::move(type),
                     attributes_from_python(attributes, "attributes"), location, respondent};
             write_access lock(net);
             net.add_actor(std::move(a));
@@ -330,9 +394,9 @@ tie: relations are united, weights add up, new attributes overwrite, and
           "Add an actor. Raises ValueError for an empty or duplicate id.")
       .def(
           "add_tie",
-          [](network& net, std::string s, std::string t, std::vector<std::string> rel, double w,
+          [](network& net, actor_id_arg s, actor_id_arg t, std::vector<std::string> rel, double w,
              const py::object& attributes, std::optional<std::string> since) {
-            tie added{std::move(s), std::move(t), {rel.begin(), rel.end()}, w,
+            tie added{std::move(s.text), std::move(t.text), {rel.begin(), rel.end()}, w,
                       attributes_from_python(attributes, "attributes"), std::move(since)};
             write_access lock(net);
             return net.add_tie(std::move(added)).copy();
@@ -343,9 +407,9 @@ tie: relations are united, weights add up, new attributes overwrite, and
           "Raises KeyError for an unknown actor, ValueError for a bad weight or a self-loop.")
       .def(
           "add_body",
-          [](network& net, std::string id, const std::string& kind, std::string name, std::vector<std::string> members,
+          [](network& net, std::string id, const std::string& kind, std::string name, const std::vector<actor_id_arg>& members,
              std::optional<std::string> topic, std::optional<std::int64_t> year) {
-            body b{std::move(id), parse_kind(kind), std::move(name), std::move(members), std::move(topic),
+            body b{std::move(id), parse_kind(kind), std::move(name), id_texts(members), std::move(topic),
                    body_year(year)};
             write_access lock(net);
             net.add_body(std::move(b));
@@ -353,14 +417,22 @@ tie: relations are united, weights add up, new attributes overwrite, and
           py::arg("id"), py::arg("kind"), py::arg("name") = "", py::arg("members") = std::vector<std::string>{},
           py::arg("topic") = py::none(), py::arg("year") = py::none(), "Add a governance body.")
       .def("update_actor", writer(&network::update_actor), py::arg("actor"), "Replace the data of the actor with the same id.")
-      .def("remove_actor", writer(&network::remove_actor), py::arg("id"),
+      .def("remove_actor", [](network& net, const actor_id_arg& id) { write_access lock(net); net.remove_actor(id.text); }, py::arg("id"),
            "Remove an actor with its ties and body memberships. Raises KeyError if unknown.")
-      .def("remove_tie", writer(&network::remove_tie), py::arg("source"), py::arg("target"), "Remove the tie of a pair.")
+      .def("remove_tie", [](network& net, const actor_id_arg& s, const actor_id_arg& t) {
+             write_access lock(net);
+             net.remove_tie(s.text, t.text);
+           }, py::arg("source"), py::arg("target"), "Remove the tie of a pair.")
       .def("remove_body", writer(&network::remove_body), py::arg("id"), "Remove a governance body.")
-      .def("has_actor", reader(&network::has_actor), py::arg("id"))
-      .def("has_tie", reader(&network::has_tie), py::arg("source"), py::arg("target"))
-      .def("actor", reader(&network::get_actor), py::arg("id"), "The Actor with this id (a copy). Raises KeyError.")
-      .def("tie", [](const network& net, std::string_view s, std::string_view t) { read_access lock(net); return net.get_tie(s, t).copy(); },
+      .def("has_actor", [](const network& net, const actor_id_arg& id) { read_access lock(net); return net.has_actor(id.text); },
+           py::arg("id"), "Whether an actor has this id (str, or int for its decimal text).")
+      .def("has_tie", [](const network& net, const actor_id_arg& s, const actor_id_arg& t) {
+             read_access lock(net);
+             return net.has_tie(s.text, t.text);
+           }, py::arg("source"), py::arg("target"))
+      .def("actor", [](const network& net, const actor_id_arg& id) { read_access lock(net); return net.get_actor(id.text); },
+           py::arg("id"), "The Actor with this id (a copy; str, or int for its decimal text). Raises KeyError.")
+      .def("tie", [](const network& net, const actor_id_arg& s, const actor_id_arg& t) { read_access lock(net); return net.get_tie(s.text, t.text).copy(); },
            py::arg("source"), py::arg("target"), "The Tie joining the pair (a copy).")
       .def("body", reader(&network::get_body), py::arg("id"), "The Body with this id (a copy).")
       .def_property_readonly(
@@ -386,13 +458,29 @@ tie: relations are united, weights add up, new attributes overwrite, and
           [](const network& net) {
             read_access lock(net);
             py::list out(net.n_actors());
-            for (std::size_t i = 0; i < net.n_actors(); ++i) out[i] = py::str(net.actors()[i].id);
+            for (std::size_t i = 0; i < net.n_actors(); ++i) out[i] = actor_id_to_python(net, net.actors()[i].id);
             return out;
           },
-          "Actor ids in index order (the index of every per-actor result).")
-      .def("neighbors", [](const network& net, const std::string& id, const std::string& mode) {
+          "Actor ids in index order (the index of every per-actor result): ints when ``id_kind`` is "
+          "``'integer'``, else str.")
+      .def_property(
+          "id_kind", [](const network& net) { read_access lock(net); return std::string(to_string(net.id_kind())); },
+          [](network& net, const std::string& kind) {
+            if (kind != "text" && kind != "integer") {
+              throw invalid_input(field_location("id_kind"), "expected 'text' or 'integer', got '" + kind + "'");
+            }
+            write_access lock(net);
+            net.set_id_kind(kind == "integer" ? id_kind::integer : id_kind::text);
+          },
+          "What the actor ids came in as: ``'integer'`` (all ids are integers, given back as int by "
+          "``actor_ids``, per-actor results and frames) or ``'text'``. Setting ``'integer'`` raises "
+          "ValueError unless every id is canonical integer text; while it is set, a non-integer id "
+          "cannot be added.")
+      .def("neighbors", [](const network& net, const actor_id_arg& id, const std::string& mode) {
              read_access lock(net);
-             return net.neighbors(id, parse_degree_mode(mode));
+             py::list out;
+             for (const auto& n : net.neighbors(id.text, parse_degree_mode(mode))) out.append(actor_id_to_python(net, n));
+             return out;
            },
            py::arg("id"), py::arg("mode") = "all",
            "Ids of the actors tied to ``id``; mode 'out', 'in' or 'all' for directed networks.")
@@ -414,7 +502,12 @@ tie: relations are united, weights add up, new attributes overwrite, and
       .def("copy", [](const network& net) { read_access lock(net); return network(net); }, "A deep copy.")
       .def("__copy__", [](const network& net) { read_access lock(net); return network(net); })
       .def("__deepcopy__", [](const network& net, const py::dict&) { read_access lock(net); return network(net); }, py::arg("memo"))
-      .def("__contains__", [](const network& net, const std::string& id) { read_access lock(net); return net.has_actor(id); })
+      .def("__contains__", [](const network& net, const py::object& id) {
+             const auto text = actor_id_text(id);
+             if (!text) return false;
+             read_access lock(net);
+             return net.has_actor(*text);
+           })
       .def("__len__", reader(&network::n_actors))
       .def("__eq__", [](const network& a, const network& b) { read_access lock_a(a); read_access lock_b(b); return a == b; })
       .def("__repr__", [](const network& net) { read_access lock(net); return network_repr(net); });

@@ -12,6 +12,7 @@ namespace healthnet {
 std::string to_string(const attribute_value& value) {
   if (const auto* b = std::get_if<bool>(&value)) return *b ? "true" : "false";
   if (const auto* d = std::get_if<double>(&value)) return detail::format_number(*d);
+  if (const auto* i = std::get_if<std::int64_t>(&value)) return std::to_string(*i);
   return std::get<std::string>(value);
 }
 

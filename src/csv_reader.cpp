@@ -11,6 +11,7 @@
 #include <healthnet/detail/respondent.hpp>
 #include <healthnet/detail/suggest.hpp>
 #include <healthnet/detail/file_io.hpp>
+#include <healthnet/detail/integer_text.hpp>
 #include <healthnet/detail/text.hpp>
 #include <healthnet/error.hpp>
 #include <healthnet/io.hpp>
@@ -432,7 +433,8 @@ std::string ambiguous_number(std::string_view what, std::string_view cell) {
 }
 
 /// Cell `column` of the current record as an attribute: `true`/`false` (any
-/// case) as bool, finite numbers as double, anything else as string. Integers
+/// case) as bool, canonical integers within int64 (detail::is_canonical_integer)
+/// as int64, other finite numbers as double, anything else as string. Integers
 /// with a leading zero (postcodes such as `01067`, phone numbers) stay
 /// strings. @throws invalid_input for an ambiguous number (parse_cell_number).
 attribute_value typed_value(const csv_file& file, std::size_t column, bool decimal_comma) {
@@ -445,6 +447,7 @@ attribute_value typed_value(const csv_file& file, std::size_t column, bool decim
   const bool numeric_start =
       !digits.empty() && ((digits[0] >= '0' && digits[0] <= '9') || digits[0] == '.' || digits[0] == ',');
   if (numeric_start && !leading_zero) {
+    if (const auto i = detail::parse_canonical_integer(s)) return *i;
     const number_cell n = parse_cell_number(s, decimal_comma);
     if (n.ambiguous) file.fail(column, ambiguous_number("number ", s));
     if (n.value && std::isfinite(*n.value)) return *n.value;

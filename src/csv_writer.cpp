@@ -42,8 +42,12 @@ std::string value_text(const attribute_value& v, const std::string& where) {
   if (const bool* b = std::get_if<bool>(&v)) return *b ? "true" : "false";
   if (const double* d = std::get_if<double>(&v)) {
     if (!std::isfinite(*d)) throw invalid_input(field_location(where), "cannot write " + detail::format_number(*d) + " as csv");
-    return detail::format_number(*d);
+    // A whole double gets ".0" so that it reads back as a double, not an integer.
+    std::string text = detail::format_number(*d);
+    if (text.find_first_of(".e") == std::string::npos) text += ".0";
+    return text;
   }
+  if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
   return std::get<std::string>(v);
 }
 

@@ -13,7 +13,9 @@
 //   graph  region_id, region_name, region_state, region_wave, region_date
 //          (string), region_population (long), allow_self_loops (boolean,
 //          written when true), bodies and taxonomy (string holding JSON,
-//          below; taxonomy only when the network has a custom one)
+//          below; taxonomy only when the network has a custom one), id_kind
+//          (string "integer", written when the actor ids are integers:
+//          network::id_kind(); node ids are their decimal text)
 //   node   name, type, sector (the primary sector), sectors (all sectors
 //          joined with `|`, written when an actor has more than one), lat and
 //          lon (double, the location), respondent (boolean, where known),
@@ -22,11 +24,11 @@
 //          (string), then the attribute keys
 //
 // Attributes: one key per (attribute name, value type); attr.type is
-// boolean, double or string. In the common case (a name always holds values
+// boolean, double, string or long (an int64 value). In the common case (a name always holds values
 // of one type and is not a field name) attr.name is the attribute name. When a
 // name holds values of different types on different actors (or ties), the
 // type most of its values have keeps the plain attr.name and the others get
-// keys `name.string`, `name.double`, `name.boolean`; an attribute named like a
+// keys `name.string`, `name.double`, `name.boolean`, `name.long`; an attribute named like a
 // field of its domain (actor: name, type, sector, sectors, lat, lon, respondent; tie:
 // weight, relations, since) gets `name.type` too. Such keys carry
 // hn:attribute="<the attribute name>" (xmlns:hn="urn:healthnet:graphml"),
@@ -50,8 +52,9 @@
 // ----------------------------------
 // Files of networkx, igraph, Gephi and yEd: `<desc>`, `<data>` of keys without
 // attr.name (yFiles graphics) and elements of other namespaces are ignored,
-// as are graph-level keys it does not know. attr.type int, long, float and
-// double read as numbers, boolean as bool (true/false/1/0, any case), string
+// as are graph-level keys it does not know. attr.type int and long read as
+// int64 (a value that is not an integer within int64 as a double), float and
+// double as doubles, boolean as bool (true/false/1/0, any case), string
 // and unknown types as strings. `<default>` values apply to elements without
 // that data. An empty `since` means none (igraph writes "" for missing
 // strings). `sector` and `sectors` combine: `sectors` gives the list and
@@ -93,6 +96,7 @@
 #include <type_traits>
 #include <unordered_set>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -353,6 +357,7 @@ enum class key_domain { node, edge, graph, all, other };
 /// What a key's data fills.
 enum class role {
   ignore,
+  id_kind,
   attribute,
   name,
   type,
@@ -375,7 +380,7 @@ enum class role {
   taxonomy,
 };
 
-enum class value_type { boolean, number, string };
+enum class value_type { boolean, number, integer, string };
 
 struct key_def {
   std::string id;
@@ -443,6 +448,7 @@ role role_of(const key_def& key, key_domain where) {
     if (n == "allow_self_loops") return role::allow_self_loops;
     if (n == "bodies") return role::bodies;
     if (n == "taxonomy") return role::taxonomy;
+    if (n == "id_kind") return role::id_kind;
     return role::ignore;
   }
   if (where == key_domain::node) {
@@ -882,7 +888,9 @@ class graphml_reader {
       const std::string type = ascii_lower(trim_space(t->value));
       if (type == "boolean") {
         m_key.type = value_type::boolean;
-      } else if (type == "int" || type == "long" || type == "float" || type == "double") {
+      } else if (type == "int" || type == "long") {
+        m_key.type = value_type::integer;
+      } else if (type == "float" || type == "double") {
         m_key.type = value_type::number;
       }  // string and unknown types (e.g. Gephi's liststring) read as text
     }
@@ -1011,6 +1019,13 @@ class graphml_reader {
     switch (d.key->type) {
       case value_type::boolean: return to_bool(d);
       case value_type::number: return to_number(d);
+      case value_type::integer: {
+        const std::string_view s = trim_space(d.text);
+        std::int64_t value = 0;
+        const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+        if (!s.empty() && ec == std::errc{} && end == s.data() + s.size()) return value;
+        return to_number(d);  // "5.0", or beyond int64: still the number it says
+      }
       default: return std::string(d.text);
     }
   }
@@ -1059,6 +1074,7 @@ class graphml_reader {
     }
     network net(m_directed ? directedness::directed : directedness::undirected);
     const resolved_data* bodies = nullptr;
+    const resolved_data* id_kind_data = nullptr;
     region_info region;
     bool allow_self_loops = m_options.allow_self_loops;
     const auto graph_data = resolve(m_graph_data, key_domain::graph);
@@ -1073,6 +1089,7 @@ class graphml_reader {
         case role::allow_self_loops: allow_self_loops = to_bool(d) || allow_self_loops; break;
         case role::bodies: bodies = &d; break;
         case role::taxonomy: read_taxonomy(net, d); break;
+        case role::id_kind: id_kind_data = &d; break;
         default: break;
       }
     }
@@ -1082,6 +1099,14 @@ class graphml_reader {
       if (net.has_actor(n.id)) fail(n.id_line, attribute_field("id"), "duplicate actor id " + quote(n.id));
       actor a = read_actor(n);
       guarded(n.line, "<node>", [&] { net.add_actor(std::move(a)); });
+    }
+    if (id_kind_data != nullptr) {
+      const std::string_view kind = trim_space(id_kind_data->text);
+      if (kind == "integer") {
+        guarded(id_kind_data->line, key_field(id_kind_data->key->id), [&] { net.set_id_kind(id_kind::integer); });
+      } else if (kind != "text") {
+        fail(id_kind_data->line, key_field(id_kind_data->key->id), "id_kind must be 'integer' or 'text', got " + quote(kind));
+      }
     }
     for (const auto& e : m_edges) {
       if (e.source == e.target && !net.allow_self_loops()) {
@@ -1430,8 +1455,10 @@ void append_escaped(std::string& out, std::string_view s, bool attribute) {
   }
 }
 
-/// attr.type by variant index of attribute_value (bool, double, string).
-constexpr const char* type_names[] = {"boolean", "double", "string"};
+/// attr.type by variant index of attribute_value (bool, double, string, int64).
+constexpr const char* type_names[] = {"boolean", "double", "string", "long"};
+constexpr std::size_t n_value_types = std::variant_size_v<attribute_value>;
+static_assert(std::size(type_names) == n_value_types);
 
 /// Refuses a sector or relation that joining with `|` would lose: an empty
 /// one, or one holding `|` (allowed where it is written alone, `bar_ok`).
@@ -1445,6 +1472,7 @@ void check_list_item(std::string_view item, const char* what, bool bar_ok) {
 std::string attribute_text(const attribute_value& v) {
   if (const auto* b = std::get_if<bool>(&v)) return *b ? "true" : "false";
   if (const auto* d = std::get_if<double>(&v)) return detail::format_number(*d);
+  if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
   return std::get<std::string>(v);
 }
 
@@ -1527,6 +1555,7 @@ class graphml_writer {
     if (m_net.allow_self_loops()) m_allow_self_loops = add_key("graph", "allow_self_loops", "boolean");
     if (m_net.n_bodies() > 0) m_bodies = add_key("graph", "bodies", "string");
     if (m_net.has_custom_taxonomy()) m_taxonomy = add_key("graph", "taxonomy", "string");
+    if (m_net.id_kind() == id_kind::integer) m_id_kind = add_key("graph", "id_kind", "string");
 
     bool name = false, type = false, sector = false, sectors = false, location = false, respondent = false;
     type_counts node_attributes;
@@ -1565,8 +1594,8 @@ class graphml_writer {
   }
 
   /// Per attribute name, how many values of each type (variant index).
-  using type_counts = std::map<std::string, std::array<std::size_t, 3>, std::less<>>;
-  using key_ids = std::map<std::string, std::array<std::string, 3>, std::less<>>;
+  using type_counts = std::map<std::string, std::array<std::size_t, n_value_types>, std::less<>>;
+  using key_ids = std::map<std::string, std::array<std::string, n_value_types>, std::less<>>;
 
   /// One key per (name, type). attr.name is the attribute name for the type
   /// most values of that name have, unless it is a field name; the other keys
@@ -1581,7 +1610,7 @@ class graphml_writer {
     }
     for (const auto& [k, n] : plain) taken.insert(k);
     for (const auto& [k, n] : counts) {
-      for (std::size_t t = 0; t < 3; ++t) {
+      for (std::size_t t = 0; t < n_value_types; ++t) {
         if (n[t] == 0) continue;
         const auto it = plain.find(k);
         if (it != plain.end() && it->second == t) {
@@ -1639,6 +1668,7 @@ class graphml_writer {
       if (!m_region_date.empty()) data(in, m_region_date, r.date);
     });
     if (!m_allow_self_loops.empty()) data(in, m_allow_self_loops, "true");
+    if (!m_id_kind.empty()) data(in, m_id_kind, "integer");
     if (!m_bodies.empty()) {
       std::vector<nlohmann::ordered_json> items;
       for (const auto& b : m_net.bodies()) {
@@ -1710,7 +1740,7 @@ class graphml_writer {
   std::vector<out_key> m_keys;
   bool m_marked{false};
   std::string m_region_id, m_region_name, m_region_state, m_region_population, m_region_wave, m_region_date;
-  std::string m_allow_self_loops, m_bodies, m_taxonomy;
+  std::string m_allow_self_loops, m_bodies, m_taxonomy, m_id_kind;
   std::string m_name, m_type, m_sector, m_sectors, m_lat, m_lon, m_respondent;
   std::string m_weight, m_relations, m_since;
   key_ids m_node_keys;  ///< key ids of the actor attributes, by name and type

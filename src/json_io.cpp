@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // healthnet JSON: the native format (docs/format.md, docs/healthnet.schema.json).
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -12,6 +13,7 @@
 #include <healthnet/io.hpp>
 #include <healthnet/taxonomy.hpp>
 
+#include <healthnet/detail/integer_text.hpp>
 #include <healthnet/detail/text.hpp>
 #include <healthnet/detail/validate.hpp>
 
@@ -33,11 +35,40 @@ attribute_map read_attributes(const json_reader& r, const json& obj, const std::
   for (const auto& [key, v] : attrs.items()) {
     const std::string path = pointer + "/attributes/" + detail::escape_pointer_token(key);
     if (v.is_boolean()) out.emplace(key, v.get<bool>());
-    else if (v.is_number()) out.emplace(key, v.get<double>());
+    // An integer literal within int64 stays an integer; anything else (a
+    // fraction, an exponent, a larger integer) is a double.
+    else if (v.is_number_integer() && !v.is_number_unsigned()) out.emplace(key, v.get<std::int64_t>());
+    else if (v.is_number_unsigned() && v.get<std::uint64_t>() <= static_cast<std::uint64_t>(INT64_MAX)) {
+      out.emplace(key, static_cast<std::int64_t>(v.get<std::uint64_t>()));
+    } else if (v.is_number()) out.emplace(key, v.get<double>());
     else if (v.is_string()) out.emplace(key, v.get<std::string>());
     else r.fail(path, std::string("attribute must be a string, number or boolean, found ") + json_reader::type_name(v));
   }
   return out;
+}
+
+/// An actor id at `pointer`: a string, or an integer within int64 (its
+/// decimal text). `number` is set when it was an integer.
+std::string id_value(const json_reader& r, const json& v, const std::string& pointer, bool* number = nullptr) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_number_integer() && (!v.is_number_unsigned() || v.get<std::uint64_t>() <= static_cast<std::uint64_t>(INT64_MAX))) {
+    if (number != nullptr) *number = true;
+    return v.is_number_unsigned() ? std::to_string(v.get<std::uint64_t>()) : std::to_string(v.get<std::int64_t>());
+  }
+  if (v.is_number()) r.fail(pointer, "an actor id must be a string or an integer within int64, found " + v.dump());
+  r.fail(pointer, std::string("expected a string or an integer, found ") + json_reader::type_name(v));
+}
+
+/// The actor id member `key` of `obj` (see id_value).
+std::string id_member(const json_reader& r, const json& obj, const std::string& path, const char* key,
+                      bool* number = nullptr) {
+  r.object_at(obj, path);
+  const auto it = obj.find(key);
+  if (it == obj.end()) {
+    (void)r.string_member(obj, path, key, true);  // the reader's own "missing" message
+    return {};
+  }
+  return id_value(r, *it, path + "/" + key, number);
 }
 
 region_info read_region(const json_reader& r, const json& doc) {
@@ -58,10 +89,11 @@ region_info read_region(const json_reader& r, const json& doc) {
   return region;
 }
 
-actor read_actor(const json_reader& r, const json& item, const std::string& path) {
+actor read_actor(const json_reader& r, const json& item, const std::string& path, bool& number_id) {
   r.object_at(item, path);
   actor a;
-  a.id = r.string_member(item, path, "id", true);
+  number_id = false;
+  a.id = id_member(r, item, path, "id", &number_id);
   if (a.id.empty()) r.fail(path + "/id", "actor id is empty");
   a.name = r.string_member(item, path, "name", false);
   a.sectors = r.string_list_member(item, path, "sectors");
@@ -90,8 +122,8 @@ actor read_actor(const json_reader& r, const json& item, const std::string& path
 tie read_tie(const json_reader& r, const json& item, const std::string& path, const network& net) {
   r.object_at(item, path);
   tie t;
-  t.source = r.string_member(item, path, "source", true);
-  t.target = r.string_member(item, path, "target", true);
+  t.source = id_member(r, item, path, "source");
+  t.target = id_member(r, item, path, "target");
   if (!net.has_actor(t.source)) r.fail(path + "/source", "unknown actor id '" + t.source + "'");
   if (!net.has_actor(t.target)) r.fail(path + "/target", "unknown actor id '" + t.target + "'");
   for (auto& rel : r.string_list_member(item, path, "relations")) t.relations.insert(std::move(rel));
@@ -128,7 +160,13 @@ body read_body(const json_reader& r, const json& item, const std::string& path, 
   }
   b.kind = *k;
   b.name = r.string_member(item, path, "name", false);
-  b.members = r.string_list_member(item, path, "members");
+  const json& members = r.member(item, path, "members", value_t::array, false);
+  if (members.is_array()) {
+    b.members.reserve(members.size());
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      b.members.push_back(id_value(r, members[i], path + "/members/" + std::to_string(i)));
+    }
+  }
   std::unordered_set<std::string_view, detail::keyed_string_hash> seen;  // O(k) expected; a pairwise scan took 34 s for 100k members
   seen.reserve(b.members.size());
   for (std::size_t i = 0; i < b.members.size(); ++i) {
@@ -182,6 +220,14 @@ double finite_for_json(double v, const std::string& field) {
 }
 
 /// The attributes as a JSON object; `owner` names their actor or tie in errors.
+/// An actor id as written: a JSON integer in a network with integer ids.
+ordered_json id_json(const network& net, const std::string& id) {
+  if (net.id_kind() == id_kind::integer) {
+    if (const auto v = detail::parse_canonical_integer(id)) return *v;
+  }
+  return id;
+}
+
 ordered_json attributes_json(const attribute_map& attrs, const std::string& owner) {
   ordered_json out = ordered_json::object();
   for (const auto& [name, v] : attrs) {
@@ -206,9 +252,27 @@ network build_network(const json& doc, std::string_view text, const std::string&
   if (tax.is_object()) net.set_taxonomy(read_taxonomy(r, tax, "/taxonomy"));
 
   const json& actors = r.member(doc, "", "actors", value_t::array, true);
+  // Actor ids that are all JSON integers make a network with integer ids; a
+  // mix of numbers and strings is an error rather than a silent choice.
+  std::size_t number_ids = 0;
+  std::string first_text_id;  // pointer of the first string id
   for (std::size_t i = 0; i < actors.size(); ++i) {
     const std::string path = "/actors/" + std::to_string(i);
-    actor a = read_actor(r, actors[i], path);
+    bool number_id = false;
+    actor a = read_actor(r, actors[i], path, number_id);
+    if (number_id) {
+      if (!first_text_id.empty()) {
+        r.fail(path + "/id", "actor id " + a.id + " is a number, but " + first_text_id +
+                                 " is a string: write all actor ids as integers or all as strings");
+      }
+      ++number_ids;
+    } else if (first_text_id.empty()) {
+      if (number_ids > 0) {
+        r.fail(path + "/id", "actor id '" + a.id + "' is a string, but earlier actor ids are numbers: "
+                             "write all actor ids as integers or all as strings");
+      }
+      first_text_id = "actors[" + std::to_string(i) + "].id";
+    }
     if (net.has_actor(a.id)) r.fail(path + "/id", "duplicate actor id '" + a.id + "'");
     try {
       net.add_actor(std::move(a));
@@ -217,6 +281,7 @@ network build_network(const json& doc, std::string_view text, const std::string&
       r.fail(path + "/" + e.where().field, e.problem());
     }
   }
+  if (number_ids > 0) net.set_id_kind(id_kind::integer);
   const json& ties = r.member(doc, "", "ties", value_t::array, false);
   for (std::size_t i = 0; i < ties.size(); ++i) {
     const std::string path = "/ties/" + std::to_string(i);
@@ -283,7 +348,7 @@ std::string to_json(const network& net, int indent) {
   for (const auto& a : net.actors()) {
     const std::string where = "actors[" + std::to_string(actors.size()) + "]";
     ordered_json j;
-    j["id"] = a.id;
+    j["id"] = id_json(net, a.id);
     j["name"] = a.name;
     j["sectors"] = a.sectors;
     j["type"] = a.type;
@@ -310,8 +375,8 @@ std::string to_json(const network& net, int indent) {
   for (const auto& t : net.ties()) {
     const std::string where = "ties[" + std::to_string(ties.size()) + "]";
     ordered_json j;
-    j["source"] = t.source;
-    j["target"] = t.target;
+    j["source"] = id_json(net, t.source);
+    j["target"] = id_json(net, t.target);
     j["relations"] = ordered_json::array();
     for (const auto& rel : t.relations) j["relations"].push_back(rel);
     j["weight"] = t.weight;
@@ -326,7 +391,8 @@ std::string to_json(const network& net, int indent) {
     j["id"] = b.id;
     j["kind"] = std::string(to_string(b.kind));
     j["name"] = b.name;
-    j["members"] = b.members;
+    j["members"] = ordered_json::array();
+    for (const auto& m : b.members) j["members"].push_back(id_json(net, m));
     if (b.topic) j["topic"] = *b.topic;
     if (b.year) j["year"] = *b.year;
     bodies.push_back(std::move(j));

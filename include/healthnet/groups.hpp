@@ -110,7 +110,9 @@ inline grouping compute_grouping(const network& net, std::string_view by) {
       if (it == actors[i].attributes.end()) continue;
       text = to_string(it->second);
       value = text;
-      if (const auto* d = std::get_if<double>(&it->second)) number = *d;
+      // An int64 and a double are both numbers; 1 and 1.0 share the text "1",
+      // hence the group.
+      if (const auto d = numeric_value(it->second)) number = *d;
       else all_numeric = false;
     }
     if (last_group != grouping::no_group && by_sector && value == last_value) {

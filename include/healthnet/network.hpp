@@ -29,6 +29,7 @@
 #include <healthnet/taxonomy.hpp>
 #include <healthnet/tie.hpp>
 #include <healthnet/detail/id_index.hpp>
+#include <healthnet/detail/integer_text.hpp>
 #include <healthnet/detail/memo.hpp>
 #include <healthnet/detail/pair_index.hpp>
 #include <healthnet/detail/string_hash.hpp>
@@ -47,6 +48,18 @@ inline std::uint64_t next_actor_revision() noexcept {
 
 /// Whether ties are arcs (survey nominations) or symmetric.
 enum class directedness { undirected, directed };
+
+/// What the actor ids were when they came in. Ids are always stored as text;
+/// `integer` records that every id is canonical decimal integer text within
+/// int64 (detail::is_canonical_integer) and came in as an integer (a JSON
+/// number, an integer column), so writers and the Python layer give them back
+/// as integers.
+enum class id_kind { text, integer };
+
+/// "text" or "integer".
+[[nodiscard]] constexpr std::string_view to_string(id_kind k) noexcept {
+  return k == id_kind::integer ? "integer" : "text";
+}
 
 /// Which ties of an actor count in a directed network.
 enum class degree_mode {
@@ -77,6 +90,7 @@ class network {
   network(const network& other)
       : m_directed(other.m_directed),
         m_allow_self_loops(other.m_allow_self_loops),
+        m_id_kind(other.m_id_kind),
         m_region(other.m_region),
         m_taxonomy(other.m_taxonomy),
         m_actors(other.m_actors),
@@ -105,6 +119,7 @@ class network {
     using std::swap;
     swap(m_directed, other.m_directed);
     swap(m_allow_self_loops, other.m_allow_self_loops);
+    swap(m_id_kind, other.m_id_kind);
     swap(m_region, other.m_region);
     swap(m_taxonomy, other.m_taxonomy);
     swap(m_actors, other.m_actors);
@@ -163,6 +178,24 @@ class network {
     touch();
   }
 
+  /// What the actor ids came in as (see healthnet::id_kind); text by default.
+  [[nodiscard]] healthnet::id_kind id_kind() const noexcept { return m_id_kind; }
+  /// Records that the actor ids are integers (or text). Afterwards add_actor()
+  /// takes only canonical integer ids while the kind is integer: there is no
+  /// silent change back to text, call set_id_kind(id_kind::text) first.
+  /// @throws invalid_input naming the first actor id that is not canonical
+  /// decimal integer text within int64 (`-?[1-9][0-9]*|0`).
+  void set_id_kind(healthnet::id_kind k) {
+    if (k == healthnet::id_kind::integer) {
+      for (const auto& a : m_actors) check_integer_id(a.id);
+    }
+    // The ids' kind is part of what actor_revision() identifies: Python's
+    // cached actor index changes its dtype with it.
+    if (k != m_id_kind) m_actor_revision = detail::next_actor_revision();
+    m_id_kind = k;
+    touch();
+  }
+
   /// Number of actors.
   [[nodiscard]] std::size_t n_actors() const noexcept { return m_actors.size(); }
   /// Number of ties (distinct pairs).
@@ -178,6 +211,7 @@ class network {
     if (a.id.empty()) throw invalid_input(field_location("id"), "actor id is empty");
     check_text(a.id, "id");
     check_text(a.name, "name");
+    if (m_id_kind == healthnet::id_kind::integer) check_integer_id(a.id);
     if (find_position(a.id) != detail::id_index::npos) {
       throw invalid_input(field_location("id"), "duplicate actor id '" + a.id + "'");
     }
@@ -218,8 +252,9 @@ class network {
     invalidate();
   }
 
-  /// Identifies the actor id list (ids and order): it changes whenever an
-  /// actor is added or removed, and no two different lists share a value in
+  /// Identifies the actor id list (ids, order and id_kind()): it changes
+  /// whenever an actor is added or removed or the id kind changes, and no two
+  /// different lists share a value in
   /// one process. Copies keep it. Bindings use it to cache the per-actor
   /// index of results.
   [[nodiscard]] std::uint64_t actor_revision() const noexcept { return m_actor_revision; }
@@ -631,6 +666,7 @@ class network {
   /// Exact equality of every actor, tie, body, setting and metadata, in order.
   friend bool operator==(const network& a, const network& b) {
     return a.m_directed == b.m_directed && a.m_allow_self_loops == b.m_allow_self_loops &&
+           a.m_id_kind == b.m_id_kind &&
            a.m_region == b.m_region && a.sector_taxonomy() == b.sector_taxonomy() &&
            a.m_actors == b.m_actors && a.m_tie_ends == b.m_tie_ends && a.m_tie_weights == b.m_tie_weights &&
            a.same_tie_details(b) && a.m_bodies == b.m_bodies;
@@ -640,6 +676,7 @@ class network {
   [[nodiscard]] network empty_like() const {
     network out(kind());
     out.m_allow_self_loops = m_allow_self_loops;
+    out.m_id_kind = m_id_kind;
     out.m_region = m_region;
     out.m_taxonomy = m_taxonomy;
     return out;
@@ -650,6 +687,13 @@ class network {
   }
   static std::string no_tie(std::string_view s, std::string_view t) {
     return "no tie between '" + std::string(s) + "' and '" + std::string(t) + "'";
+  }
+  static void check_integer_id(std::string_view id) {
+    if (!detail::is_canonical_integer(id)) {
+      throw invalid_input(field_location("id"), "actor id " + detail::quote_value(detail::escape_control(id)) +
+                                                    " is not an integer, but the network has integer ids "
+                                                    "(set its id kind to text first)");
+    }
   }
   /// Ids and names are valid UTF-8 without NUL, whichever way they came in.
   static void check_text(std::string_view text, const char* field) {
@@ -907,6 +951,7 @@ class network {
 
   bool m_directed{false};
   bool m_allow_self_loops{false};
+  healthnet::id_kind m_id_kind{healthnet::id_kind::text};
   region_info m_region;
   std::shared_ptr<const taxonomy> m_taxonomy;  // null: the built-in one
   std::vector<actor> m_actors;

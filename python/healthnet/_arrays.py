@@ -64,8 +64,10 @@ def from_arrays(
     sector : array_like of str, optional
         The sector id of every actor, in index order (numpy array, list,
         pandas Series or Categorical); missing values give no sector.
-    actor_ids : sequence of str or numpy array of str, optional
+    actor_ids : sequence of str or int, or numpy array of str or integers, optional
         Actor ids in index order; default ``"0"``, ``"1"``, ... ``"n-1"``.
+        Integer ids (an integer array, or a list of ints) give a network
+        with integer ids (``Network.id_kind``).
     n_actors : int, optional
         Number of actors; default the length of ``actor_ids`` or ``sector``,
         else the largest index + 1. Actors without ties are isolates.
@@ -106,14 +108,21 @@ def from_arrays(
     codes, labels = (None, [])
     if sector is not None:
         codes, labels = _sector_codes(sector, None)
+    if isinstance(actor_ids, pd.Series | pd.Index):
+        actor_ids = actor_ids.to_numpy()
     if isinstance(actor_ids, np.ndarray):
         actor_ids = _native(actor_ids)
-    elif actor_ids is not None:
-        if isinstance(actor_ids, pd.Series | pd.Index):
-            actor_ids = actor_ids.to_numpy()
-        elif not isinstance(actor_ids, list):
-            actor_ids = list(actor_ids)
-    return _core._from_arrays(src, dst, directed, w, codes, labels, actor_ids, n_actors)
+    elif actor_ids is not None and not isinstance(actor_ids, list):
+        actor_ids = list(actor_ids)
+    integer_ids = False
+    if isinstance(actor_ids, np.ndarray) and actor_ids.dtype.kind in "iu":
+        actor_ids, integer_ids = actor_ids.astype(str), True
+    elif isinstance(actor_ids, list) and actor_ids and all(type(i) is int for i in actor_ids):
+        actor_ids, integer_ids = [str(i) for i in actor_ids], True
+    net = _core._from_arrays(src, dst, directed, w, codes, labels, actor_ids, n_actors)
+    if integer_ids:
+        net.id_kind = "integer"  # ValueError for an id beyond int64
+    return net
 
 
 @_reads_network

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from . import _core
@@ -143,7 +144,13 @@ def largest_component_share(net: Network, strong: bool = False) -> float:
     return _core.largest_component_share(net, strong)
 
 
-def articulation_points(net: Network) -> list[str]:
+def _ids_out(net: Network, ids: list) -> list:
+    """Actor ids as Python gives them back: ints when the network has integer ids."""
+    return [int(i) for i in ids] if net.id_kind == "integer" else ids
+
+
+@_reads_network
+def articulation_points(net: Network) -> list[str] | list[int]:
     """Articulation points (cut vertices): actors whose removal splits their
     component.
 
@@ -158,7 +165,7 @@ def articulation_points(net: Network) -> list[str]:
     Returns
     -------
     list of str
-        Actor ids in actor order.
+        Actor ids in actor order (ints when ``net.id_kind`` is ``"integer"``).
 
     References
     ----------
@@ -166,10 +173,11 @@ def articulation_points(net: Network) -> list[str]:
     ``articulation_points(G.to_undirected())``; igraph
     ``articulation_points``; R sna ``cutpoints(mode="graph")``.
     """
-    return _core.articulation_points(net)
+    return _ids_out(net, _core.articulation_points(net))
 
 
-def bridges(net: Network) -> list[tuple[str, str]]:
+@_reads_network
+def bridges(net: Network) -> list[tuple[str, str]] | list[tuple[int, int]]:
     """Bridges: ties whose removal splits their component.
 
     Computed on the undirected version of the network, like
@@ -184,14 +192,18 @@ def bridges(net: Network) -> list[tuple[str, str]]:
     Returns
     -------
     list of tuple of (str, str)
-        ``(source, target)`` of each bridge, in tie order and as stored.
+        ``(source, target)`` of each bridge, in tie order and as stored
+        (ints when ``net.id_kind`` is ``"integer"``).
 
     References
     ----------
     Tarjan (1974); networkx ``bridges(G.to_undirected())``; igraph
     ``bridges``.
     """
-    return _core.bridges(net)
+    found = _core.bridges(net)
+    if net.id_kind != "integer":
+        return found
+    return [(int(s), int(t)) for s, t in found]
 
 
 @_reads_network
@@ -222,7 +234,7 @@ def core_number(net: Network) -> pd.Series:
     return _actor_series(net, _core.core_number(net), "core_number")
 
 
-def fragmentation(net: Network, removed: str | Iterable[str] | None = None) -> float:
+def fragmentation(net: Network, removed: str | int | Iterable[str | int] | None = None) -> float:
     """Share of pairs of actors that cannot reach each other.
 
     ``F = 1 - sum_k s_k (s_k - 1) / (n (n - 1))`` over the components of
@@ -235,8 +247,9 @@ def fragmentation(net: Network, removed: str | Iterable[str] | None = None) -> f
     Parameters
     ----------
     net : Network
-    removed : str or iterable of str, optional
-        Actor ids to take out first, e.g. the coordination office.
+    removed : str, int or iterable of them, optional
+        Actor ids to take out first, e.g. the coordination office (an int
+        means its decimal text, as everywhere an id is taken).
 
     Returns
     -------
@@ -268,8 +281,8 @@ def fragmentation(net: Network, removed: str | Iterable[str] | None = None) -> f
     1.0
     """
     if removed is None:
-        ids: list[str] = []
-    elif isinstance(removed, str):
+        ids: list = []
+    elif isinstance(removed, (str, int, np.integer)):  # one id (a bool is refused as an id below)
         ids = [removed]
     else:
         ids = list(removed)

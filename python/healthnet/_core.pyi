@@ -8,7 +8,7 @@ import numpy
 import numpy.typing
 import pandas
 import typing
-__all__: list[str] = ['Actor', 'Body', 'GeoPoint', 'Network', 'Region', 'ScorecardData', 'Sector', 'Taxonomy', 'Tie', 'adjusted_rand_index', 'articulation_points', 'assortativity', 'average_clustering', 'betweenness', 'betweenness_centralization', 'block_density', 'bridges', 'brokerage', 'builtin_scorecard_ids', 'closeness', 'closeness_centralization', 'compare', 'component_labels', 'connected_components', 'constraint', 'core_number', 'degree', 'degree_centralization', 'density', 'dyad_census', 'effective_size', 'efficiency', 'ei_index', 'ei_index_actors', 'ei_index_groups', 'eigenvector_centrality', 'eigenvector_centralization', 'evaluate_metric', 'evaluate_scorecard', 'evaluate_scorecard_many', 'example_region', 'example_region_earlier', 'fragmentation', 'group_gaps', 'group_labels', 'groups_reached', 'harmonic_closeness', 'isolates', 'largest_component_share', 'load_scorecard', 'local_clustering', 'louvain', 'metric_catalog', 'modularity', 'multiplexity', 'n_components', 'normalized_mutual_information', 'pagerank', 'parse_json', 'parse_scorecard', 'partition_modularity', 'profile', 'reach_efficiency', 'read_csv', 'read_graphml', 'read_json', 'read_sector_map', 'reciprocity', 'relation_density', 'render_report', 'report_format', 'scorecard_result_json', 'sector_counts', 'sector_coverage', 'structural_holes', 'synthetic_region', 'to_graphml', 'to_json', 'transitivity', 'triangles', 'two_step_reach', 'validate_csv', 'write_graphml', 'write_json', 'write_text_atomically']
+__all__: list[str] = ['Actor', 'Body', 'GeoPoint', 'Network', 'Region', 'ScorecardData', 'Sector', 'Taxonomy', 'Tie', 'adjusted_rand_index', 'articulation_points', 'assortativity', 'average_clustering', 'betweenness', 'betweenness_centralization', 'block_density', 'bridges', 'brokerage', 'builtin_scorecard_ids', 'closeness', 'closeness_centralization', 'compare', 'component_labels', 'connected_components', 'constraint', 'core_number', 'degree', 'degree_centralization', 'density', 'dyad_census', 'effective_size', 'efficiency', 'ei_index', 'ei_index_actors', 'ei_index_groups', 'eigenvector_centrality', 'eigenvector_centralization', 'evaluate_metric', 'evaluate_scorecard', 'evaluate_scorecard_many', 'example_region', 'example_region_earlier', 'fragmentation', 'group_gaps', 'group_labels', 'groups_reached', 'harmonic_closeness', 'isolates', 'largest_component_share', 'load_scorecard', 'local_clustering', 'louvain', 'metric_catalog', 'modularity', 'multiplexity', 'n_components', 'normalized_mutual_information', 'pagerank', 'parse_json', 'parse_scorecard', 'partition_modularity', 'profile', 'reach_efficiency', 'read_csv', 'read_graphml', 'read_json', 'reciprocity', 'relation_density', 'render_report', 'report_format', 'scorecard_result_json', 'sector_counts', 'sector_coverage', 'structural_holes', 'synthetic_region', 'to_graphml', 'to_json', 'transitivity', 'triangles', 'two_step_reach', 'write_graphml', 'write_json', 'write_text_atomically']
 class _ReadingGuard:
     """
     Holds a shared lock of a network in a with block.
@@ -46,15 +46,15 @@ class Actor:
     
     Parameters
     ----------
-    id : str
-        Unique, non-empty id.
+    id : str or int
+        Unique, non-empty id; an int means its decimal text (``101`` is ``"101"``).
     name : str, optional
     sectors : list of str, optional
         Sector ids; the first is the primary sector.
     type : str, optional
         Actor type, e.g. ``"gp_practice"``.
     attributes : dict, optional
-        Free attributes; values are str, int/float (stored as float) or bool.
+        Free attributes; values are str, int (int64), float or bool.
     location : GeoPoint, optional
     """
     __hash__: typing.ClassVar[None] = None
@@ -64,7 +64,7 @@ class Actor:
     type: str
     def __eq__(self, arg0: Actor) -> bool:
         ...
-    def __init__(self, id: str, name: str = '', sectors: collections.abc.Sequence[str] = [], type: str = '', attributes: typing.Any = None, location: GeoPoint | None = None) -> None:
+    def __init__(self, id: str | int, name: str = '', sectors: collections.abc.Sequence[str] = [], type: str = '', attributes: typing.Any = None, location: GeoPoint | None = None) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -91,8 +91,8 @@ class Tie:
     
     Parameters
     ----------
-    source, target : str
-        Actor ids.
+    source, target : str or int
+        Actor ids (an int means its decimal text).
     relations : iterable of str, optional
         Relation types, e.g. ``{"referral", "information"}`` (multiplex).
     weight : float, default 1.0
@@ -107,7 +107,7 @@ class Tie:
     target: str
     def __eq__(self, arg0: Tie) -> bool:
         ...
-    def __init__(self, source: str, target: str, relations: collections.abc.Sequence[str] = [], weight: typing.SupportsFloat | typing.SupportsIndex = 1.0, attributes: typing.Any = None, since: str | None = None) -> None:
+    def __init__(self, source: str | int, target: str | int, relations: collections.abc.Sequence[str] = [], weight: typing.SupportsFloat | typing.SupportsIndex = 1.0, attributes: typing.Any = None, since: str | None = None) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -140,7 +140,7 @@ class Body:
     id : str
     kind : {"steering_group", "working_group", "coordination_office", "health_conference"}
     name : str, optional
-    members : list of str, optional
+    members : list of str or int, optional
         Actor ids.
     topic : str, optional
     year : int, optional
@@ -152,7 +152,7 @@ class Body:
     topic: str | None
     def __eq__(self, arg0: Body) -> bool:
         ...
-    def __init__(self, id: str, kind: str, name: str = '', members: collections.abc.Sequence[str] = [], topic: str | None = None, year: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
+    def __init__(self, id: str, kind: str, name: str = '', members: collections.abc.Sequence[str | int] = [], topic: str | None = None, year: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -262,7 +262,7 @@ class Network:
     ``since`` keeps the earlier date.
     """
     __hash__: typing.ClassVar[None] = None
-    def __contains__(self, arg0: str) -> bool:
+    def __contains__(self, arg0: typing.Any) -> bool:
         ...
     def __copy__(self) -> Network:
         ...
@@ -284,9 +284,9 @@ class Network:
         """
         The network in Jupyter: key facts, actors per sector and a drawing.
         """
-    def actor(self, id: str) -> Actor:
+    def actor(self, id: str | int) -> Actor:
         """
-        The Actor with this id (a copy). Raises KeyError.
+        The Actor with this id (a copy; str, or int for its decimal text). Raises KeyError.
         """
     def actors_frame(self) -> pandas.DataFrame:
         """
@@ -300,8 +300,10 @@ class Network:
                 ``type``, ``lat`` and ``lon`` (only when some actor has a location) and
                 one column per actor attribute (union over actors, sorted; NA where an
                 actor lacks it). Text columns have dtype ``string``, number attributes
-                ``Float64``, flags ``boolean``; a column whose values mix types is
-                ``object``.
+                ``Float64``, integer attributes ``int64`` (``Int64`` when some actor
+                lacks the value), flags ``boolean``; a column whose values mix types
+                (also integers and floats) is ``object``. The index is int64 when the
+                network has integer ids (``Network.id_kind``).
         
             Raises
             ------
@@ -313,15 +315,15 @@ class Network:
             healthnet.from_pandas : the inverse.
             
         """
-    def add_actor(self, id: str, name: str = '', sectors: collections.abc.Sequence[str] = [], type: str = '', attributes: typing.Any = None, location: GeoPoint | None = None) -> None:
+    def add_actor(self, id: str | int, name: str = '', sectors: collections.abc.Sequence[str] = [], type: str = '', attributes: typing.Any = None, location: GeoPoint | None = None) -> None:
         """
         Add an actor. Raises ValueError for an empty or duplicate id.
         """
-    def add_body(self, id: str, kind: str, name: str = '', members: collections.abc.Sequence[str] = [], topic: str | None = None, year: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
+    def add_body(self, id: str, kind: str, name: str = '', members: collections.abc.Sequence[str | int] = [], topic: str | None = None, year: typing.SupportsInt | typing.SupportsIndex | None = None) -> None:
         """
         Add a governance body.
         """
-    def add_tie(self, source: str, target: str, relations: collections.abc.Sequence[str] = [], weight: typing.SupportsFloat | typing.SupportsIndex = 1.0, attributes: typing.Any = None, since: str | None = None) -> Tie:
+    def add_tie(self, source: str | int, target: str | int, relations: collections.abc.Sequence[str] = [], weight: typing.SupportsFloat | typing.SupportsIndex = 1.0, attributes: typing.Any = None, since: str | None = None) -> Tie:
         """
         Add a tie, or merge it into the existing tie of the pair; returns the stored Tie. Raises KeyError for an unknown actor, ValueError for a bad weight or a self-loop.
         """
@@ -341,11 +343,13 @@ class Network:
         """
         All actors, and only the ties for which ``keep(Tie)`` is true.
         """
-    def has_actor(self, id: str) -> bool:
+    def has_actor(self, id: str | int) -> bool:
+        """
+        Whether an actor has this id (str, or int for its decimal text).
+        """
+    def has_tie(self, source: str | int, target: str | int) -> bool:
         ...
-    def has_tie(self, source: str, target: str) -> bool:
-        ...
-    def neighbors(self, id: str, mode: str = 'all') -> list[str]:
+    def neighbors(self, id: str | int, mode: str = 'all') -> list:
         """
         Ids of the actors tied to ``id``; mode 'out', 'in' or 'all' for directed networks.
         """
@@ -353,7 +357,7 @@ class Network:
         """
         All actors, and only the ties that carry ``relation``.
         """
-    def remove_actor(self, id: str) -> None:
+    def remove_actor(self, id: str | int) -> None:
         """
         Remove an actor with its ties and body memberships. Raises KeyError if unknown.
         """
@@ -361,7 +365,7 @@ class Network:
         """
         Remove a governance body.
         """
-    def remove_tie(self, source: str, target: str) -> None:
+    def remove_tie(self, source: str | int, target: str | int) -> None:
         """
         Remove the tie of a pair.
         """
@@ -373,7 +377,7 @@ class Network:
         """
         Key facts of the network (see :func:`healthnet.summary`); prints as text, displays as a table in Jupyter.
         """
-    def tie(self, source: str, target: str) -> Tie:
+    def tie(self, source: str | int, target: str | int) -> Tie:
         """
         The Tie joining the pair (a copy).
         """
@@ -412,7 +416,7 @@ class Network:
     @property
     def actor_ids(self) -> list:
         """
-        Actor ids in index order (the index of every per-actor result).
+        Actor ids in index order (the index of every per-actor result): ints when ``id_kind`` is ``'integer'``, else str.
         """
     @property
     def actors(self) -> list[Actor]:
@@ -437,6 +441,14 @@ class Network:
         """
         Whether ties are directed.
         """
+    @property
+    def id_kind(self) -> str:
+        """
+        What the actor ids came in as: ``'integer'`` (all ids are integers, given back as int by ``actor_ids``, per-actor results and frames) or ``'text'``. Setting ``'integer'`` raises ValueError unless every id is canonical integer text; while it is set, a non-integer id cannot be added.
+        """
+    @id_kind.setter
+    def id_kind(self, arg1: str) -> None:
+        ...
     @property
     def n_actors(self) -> int:
         """
@@ -520,7 +532,7 @@ def _from_arrays(source: numpy.ndarray[typing.Any, numpy.dtype[typing.Any]], tar
     """
     Bulk constructor behind healthnet.from_arrays.
     """
-def _network_from_columns(directed: bool, allow_self_loops: bool, ids: collections.abc.Sequence[str], names: collections.abc.Sequence[str], types: collections.abc.Sequence[str], sectors: collections.abc.Sequence[collections.abc.Sequence[str]], location: typing.Any, actor_attributes: list, source: collections.abc.Sequence[str], target: collections.abc.Sequence[str], weight: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], relations: collections.abc.Sequence[collections.abc.Sequence[str]], since: collections.abc.Sequence[str | None], tie_attributes: list, rules: typing.Any = None, taxonomy: typing.Any = None) -> tuple:
+def _network_from_columns(directed: bool, allow_self_loops: bool, ids: collections.abc.Sequence[str], names: collections.abc.Sequence[str], types: collections.abc.Sequence[str], sectors: collections.abc.Sequence[collections.abc.Sequence[str]], location: typing.Any, actor_attributes: list, source: collections.abc.Sequence[str], target: collections.abc.Sequence[str], weight: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], relations: collections.abc.Sequence[collections.abc.Sequence[str]], since: collections.abc.Sequence[str | None], tie_attributes: list, integer_ids: bool = False) -> Network:
     """
     Builds a network from normalised columns (behind healthnet.from_pandas, from_networkx, from_igraph).
     """
@@ -610,7 +622,7 @@ def example_region() -> Network:
     ...
 def example_region_earlier() -> Network:
     ...
-def fragmentation(net: Network, removed: collections.abc.Sequence[str] = []) -> float:
+def fragmentation(net: Network, removed: collections.abc.Sequence[str | int] = []) -> float:
     ...
 def group_gaps(net: Network, by: str, top: typing.SupportsInt | typing.SupportsIndex = 5) -> list:
     ...
@@ -652,13 +664,11 @@ def profile(net: Network) -> tuple[list[str], numpy.typing.NDArray[numpy.float64
     ...
 def reach_efficiency(net: Network) -> numpy.typing.NDArray[numpy.float64]:
     ...
-def read_csv(actors: str, ties: str, directed: bool, columns: dict, sep: str, decimal: str, encoding: str, rules: dict, allow_self_loops: bool) -> tuple[Network, list]:
+def read_csv(actors: str, ties: str, directed: bool, sector: str, weight: str, allow_self_loops: bool) -> Network:
     ...
 def read_graphml(path: str, allow_self_loops: bool = False) -> Network:
     ...
 def read_json(path: str, allow_self_loops: bool = False) -> Network:
-    ...
-def read_sector_map(path: str) -> dict[str, str]:
     ...
 def reciprocity(net: Network, measure: str = 'edgewise') -> float:
     ...
@@ -689,8 +699,6 @@ def transitivity(net: Network) -> float:
 def triangles(net: Network) -> numpy.typing.NDArray[numpy.float64]:
     ...
 def two_step_reach(net: Network) -> numpy.typing.NDArray[numpy.float64]:
-    ...
-def validate_csv(actors: str, ties: str, directed: bool, columns: dict, sep: str, decimal: str, encoding: str, rules: dict, allow_self_loops: bool) -> tuple[list, int, list]:
     ...
 def write_graphml(net: Network, path: str) -> None:
     ...

@@ -81,10 +81,18 @@ def _text(v) -> str:
     return str(v)
 
 
+_INT64 = (-(2**63), 2**63 - 1)
+
+
 def _attribute(v):
     if isinstance(v, (bool, np.bool_)):
         return bool(v)
-    if isinstance(v, (int, np.integer, float, np.floating)):
+    if isinstance(v, (int, np.integer)):  # an int stays an int (int64 in the core)
+        v = int(v)
+        if not _INT64[0] <= v <= _INT64[1]:
+            raise ValueError(f"integer {v} does not fit in 64 bits; give it as float or text")
+        return v
+    if isinstance(v, (float, np.floating)):
         return float(v)
     if isinstance(v, str):
         return v
@@ -185,16 +193,32 @@ def _all_str(values: list) -> bool:
     return set(map(type, values)) <= {str}
 
 
-def _id_column(col, where, label: str) -> list[str]:
+def _id_column(col, where, label: str) -> tuple[list[str], bool]:
+    """The ids as text, and whether they are all integers (an integer dtype,
+    or ints in an object column): such ids make a network with integer ids
+    (``Network.id_kind``). An int means its decimal text; a float or bool id
+    is refused, a missing one too."""
+    if isinstance(col, (pd.Series, pd.Index)) and pd.api.types.is_integer_dtype(col.dtype):
+        if not col.isna().any():
+            return [str(v) for v in col.tolist()], True
     out = _values(col)
     if _all_str(out):
-        return out
+        return out, False
     result = []
+    integer = True
     for i, v in enumerate(out):
         if _missing(v):
             raise ValueError(f"{where(i)}: {label}: missing actor id")
+        if isinstance(v, (bool, np.bool_)):
+            raise ValueError(f"{where(i)}: {label}: actor id {v!r} is a bool; ids are text or integers")
+        if isinstance(v, (float, np.floating)):
+            raise ValueError(
+                f"{where(i)}: {label}: actor id {v!r} is a float; give integer ids as integers "
+                "(e.g. column.astype('Int64')) or as text"
+            )
+        integer = integer and isinstance(v, (int, np.integer))
         result.append(_text(v))
-    return result
+    return result, integer and bool(result)
 
 
 def _text_column(col, n: int) -> list[str]:
@@ -298,6 +322,12 @@ def _attribute_column(key: str, col, where, label: str) -> tuple:
         if pd.api.types.is_bool_dtype(dtype):
             missing = col.isna().to_numpy()
             return key, "bool", col.to_numpy(dtype=bool, na_value=False), missing
+        if pd.api.types.is_integer_dtype(dtype):  # ints stay ints (int64 in the core)
+            missing = col.isna().to_numpy()
+            if dtype.kind == "u" and dtype.itemsize == 8 and len(col) and col.max() > _INT64[1]:
+                i = int(np.argmax(col.to_numpy(dtype="uint64", na_value=0) > _INT64[1]))
+                raise ValueError(f"{where(i)}: {label}: integer {col.iloc[i]} does not fit in 64 bits")
+            return key, "int", col.to_numpy(dtype="int64", na_value=0), missing
         if pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_complex_dtype(dtype):
             missing = col.isna().to_numpy()
             return key, "float", col.to_numpy(dtype=float, na_value=0.0), missing
@@ -413,15 +443,16 @@ def _build(
     converters, which keep sectors as they are and merge repeated pairs silently
     as Network.add_tie does (a graph has none)."""
     noun = spec.noun
-    src = _id_column(sources, tie_where, f"{noun} {spec.source!r}")
-    dst = _id_column(targets, tie_where, f"{noun} {spec.target!r}")
+    src, src_integer = _id_column(sources, tie_where, f"{noun} {spec.source!r}")
+    dst, dst_integer = _id_column(targets, tie_where, f"{noun} {spec.target!r}")
     if actor_ids is None:  # actors are the tie ends, in order of first appearance
         both = np.empty(2 * len(src), dtype=object)
         both[0::2], both[1::2] = src, dst
         ids = pd.unique(both).tolist()
         actor_cols = {}
+        integer_ids = src_integer and dst_integer
     else:
-        ids = _id_column(actor_ids, actor_where, f"{noun} {spec.id!r}")
+        ids, integer_ids = _id_column(actor_ids, actor_where, f"{noun} {spec.id!r}")
     n, m = len(ids), len(src)
     if actor_ids is not None and n:
         spec.check_given(("name", "sector", "sectors", "type", "lat", "lon"), actor_cols, "actors")
@@ -494,6 +525,7 @@ def _build(
             tie_attrs,
             rules,
             _taxonomy(taxonomy) if taxonomy is not None else None,
+            integer_ids,
         )
     except (ValueError, KeyError) as e:
         found = _CORE_ERROR.match(str(e.args[0]) if e.args else "")
@@ -621,6 +653,8 @@ def _attribute_array(kind: str, values, missing):
     """A nullable pandas array of one attribute column from ``_core._actor_columns``."""
     if kind == "float":
         return pd.arrays.FloatingArray(values, missing)
+    if kind == "int":  # int64, or nullable Int64 when some value is missing
+        return pd.arrays.IntegerArray(values, missing) if missing.any() else values
     if kind == "bool":
         return pd.arrays.BooleanArray(values, missing)
     if kind == "str":
@@ -630,7 +664,7 @@ def _attribute_array(kind: str, values, missing):
 
 def _attribute_list(kind: str, values, missing) -> list:
     """An attribute column as a list with None where missing."""
-    if kind in ("float", "bool"):
+    if kind in ("float", "bool", "int"):
         out = values.tolist()
         for i in np.flatnonzero(missing).tolist():
             out[i] = None
@@ -655,8 +689,10 @@ def _actors_frame(net: Network) -> pd.DataFrame:
         ``respondent`` (only when some actor's status is known; dtype
         ``boolean``, NA where unknown) and one column per actor attribute (union over actors, sorted; NA where an
         actor lacks it). Text columns have dtype ``string``, number attributes
-        ``Float64``, flags ``boolean``; a column whose values mix types is
-        ``object``.
+        ``Float64``, integer attributes ``int64`` (``Int64`` when some actor
+        lacks the value), flags ``boolean``; a column whose values mix types
+        (also integers and floats) is ``object``. The index is int64 when the
+        network has integer ids (``Network.id_kind``).
 
     Raises
     ------
@@ -684,7 +720,9 @@ def _actors_frame(net: Network) -> pd.DataFrame:
         data["respondent"] = pd.array(c["respondent"], dtype="boolean")
     for key, kind, values, missing in attrs:
         data[key] = _attribute_array(kind, values, missing)
-    return pd.DataFrame(data, index=pd.Index(c["id"], name="id", dtype="string"))
+    ids = c["id"]  # an int64 array when the network has integer ids
+    index = pd.Index(ids, name="id") if isinstance(ids, np.ndarray) else pd.Index(ids, name="id", dtype="string")
+    return pd.DataFrame(data, index=index)
 
 
 @_gc_paused()
@@ -711,12 +749,13 @@ def _ties_frame(net: Network) -> pd.DataFrame:
     """
     with net._reading():  # the columns and the ids of one state of the network
         c = _core._tie_columns(net)
-        ids = np.asarray(net.actor_ids, dtype=object)
+        integer = net.id_kind == "integer"
+        ids = np.asarray(net.actor_ids, dtype=np.int64 if integer else object)
     attrs = c["attributes"]
     _check_clash((a[0] for a in attrs), _TIE_COLUMNS, "tie")
     data: dict[str, Any] = {
-        "source": pd.array(ids[c["source"]], dtype="string"),
-        "target": pd.array(ids[c["target"]], dtype="string"),
+        "source": ids[c["source"]] if integer else pd.array(ids[c["source"]], dtype="string"),
+        "target": ids[c["target"]] if integer else pd.array(ids[c["target"]], dtype="string"),
         "relations": pd.Series(c["relations"], dtype=object).array,
         "weight": c["weight"],
         "since": pd.array(c["since"], dtype="string"),
@@ -769,6 +808,9 @@ def from_pandas(
         One row per actor. The ``id`` column (or the index, when it carries
         that name, as in ``net.actors_frame()``) holds the actor ids; ids
         that are not text are converted with ``str()`` (integers as digits).
+        An integer column (or integers in an object column) gives a network
+        with integer ids (``Network.id_kind``): per-actor results and frames
+        are then indexed by int64 ids. Float or bool ids are refused.
         None: the actors are the ids found in ``ties``, in order of first
         appearance, without further data.
     ties : pandas.DataFrame, optional
@@ -843,8 +885,8 @@ def from_pandas(
     Notes
     -----
     Every other column becomes an attribute: of the actor (actors frame) or
-    of the tie (ties frame). Values are text, numbers (stored as float) or
-    booleans; a missing value (None, NaN, ``pd.NA``) means the attribute is
+    of the tie (ties frame). Values are text, integers (int64: integer
+    columns, also nullable ``Int64``), floats or booleans; a missing value (None, NaN, ``pd.NA``) means the attribute is
     absent for that row, never the text ``"nan"``. Passing None for a field
     name makes a column of that name an ordinary attribute.
 
@@ -1022,6 +1064,8 @@ def to_networkx(net: Network):
         {"name", "sector", "sectors", "type", "lat", "lon", "respondent"},
         "actor",
     )
+    if isinstance(a["id"], np.ndarray):  # integer ids: nodes are Python ints
+        a["id"] = a["id"].tolist()
     n = len(a["id"])
     nodes: list[dict] = [{} for _ in range(n)]
     for i in range(n):
@@ -1071,7 +1115,7 @@ def to_networkx(net: Network):
 def _scatter(columns, rows: list[dict]) -> None:
     """Sets each present attribute value into its row's dict."""
     for key, kind, values, missing in columns:
-        if kind in ("float", "bool"):
+        if kind in ("float", "bool", "int"):
             vals = values.tolist()
             for i in np.flatnonzero(~missing).tolist():
                 rows[i][key] = vals[i]
@@ -1108,7 +1152,8 @@ def from_networkx(
     graph : networkx.Graph, DiGraph, MultiGraph or MultiDiGraph
         Directed graphs give directed networks. Node ids that are not text
         are converted with ``str()`` (integers as digits: node ``7`` becomes
-        actor ``"7"``). Parallel edges of a multigraph merge as
+        actor ``"7"``); when every node id is an integer the network has
+        integer ids (``Network.id_kind``), given back as ints. Parallel edges of a multigraph merge as
         :meth:`Network.add_tie` does: relations united, weights added,
         later attributes overwrite, the earlier ``since`` kept.
     name, sector, sectors, type, lat, lon : str or None
@@ -1271,7 +1316,8 @@ def to_igraph(net: Network):
         {"name", "label", "sector", "sectors", "type", "lat", "lon", "respondent"},
         "actor",
     )
-    vertex: dict[str, list] = {"name": a["id"]}
+    ids = a["id"]  # integer ids (an int64 array) as Python ints
+    vertex: dict[str, list] = {"name": ids.tolist() if isinstance(ids, np.ndarray) else ids}
     if any(a["name"]):
         vertex["label"] = a["name"]
     if any(a["sectors"]):

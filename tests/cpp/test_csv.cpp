@@ -67,7 +67,8 @@ csv_options self_loop_options() {
   return o;
 }
 
-double number(const healthnet::attribute_map& m, const std::string& key) { return std::get<double>(m.at(key)); }
+// The number of an int64 or double attribute ("420" reads as int64, "1.5" as double).
+double number(const healthnet::attribute_map& m, const std::string& key) { return healthnet::numeric_value(m.at(key)).value(); }
 const std::string& text(const healthnet::attribute_map& m, const std::string& key) {
   return std::get<std::string>(m.at(key));
 }

@@ -217,7 +217,7 @@ TEST(GraphmlRead, NetworkxStyleFile) {
   const actor& gp = net.get_actor("gp1");
   EXPECT_EQ(gp.name, "Praxis Dr. Müller");
   EXPECT_EQ(gp.primary_sector(), "outpatient_care");
-  EXPECT_EQ(gp.attributes.at("beds"), attribute_value(0.0));
+  EXPECT_EQ(gp.attributes.at("beds"), attribute_value(std::int64_t{0}));  // attr.type long: an int64
   EXPECT_EQ(gp.attributes.at("public"), attribute_value(false));
   EXPECT_EQ(gp.attributes.at("score"), attribute_value(3.5));
   EXPECT_EQ(net.get_actor("amt").name, "");
@@ -310,9 +310,9 @@ TEST(GraphmlRead, DefaultsKeysForAllAndSectors) {
       "</graphml>\n";
   const network net = parse_graphml(text);
   EXPECT_EQ(net.get_actor("a").sectors, (std::vector<std::string>{"b", "c"}));
-  EXPECT_EQ(net.get_actor("a").attributes.at("rank"), attribute_value(7.0));
+  EXPECT_EQ(net.get_actor("a").attributes.at("rank"), attribute_value(std::int64_t{7}));  // attr.type int
   EXPECT_EQ(net.get_actor("a").attributes.at("label"), attribute_value(std::string("x")));
-  EXPECT_EQ(net.get_actor("b").attributes.at("rank"), attribute_value(1.0));
+  EXPECT_EQ(net.get_actor("b").attributes.at("rank"), attribute_value(std::int64_t{1}));
   EXPECT_FALSE(net.get_actor("b").attributes.contains("label"));
   EXPECT_EQ(net.get_tie("a", "b").attributes.at("label"), attribute_value(std::string("z")));
   EXPECT_EQ(net.get_tie("a", "b").weight, 4.0);

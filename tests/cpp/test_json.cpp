@@ -104,7 +104,9 @@ TEST(JsonErrors, Syntax) {
 TEST(JsonErrors, MissingAndWrongFields) {
   expect_error("{\"ties\": []}", "region.json:1: missing required field 'actors'");
   expect_error("{\"actors\": [\n {\"name\": \"x\"}]}", "region.json:2: actors[0]: missing required field 'id'");
-  expect_error("{\"actors\": [\n {\"id\": 7}]}", "region.json:2: actors[0].id: expected a string, found a number");
+  // An integer id is accepted (integer ids, test_integer_ids.cpp); a fraction is not.
+  expect_error("{\"actors\": [\n {\"id\": 7.5}]}",
+               "region.json:2: actors[0].id: an actor id must be a string or an integer within int64, found 7.5");
   expect_error("{\"actors\": {}}", "region.json:1: actors: expected an array, found an object");
   expect_error("{\"actors\": [{\"id\": \"a\",\n \"sectors\": [\"x\", 3]}]}",
                "region.json:2: actors[0].sectors[1]: expected a string, found a number");

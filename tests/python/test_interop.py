@@ -267,12 +267,15 @@ def test_igraph_without_names_uses_indices():
     assert net.has_tie("0", "2") and net.n_ties == 1
 
 
-def test_networkx_int_nodes_become_strings():
-    # Non-string node ids are converted with str(); oracle: str() of networkx's path_graph labels.
+def test_networkx_int_nodes_become_integer_ids():
+    # Integer node ids give a network with integer ids: stored as their decimal text, given back as
+    # ints; oracle: networkx's path_graph labels 0..3.
     g = nx.path_graph(4)
     net = hn.from_networkx(g)
-    assert net.actor_ids == ["0", "1", "2", "3"]
-    assert net.has_tie("2", "3") and not net.directed
+    assert net.id_kind == "integer"
+    assert net.actor_ids == [0, 1, 2, 3]
+    assert net.actor(2).id == "2"
+    assert net.has_tie(2, 3) and net.has_tie("2", "3") and not net.directed
     assert all(t.weight == 1.0 and t.relations == [] for t in net.ties)
 
 
@@ -326,10 +329,13 @@ def test_actors_frame_layout():
     ]
     assert f["sector"].tolist() == ["outpatient_care", "inpatient_care", pd.NA, "pharmacy"]
     assert f["sectors"].tolist() == [["outpatient_care", "prevention"], ["inpatient_care"], [], ["pharmacy"]]
-    assert str(f["staff"].dtype) == "Float64" and f["staff"].tolist() == [4.0, 120.0, pd.NA, pd.NA]
+    # Integers stay integers: nullable Int64 where some actor lacks the value.
+    assert str(f["staff"].dtype) == "Int64" and f["staff"].tolist() == [4, 120, pd.NA, pd.NA]
+    assert str(f["rating"].dtype) == "Float64" and f["rating"].tolist() == [2.5, pd.NA, pd.NA, pd.NA]
     assert str(f["rural"].dtype) == "boolean" and f["rural"].tolist() == [True, False, pd.NA, pd.NA]
     assert str(f["town"].dtype) == "string" and f["town"].tolist() == ["Nord", pd.NA, "Süd", pd.NA]
-    assert f["code"].dtype == object and f["code"].tolist() == ["x1", 7.0, pd.NA, pd.NA]
+    assert f["code"].dtype == object and f["code"].tolist() == ["x1", 7, pd.NA, pd.NA]
+    assert type(f["code"].tolist()[1]) is int
     assert f["lat"].tolist() == [50.1, pd.NA, pd.NA, pd.NA]
     assert f.loc["c", "name"] == "" and f.loc["a", "type"] == "gp_practice"
 
@@ -426,7 +432,7 @@ def test_from_pandas_lists_and_separated_text():
             weight="haeufigkeit",
             sep=";",
         )
-    assert net.actor_ids == ["1", "2", "3"]
+    assert net.actor_ids == [1, 2, 3]  # an integer id column: integer ids
     assert net.actor("1").sectors == ["outpatient_care", "prevention"] and net.actor("1").type == "gp"
     assert net.actor("3").type == ""
     t = net.tie("1", "2")
