@@ -7,6 +7,7 @@
 #include "encoding.hpp"
 
 #include <healthnet/detail/keyed_hash.hpp>
+#include <healthnet/detail/integer_text.hpp>
 #include <healthnet/detail/reading.hpp>
 #include <healthnet/detail/respondent.hpp>
 #include <healthnet/detail/suggest.hpp>
@@ -735,6 +736,12 @@ network read_tables(std::string_view actors_text, std::string_view ties_text, co
       throw invalid_input(field_location("decimal"), "a decimal comma needs a ';' or tab separator");
     }
     read_actors(file, options, reading_taxonomy(options), net, actors, problems, notes);
+  }
+  // Ids that are all canonical integers (101, not 0101) came in as numbers,
+  // as pandas reads them: results are then indexed by integers.
+  const auto ids = net.actors();
+  if (!ids.empty() && std::all_of(ids.begin(), ids.end(), [](const actor& a) { return detail::is_canonical_integer(a.id); })) {
+    net.set_id_kind(id_kind::integer);
   }
   csv_file file(ties_view, ties_origin, options.separator);
   read_ties(file, options, actors_origin, actors, net, problems, notes);

@@ -376,3 +376,19 @@ def test_csv_respondent_value_that_is_no_flag(tmp_path):
     actors, ties = pair(tmp_path, "id,respondent\na,vielleicht\n", "source,target\n")
     with pytest.raises(ValueError, match=r"akteure.csv:2: column 'respondent': not a respondent flag: 'vielleicht'"):
         hn.read_csv(actors, ties)
+
+
+def test_csv_integer_ids_index_results_by_integers(tmp_path):
+    # The case: ids 101-175 in the file, an integer-indexed frame of the user's; oracle: pandas join.
+    ids = list(range(101, 176))
+    actors = "id,sector\n" + "".join(f"{i},pharmacy\n" for i in ids)
+    ties = "source,target\n" + "".join(f"{i},{i + 1}\n" for i in ids[:-1])
+    a, t = pair(tmp_path, actors, ties)
+    net = hn.read_csv(a, t)
+    assert net.id_kind == "integer" and net.actor(101).id == "101"
+    org = pd.DataFrame({"OrgID": ids, "x": 1}).set_index("OrgID")
+    joined = org.join(hn.degree(net).rename("degree"))
+    assert joined["degree"].notna().all()  # a path: ends have degree 1, the rest 2
+    # Leading zeros are text ids, never numbers.
+    a, t = pair(tmp_path, "id,sector\n0101,pharmacy\n0102,pharmacy\n", "source,target\n0101,0102\n")
+    assert hn.read_csv(a, t).id_kind == "text"
