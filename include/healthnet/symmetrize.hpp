@@ -103,7 +103,7 @@ inline std::vector<std::string> numeric_tie_attributes(const network& net) {
   std::vector<std::string> out;
   for (const auto& t : net.ties()) {
     for (const auto& [k, v] : t.attributes) {
-      if (std::holds_alternative<double>(v)) out.push_back(k);
+      if (numeric_value(v)) out.push_back(k);
     }
   }
   std::sort(out.begin(), out.end());
@@ -234,8 +234,8 @@ inline network symmetrize(const network& net, const symmetrize_options& options 
       for (const auto& [name, value] : t.attributes) {
         auto [it, fresh] = d.attributes.try_emplace(name, value);
         if (fresh) continue;
-        const double* x = std::get_if<double>(&it->second);
-        const double* y = std::get_if<double>(&value);
+        const auto x = numeric_value(it->second);
+        const auto y = numeric_value(value);
         if (x && y) it->second = detail::combine_values(rule_for(name), *x, *y);
         // text and flags: the arc i->j (counted first) keeps its value
       }

@@ -8,7 +8,7 @@ import numpy
 import numpy.typing
 import pandas
 import typing
-__all__: list[str] = ['Actor', 'Body', 'GeoPoint', 'Network', 'Region', 'ScorecardData', 'Sector', 'Taxonomy', 'Tie', 'adjusted_rand_index', 'articulation_points', 'assortativity', 'average_clustering', 'betweenness', 'betweenness_centralization', 'block_density', 'bridges', 'brokerage', 'builtin_scorecard_ids', 'closeness', 'closeness_centralization', 'compare', 'component_labels', 'connected_components', 'constraint', 'core_number', 'degree', 'degree_centralization', 'density', 'dyad_census', 'effective_size', 'efficiency', 'ei_index', 'ei_index_actors', 'ei_index_groups', 'eigenvector_centrality', 'eigenvector_centralization', 'evaluate_metric', 'evaluate_scorecard', 'evaluate_scorecard_many', 'example_region', 'example_region_earlier', 'fragmentation', 'group_gaps', 'group_labels', 'groups_reached', 'harmonic_closeness', 'isolates', 'largest_component_share', 'load_scorecard', 'local_clustering', 'louvain', 'metric_catalog', 'modularity', 'multiplexity', 'n_components', 'normalized_mutual_information', 'pagerank', 'parse_json', 'parse_scorecard', 'partition_modularity', 'profile', 'reach_efficiency', 'read_csv', 'read_graphml', 'read_json', 'reciprocity', 'relation_density', 'render_report', 'report_format', 'scorecard_result_json', 'sector_counts', 'sector_coverage', 'structural_holes', 'synthetic_region', 'to_graphml', 'to_json', 'transitivity', 'triangles', 'two_step_reach', 'write_graphml', 'write_json', 'write_text_atomically']
+__all__: list[str] = ['Actor', 'Body', 'GeoPoint', 'Network', 'Region', 'ResponseRate', 'ScorecardData', 'Sector', 'Taxonomy', 'Tie', 'adjusted_rand_index', 'articulation_points', 'assortativity', 'average_clustering', 'betweenness', 'betweenness_centralization', 'block_density', 'bridges', 'brokerage', 'builtin_scorecard_ids', 'closeness', 'closeness_centralization', 'compare', 'component_labels', 'connected_components', 'constraint', 'core_number', 'degree', 'degree_centralization', 'density', 'dyad_census', 'effective_size', 'efficiency', 'ei_index', 'ei_index_actors', 'ei_index_groups', 'eigenvector_centrality', 'eigenvector_centralization', 'evaluate_metric', 'evaluate_scorecard', 'evaluate_scorecard_many', 'example_region', 'example_region_earlier', 'fragmentation', 'group_gaps', 'group_labels', 'groups_reached', 'harmonic_closeness', 'isolates', 'largest_component_share', 'load_scorecard', 'local_clustering', 'louvain', 'metric_catalog', 'modularity', 'multiplexity', 'n_components', 'normalized_mutual_information', 'pagerank', 'parse_json', 'parse_scorecard', 'partition_modularity', 'profile', 'reach_efficiency', 'read_csv', 'read_graphml', 'read_json', 'read_sector_map', 'reciprocity', 'reconstruct_missing', 'relation_density', 'render_report', 'report_format', 'response_rate', 'scorecard_result_json', 'sector_counts', 'sector_coverage', 'structural_holes', 'symmetrize', 'synthetic_region', 'to_graphml', 'to_json', 'transitivity', 'triangles', 'two_step_reach', 'validate_csv', 'write_graphml', 'write_json', 'write_text_atomically']
 class _ReadingGuard:
     """
     Holds a shared lock of a network in a with block.
@@ -56,6 +56,8 @@ class Actor:
     attributes : dict, optional
         Free attributes; values are str, int (int64), float or bool.
     location : GeoPoint, optional
+    respondent : bool or None, optional
+        Whether the actor answered the survey; None (default): unknown.
     """
     __hash__: typing.ClassVar[None] = None
     id: str
@@ -64,7 +66,7 @@ class Actor:
     type: str
     def __eq__(self, arg0: Actor) -> bool:
         ...
-    def __init__(self, id: str | int, name: str = '', sectors: collections.abc.Sequence[str] = [], type: str = '', attributes: typing.Any = None, location: GeoPoint | None = None) -> None:
+    def __init__(self, id: str | int, name: str = '', sectors: collections.abc.Sequence[str] = [], type: str = '', attributes: typing.Any = None, location: GeoPoint | None = None, respondent: bool | None = None) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -73,6 +75,14 @@ class Actor:
         ...
     @attributes.setter
     def attributes(self, arg1: typing.Any) -> None:
+        ...
+    @property
+    def respondent(self) -> bool | None:
+        """
+        Whether the actor answered the survey: True, False, or None (unknown).
+        """
+    @respondent.setter
+    def respondent(self, arg0: bool | None) -> None:
         ...
     @property
     def sector(self) -> typing.Any:
@@ -297,8 +307,9 @@ class Network:
             pandas.DataFrame
                 Indexed by actor ``id``, with ``name``, ``sector`` (the primary sector;
                 NA when none), ``sectors`` (list of all sectors, primary first),
-                ``type``, ``lat`` and ``lon`` (only when some actor has a location) and
-                one column per actor attribute (union over actors, sorted; NA where an
+                ``type``, ``lat`` and ``lon`` (only when some actor has a location),
+                ``respondent`` (only when some actor's status is known; dtype
+                ``boolean``, NA where unknown) and one column per actor attribute (union over actors, sorted; NA where an
                 actor lacks it). Text columns have dtype ``string``, number attributes
                 ``Float64``, integer attributes ``int64`` (``Int64`` when some actor
                 lacks the value), flags ``boolean``; a column whose values mix types
@@ -315,7 +326,7 @@ class Network:
             healthnet.from_pandas : the inverse.
             
         """
-    def add_actor(self, id: str | int, name: str = '', sectors: collections.abc.Sequence[str] = [], type: str = '', attributes: typing.Any = None, location: GeoPoint | None = None) -> None:
+    def add_actor(self, id: str | int, name: str = '', sectors: collections.abc.Sequence[str] = [], type: str = '', attributes: typing.Any = None, location: GeoPoint | None = None, respondent: bool | None = None) -> None:
         """
         Add an actor. Raises ValueError for an empty or duplicate id.
         """
@@ -355,7 +366,7 @@ class Network:
         """
     def relation_layer(self, relation: str) -> Network:
         """
-        All actors, and only the ties that carry ``relation``.
+        All actors, and only the ties that carry ``relation``. Raises KeyError when the network has ties but none carries it.
         """
     def remove_actor(self, id: str | int) -> None:
         """
@@ -520,6 +531,42 @@ class ScorecardData:
     @property
     def source(self) -> str:
         ...
+class ResponseRate:
+    """
+    Who answered the survey (see healthnet.response_rate).
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def known(self) -> bool:
+        """
+        Whether some actor's status is known.
+        """
+    @property
+    def nonrespondent_ids(self) -> list[str]:
+        """
+        Ids of the non-respondents, in actor order.
+        """
+    @property
+    def nonrespondents(self) -> int:
+        """
+        Actors marked respondent = False.
+        """
+    @property
+    def rate(self) -> float:
+        """
+        respondents / (respondents + nonrespondents); NaN when no actor's status is known.
+        """
+    @property
+    def respondents(self) -> int:
+        """
+        Actors marked respondent = True.
+        """
+    @property
+    def unknown(self) -> int:
+        """
+        Actors without a respondent flag.
+        """
 def _actor_columns(net: Network) -> dict:
     """
     Actor fields and attributes as columns (behind Network.actors_frame).
@@ -532,7 +579,7 @@ def _from_arrays(source: numpy.ndarray[typing.Any, numpy.dtype[typing.Any]], tar
     """
     Bulk constructor behind healthnet.from_arrays.
     """
-def _network_from_columns(directed: bool, allow_self_loops: bool, ids: collections.abc.Sequence[str], names: collections.abc.Sequence[str], types: collections.abc.Sequence[str], sectors: collections.abc.Sequence[collections.abc.Sequence[str]], location: typing.Any, actor_attributes: list, source: collections.abc.Sequence[str], target: collections.abc.Sequence[str], weight: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], relations: collections.abc.Sequence[collections.abc.Sequence[str]], since: collections.abc.Sequence[str | None], tie_attributes: list, integer_ids: bool = False) -> Network:
+def _network_from_columns(directed: bool, allow_self_loops: bool, ids: collections.abc.Sequence[str], names: collections.abc.Sequence[str], types: collections.abc.Sequence[str], sectors: collections.abc.Sequence[collections.abc.Sequence[str]], location: typing.Any, actor_attributes: list, source: collections.abc.Sequence[str], target: collections.abc.Sequence[str], weight: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], relations: collections.abc.Sequence[collections.abc.Sequence[str]], since: collections.abc.Sequence[str | None], tie_attributes: list, rules: typing.Any = None, taxonomy: typing.Any = None, integer_ids: bool = False) -> tuple:
     """
     Builds a network from normalised columns (behind healthnet.from_pandas, from_networkx, from_igraph).
     """
@@ -547,6 +594,10 @@ def _network_svg(net: Network, positions: typing.Annotated[numpy.typing.ArrayLik
 def _sector_colours(taxonomy: Taxonomy) -> list[tuple[str, str]]:
     """
     (sector id, colour) in taxonomy order: the palette of healthnet::sector_colour.
+    """
+def _set_respondents(net: Network, flags: collections.abc.Sequence[bool | None]) -> None:
+    """
+    Sets every actor's respondent flag (None: unknown), in actor order.
     """
 def _tie_arrays(net: Network) -> tuple[numpy.typing.NDArray[numpy.uint32], numpy.typing.NDArray[numpy.uint32], numpy.typing.NDArray[numpy.float64]]:
     """
@@ -594,7 +645,7 @@ def degree(net: Network, mode: str = 'all', weighted: bool = False) -> numpy.typ
     ...
 def degree_centralization(net: Network, mode: str = 'all') -> float:
     ...
-def density(net: Network, weighted: bool = False) -> float:
+def density(net: Network, weighted: bool = False, missing: str = 'absent') -> float:
     ...
 def dyad_census(net: Network) -> tuple[int, int, int]:
     ...
@@ -636,7 +687,7 @@ def isolates(net: Network) -> list[str]:
     ...
 def largest_component_share(net: Network, strong: bool = False) -> float:
     ...
-def load_scorecard(id_or_path: str) -> ScorecardData:
+def load_scorecard(id_or_path: str, taxonomy: Taxonomy | None = None) -> ScorecardData:
     ...
 def local_clustering(net: Network) -> numpy.typing.NDArray[numpy.float64]:
     ...
@@ -656,7 +707,7 @@ def pagerank(net: Network, alpha: typing.SupportsFloat | typing.SupportsIndex = 
     ...
 def parse_json(text: str, origin: str = '<json>', allow_self_loops: bool = False) -> Network:
     ...
-def parse_scorecard(text: str, origin: str = '<scorecard>') -> ScorecardData:
+def parse_scorecard(text: str, origin: str = '<scorecard>', taxonomy: Taxonomy | None = None) -> ScorecardData:
     ...
 def partition_modularity(net: Network, labels: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], weighted: bool = True, resolution: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> float:
     ...
@@ -664,13 +715,17 @@ def profile(net: Network) -> tuple[list[str], numpy.typing.NDArray[numpy.float64
     ...
 def reach_efficiency(net: Network) -> numpy.typing.NDArray[numpy.float64]:
     ...
-def read_csv(actors: str, ties: str, directed: bool, sector: str, weight: str, allow_self_loops: bool) -> Network:
+def read_csv(actors: str, ties: str, directed: bool, columns: dict, sep: str, decimal: str, encoding: str, rules: dict, allow_self_loops: bool) -> tuple[Network, list]:
     ...
 def read_graphml(path: str, allow_self_loops: bool = False) -> Network:
     ...
 def read_json(path: str, allow_self_loops: bool = False) -> Network:
     ...
-def reciprocity(net: Network, measure: str = 'edgewise') -> float:
+def read_sector_map(path: str) -> dict[str, str]:
+    ...
+def reciprocity(net: Network, measure: str = 'edgewise', missing: str = 'absent') -> float:
+    ...
+def reconstruct_missing(net: Network) -> Network:
     ...
 def relation_density(net: Network) -> list[tuple[str, float]]:
     ...
@@ -680,6 +735,8 @@ def report_format(path: str, format: str) -> str:
     """
     The report format for a path (healthnet::report_format_for).
     """
+def response_rate(net: Network) -> ResponseRate:
+    ...
 def scorecard_result_json(card: ScorecardData, net: Network, lang: str = 'en') -> str:
     ...
 def sector_counts(net: Network) -> list[tuple[str, int]]:
@@ -687,6 +744,8 @@ def sector_counts(net: Network) -> list[tuple[str, int]]:
 def sector_coverage(net: Network, required: collections.abc.Sequence[str] | None = None) -> dict:
     ...
 def structural_holes(net: Network, weighted: bool = False) -> tuple[numpy.typing.NDArray[numpy.float64], numpy.typing.NDArray[numpy.float64], numpy.typing.NDArray[numpy.float64]]:
+    ...
+def symmetrize(net: Network, rule: str = 'weak', nonrespondents: str = 'trust', combine: str = 'max', combine_by: collections.abc.Mapping[str, str] = {}) -> Network:
     ...
 def synthetic_region(n_actors: typing.SupportsInt | typing.SupportsIndex, n_ties: typing.SupportsInt | typing.SupportsIndex, sectors: collections.abc.Sequence[str], homophily: typing.SupportsFloat | typing.SupportsIndex, directed: bool, weighted: bool, with_bodies: bool, seed: typing.SupportsInt | typing.SupportsIndex, region_id: str) -> Network:
     ...
@@ -699,6 +758,8 @@ def transitivity(net: Network) -> float:
 def triangles(net: Network) -> numpy.typing.NDArray[numpy.float64]:
     ...
 def two_step_reach(net: Network) -> numpy.typing.NDArray[numpy.float64]:
+    ...
+def validate_csv(actors: str, ties: str, directed: bool, columns: dict, sep: str, decimal: str, encoding: str, rules: dict, allow_self_loops: bool) -> tuple[list, int, list]:
     ...
 def write_graphml(net: Network, path: str) -> None:
     ...

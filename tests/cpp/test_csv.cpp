@@ -80,8 +80,15 @@ const std::string& text(const healthnet::attribute_map& m, const std::string& ke
 //   gp1 --(referral, information, joint_project)--> hosp --(information)--> ph
 //    |
 //    `--(referral)--> care
+/// The options that make the ties file's `weight` column an ordinary attribute.
+csv_options weight_as_attribute() {
+  csv_options o;
+  o.columns.weight.clear();
+  return o;
+}
+
 TEST(Csv, ReadsGoodCommaFiles) {
-  const auto net = healthnet::read_csv(data_dir + "actors_good.csv", data_dir + "ties_good.csv");
+  const auto net = healthnet::read_csv(data_dir + "actors_good.csv", data_dir + "ties_good.csv", weight_as_attribute());
   ASSERT_EQ(net.n_actors(), 4u);
   EXPECT_TRUE(net.directed());
   const auto& hosp = net.get_actor("hosp");
@@ -98,15 +105,19 @@ TEST(Csv, ReadsGoodCommaFiles) {
   EXPECT_EQ(t.since, "2018");
   EXPECT_DOUBLE_EQ(number(t.attributes, "trust"), 4.0);
   EXPECT_FALSE(net.get_tie("hosp", "ph").attributes.contains("trust"));
-  // Without a weight option the column is an ordinary attribute, every weight 1.
+  // With no weight column named (weight = "") the column is an ordinary attribute, every weight 1.
   EXPECT_DOUBLE_EQ(net.get_tie("hosp", "ph").weight, 1.0);
   EXPECT_DOUBLE_EQ(number(net.get_tie("hosp", "ph").attributes, "weight"), 1.5);
 }
 
-// The weight option takes weights from the named column; an empty cell is weight 1.
+// The `weight` column is the weight; its empty cell (gp1 -> care) is an error
+// unless a fill-in is given, here 1.
 TEST(Csv, WeightColumnFromOptions) {
   csv_options options;
-  options.columns.weight = "weight";
+  EXPECT_THROW((void)healthnet::read_csv(data_dir + "actors_good.csv", data_dir + "ties_good.csv", options),
+               healthnet::invalid_input);
+  options.rules.missing_weight = healthnet::blank_weight::fill;
+  options.rules.fill_weight = 1.0;
   const auto net = healthnet::read_csv(data_dir + "actors_good.csv", data_dir + "ties_good.csv", options);
   EXPECT_DOUBLE_EQ(net.get_tie("gp1", "hosp").weight, 3.0);
   EXPECT_DOUBLE_EQ(net.get_tie("hosp", "ph").weight, 1.5);
@@ -117,7 +128,7 @@ TEST(Csv, WeightColumnFromOptions) {
 // Attributes are typed: numbers, booleans, strings; empty cells are absent;
 // leading-zero integers such as postcodes stay strings.
 TEST(Csv, TypedAttributes) {
-  const auto net = healthnet::read_csv(data_dir + "actors_good.csv", data_dir + "ties_good.csv");
+  const auto net = healthnet::read_csv(data_dir + "actors_good.csv", data_dir + "ties_good.csv", weight_as_attribute());
   const auto& gp = net.get_actor("gp1").attributes;
   EXPECT_FALSE(gp.contains("beds"));
   EXPECT_EQ(std::get<bool>(gp.at("teaching")), false);
@@ -312,12 +323,12 @@ TEST(CsvErrors, WrongFieldCount) {
              {"ties.csv:4:", "column 'relation'", "2 fields but the header has 3"});
 }
 
-// A Latin-1 file (Excel "CSV (Trennzeichen-getrennt)"): asks for UTF-8.
+// A Latin-1 file (Excel "CSV (Trennzeichen-getrennt)"): names the encoding option.
 TEST(CsvErrors, NotUtf8) {
   const std::string path = data_dir + "actors_latin1.csv";
   const auto m = error_of([&] { (void)healthnet::read_csv(path, data_dir + "ties_empty.csv"); },
                           {path + ":3:", "column 'name'", "0xfc", "utf-8"});
-  EXPECT_NE(m.find("save the file as utf-8"), std::string::npos) << m;
+  EXPECT_NE(m.find("pass encoding='cp1252'"), std::string::npos) << m;
   ties_error("source,target,note\na,b,ok\nb,c,\"line\nGr\xF6\xDF" "e\"\n", {"ties.csv:4:", "column 'note'", "0xf6"});
   actors_error("\xFF\xFEi\0d", {"actors.csv:1:", "utf-16"});
 }

@@ -89,7 +89,7 @@ struct table_case {
     }
     if (problems.empty()) table.finish(net, &notes);
   }
-  double trust(const char* s, const char* t) { return std::get<double>(net.tie(s, t).attributes.at("trust")); }
+  double trust(const char* s, const char* t) { return std::get<double>(net.get_tie(s, t).attributes.at("trust")); }
 };
 
 TEST(Reading, RepeatedPairsMergeByRule) {
@@ -104,7 +104,7 @@ TEST(Reading, RepeatedPairsMergeByRule) {
     t.read({{0, 1, 4, 3}, {1, 2, 1, 2}, {0, 1, 2, 1}});
     ASSERT_TRUE(t.problems.empty()) << hn::to_string(rule);
     EXPECT_EQ(t.net.n_ties(), 2U);
-    EXPECT_DOUBLE_EQ(t.net.tie("a", "b").weight, weight) << hn::to_string(rule);
+    EXPECT_DOUBLE_EQ(t.net.get_tie("a", "b").weight, weight) << hn::to_string(rule);
     EXPECT_DOUBLE_EQ(t.trust("a", "b"), trust) << hn::to_string(rule);
     ASSERT_EQ(t.notes.size(), 1U);
     EXPECT_EQ(t.notes[0].count, 1U);
@@ -118,7 +118,7 @@ TEST(Reading, MeanOfThreeRows) {
   table_case t;
   t.rules.duplicates = hn::merge_rule::mean;
   t.read({{0, 1, 1, 1}, {0, 1, 2, 1}, {0, 1, 6, 4}});
-  EXPECT_DOUBLE_EQ(t.net.tie("a", "b").weight, 3);
+  EXPECT_DOUBLE_EQ(t.net.get_tie("a", "b").weight, 3);
   EXPECT_DOUBLE_EQ(t.trust("a", "b"), 2);
   EXPECT_EQ(t.notes[0].count, 2U);
 }
@@ -137,7 +137,7 @@ TEST(Reading, UndirectedReversedRowsMergeWithTheirOwnNote) {
   table_case t(hn::directedness::undirected);
   t.read({{0, 1, 1, 3}, {1, 0, 2, 1}});
   EXPECT_EQ(t.net.n_ties(), 1U);
-  EXPECT_DOUBLE_EQ(t.net.tie("a", "b").weight, 3);  // 1 + 2 under sum
+  EXPECT_DOUBLE_EQ(t.net.get_tie("a", "b").weight, 3);  // 1 + 2 under sum
   ASSERT_EQ(t.notes.size(), 1U);
   EXPECT_NE(t.notes[0].message.find("reported in both directions"), std::string::npos);
 }
@@ -159,7 +159,7 @@ TEST(Reading, BlankWeights) {
       [](std::size_t r) { return "line " + std::to_string(r + 2); });
   filled.add(0, 1, std::nullopt, {}, 0, "a", "b");
   filled.finish(fill.net, &fill.notes);
-  EXPECT_DOUBLE_EQ(fill.net.tie("a", "b").weight, 2.5);
+  EXPECT_DOUBLE_EQ(fill.net.get_tie("a", "b").weight, 2.5);
   ASSERT_EQ(fill.notes.size(), 1U);
 }
 
@@ -179,8 +179,8 @@ TEST(Reading, Cp1252IsDecoded) {
   o.rules.keep_unknown_sectors = true;
   // "Müller" in cp1252 (0xfc) and the euro sign (0x80) as a name.
   const auto net = hn::parse_csv("id;name\na;M\xfcller\nb;\x80\n", "source;target\na;b\n", o);
-  EXPECT_EQ(net.actor("a").name, "Müller");
-  EXPECT_EQ(net.actor("b").name, "€");
+  EXPECT_EQ(net.get_actor("a").name, "Müller");
+  EXPECT_EQ(net.get_actor("b").name, "€");
 }
 
 TEST(Reading, SectorMapFiles) {

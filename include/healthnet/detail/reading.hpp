@@ -262,9 +262,27 @@ class tie_table {
     return value;
   }
 
-  static std::optional<double> number_of(const attribute_value& v) {
-    if (const auto* d = std::get_if<double>(&v)) return *d;
-    return std::nullopt;
+  static std::optional<double> number_of(const attribute_value& v) { return numeric_value(v); }
+
+  /// Two integers combined by sum, max, min, first or last stay an integer
+  /// (a count of 4 + 3 is 7, not 7.0), unless the sum overflows int64.
+  static std::optional<std::int64_t> integer_combination(merge_rule rule, const attribute_value& a,
+                                                          const attribute_value& b) {
+    const auto* x = std::get_if<std::int64_t>(&a);
+    const auto* y = std::get_if<std::int64_t>(&b);
+    if (x == nullptr || y == nullptr) return std::nullopt;
+    switch (rule) {
+      case merge_rule::sum: {
+        std::int64_t out{};
+        if (__builtin_add_overflow(*x, *y, &out)) return std::nullopt;
+        return out;
+      }
+      case merge_rule::max: return std::max(*x, *y);
+      case merge_rule::min: return std::min(*x, *y);
+      case merge_rule::first: return *x;
+      case merge_rule::last: return *y;
+      default: return std::nullopt;
+    }
   }
 
   void merge(std::size_t i, vertex_index u, double weight, tie_details&& later, std::size_t row,
@@ -331,7 +349,11 @@ class tie_table {
         ++acc.second;
         continue;
       }
-      it->second = combine(rule, *a, *b);
+      if (const auto whole = integer_combination(rule, it->second, value)) {
+        it->second = *whole;
+      } else {
+        it->second = combine(rule, *a, *b);
+      }
     }
   }
 
