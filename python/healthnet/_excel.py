@@ -78,8 +78,8 @@ class _Workbook:
         Cells keep the type openpyxl gives them (text stays text, so an id
         ``"0101"`` is not read as 101); rows that are wholly blank are
         dropped; then each column gets the narrowest dtype of its values
-        (``infer_objects``), so whole numbers are ``int64`` unless a cell
-        is blank.
+        (``infer_objects``); whole numbers with blank cells become ``Int64``,
+        so they stay integers, never floats.
         """
         if not self.has(sheet):
             raise ValueError(
@@ -90,7 +90,12 @@ class _Workbook:
         df.columns = [str(c) for c in df.columns]
         df = df.dropna(how="all")
         rows = [int(p) + 2 for p in df.index]  # the header is row 1
-        return df.reset_index(drop=True).infer_objects(), rows
+        df = df.reset_index(drop=True)
+        for c in df.columns:  # whole numbers with blanks stay integers (Int64), never floats
+            present = df[c].dropna()
+            if 0 < len(present) < len(df) and all(type(v) is int for v in present):
+                df[c] = df[c].astype("Int64")
+        return df.infer_objects(), rows
 
     def where(self, sheet: str, rows: list[int]) -> Callable[[int], str]:
         path = self.path
@@ -123,10 +128,10 @@ def _network_sheet(wb: _Workbook) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for i, (k, v) in enumerate(zip(df["key"], df["value"])):
         key = _text(k)
-        if key not in {"directed", "allow_self_loops", *_REGION_KEYS}:
+        if key not in {"directed", "allow_self_loops", "float_columns", *_REGION_KEYS}:
             raise ValueError(
                 f"{wb.where('network', rows)(i)}: column 'key': unknown key {key!r}"
-                f"{did_you_mean(key, ['directed', 'allow_self_loops', *_REGION_KEYS])}"
+                f"{did_you_mean(key, ['directed', 'allow_self_loops', 'float_columns', *_REGION_KEYS])}"
             )
         if key in ("directed", "allow_self_loops"):
             if not isinstance(v, bool):
@@ -278,6 +283,11 @@ def _read(wb: _Workbook, file: str, actors, ties, bodies, directed, options) -> 
         body_list = _bodies(wb, bodies)
     if directed is None:
         directed = meta.get("directed", True)
+    for entry in _split(meta.get("float_columns")):  # doubles written by write_excel stay doubles
+        sheet, _, column = entry.partition(":")
+        frame = actor_df if sheet == "actors" else tie_df if sheet == "ties" else None
+        if frame is not None and column in frame.columns:
+            frame[column] = pd.to_numeric(frame[column]).astype("Float64")
     options.setdefault("sep", LIST_SEP)
     if "allow_self_loops" in meta:
         options.setdefault("allow_self_loops", meta["allow_self_loops"])
@@ -374,8 +384,25 @@ def _bodies_sheet(net: Network) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["id", "kind", "name", "members", "topic", "year"])
 
 
+def _float_columns(net: Network) -> str:
+    """``actors:staff|ties:trust``: the attribute columns holding doubles. Excel has one number
+    type and gives whole numbers back as integers, so read_excel casts these back to float."""
+    out = []
+    for sheet, frame, fixed in (
+        ("actors", net.actors_frame(), {"lat", "lon"}),
+        ("ties", net.ties_frame(), {"weight"}),
+    ):
+        for c in frame.columns:
+            if c not in fixed and pd.api.types.is_float_dtype(frame[c].dtype):
+                out.append(f"{sheet}:{c}")
+    return LIST_SEP.join(out)
+
+
 def _network_rows(net: Network) -> pd.DataFrame:
     rows: list[tuple[str, Any]] = [("directed", net.directed), ("allow_self_loops", net.allow_self_loops)]
+    floats = _float_columns(net)
+    if floats:
+        rows.append(("float_columns", floats))
     region = net.region
     for key, field in _REGION_KEYS.items():
         v = getattr(region, field)

@@ -102,7 +102,8 @@ def test_formula_text_stays_text(tmp_path):
 
 def test_german_workbook_with_mapping(tmp_path):
     # Oracle: the network built by hand from the rows below; integer ids
-    # become their digits, a blank rating stays missing.
+    # give an integer-id network, a blank rating stays missing, an integer
+    # rating stays an integer.
     path = workbook(
         tmp_path / "umfrage.xlsx",
         {
@@ -119,10 +120,11 @@ def test_german_workbook_with_mapping(tmp_path):
         source="Von", target="An", weight="Häufigkeit",
     )
     want = hn.Network(directed=True)
-    want.add_actor("101", name="Praxis", sectors=["outpatient_care"])
-    want.add_actor("102", name="Klinik", sectors=["inpatient_care"])
-    want.add_tie("101", "102", weight=4.0, attributes={"Vertrauen": 3.0})
-    want.add_tie("102", "101", weight=2.0)
+    want.id_kind = "integer"
+    want.add_actor(101, name="Praxis", sectors=["outpatient_care"])
+    want.add_actor(102, name="Klinik", sectors=["inpatient_care"])
+    want.add_tie(101, 102, weight=4.0, attributes={"Vertrauen": 3})
+    want.add_tie(102, 101, weight=2.0)
     assert got == want
     assert got.actor(str(101)).name == "Praxis"
 
@@ -133,30 +135,29 @@ def test_blank_rows_are_skipped_and_rows_are_excel_rows(tmp_path):
     path = workbook(
         tmp_path / "w.xlsx",
         {
-            "actors": [["id"], [101], [102]],
+            "actors": [["id"], [101], [102], [103]],
             "ties": [
                 ["source", "target", "weight"],
                 [101, 102, 1],
                 [None, None, None],
                 [102, 101, 2],
-                [101, 101, None],
+                [101, 103, None],
             ],
         },
     )
     with pytest.raises(ValueError) as info:
         hn.read_excel(path)
-    assert str(info.value) == f"{path}: sheet 'ties' row 5: column 'weight': missing weight"
+    assert str(info.value).startswith(f"{path}: sheet 'ties' row 5: column 'weight': weight is blank; ")
 
 
 def test_unknown_tie_end_names_sheet_and_row(tmp_path):
-    # Oracle: the target 'x9' is in Excel row 3 of the ties sheet. (The
-    # exception type is from_pandas's: KeyError today, ValueError once
-    # unknown ids in input data are bad input, issue 14 point 9.)
+    # Oracle: the target 'x9' is in Excel row 3 of the ties sheet; an unknown
+    # id inside input data is bad input (ValueError).
     path = workbook(
         tmp_path / "w.xlsx",
         {"actors": [["id"], ["a"], ["b"]], "ties": [["source", "target"], ["a", "b"], ["a", "x9"]]},
     )
-    with pytest.raises((KeyError, ValueError)) as info:
+    with pytest.raises(ValueError) as info:
         hn.read_excel(path)
     assert info.value.args[0] == f"{path}: sheet 'ties' row 3: column 'target': unknown actor id 'x9'"
 

@@ -64,7 +64,7 @@ def test_integer_ids_are_taken_everywhere():
     assert hn.fragmentation(net, removed=[101, 138]) == pytest.approx(1 - (36 * 35 + 37 * 36) / (73 * 72))
     net.add_actor(176)
     net.add_tie(176, 101)
-    assert net.actor_ids[-1] == 176 and net.has_tie("101", "176")
+    assert net.actor_ids[-1] == 176 and net.has_tie("176", "101")
     net.remove_tie(176, 101)
     net.remove_actor(176)
     assert not net.has_actor(176)
@@ -92,7 +92,7 @@ def test_float_is_not_an_id(bad):
 
 def test_float_id_column_is_refused():
     actors = pd.DataFrame({"id": [101.0, 102.0]})
-    with pytest.raises(ValueError, match=r"actors row 0: column 'id': actor id 101.0 is a float; .*astype\('Int64'\)"):
+    with pytest.raises(ValueError, match=r"actors row 0 \(index 0\): column 'id': actor id 101.0 is a float; .*astype\('Int64'\)"):
         hn.from_pandas(actors)
 
 

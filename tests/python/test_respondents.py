@@ -122,7 +122,7 @@ def test_from_pandas_reads_flag_values(cell, flag):
 
 def test_from_pandas_rejects_vielleicht_naming_row_and_column():
     actors = pd.DataFrame({"id": ["a", "b"], "respondent": ["ja", "vielleicht"]})
-    message = r"actors row 1: column 'respondent': not a respondent flag: 'vielleicht'"
+    message = r"actors row 1 \(index 1\): column 'respondent': not a respondent flag: 'vielleicht'"
     with pytest.raises(ValueError, match=message):
         hn.from_pandas(actors)
 

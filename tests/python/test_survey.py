@@ -73,7 +73,7 @@ def test_from_survey_builds_ties_and_records_respondents():
         actors=roster,
     )
     assert net.directed
-    assert net.actor_ids == ["101", "102", "103", "104"]
+    assert net.actor_ids == [101, 102, 103, 104]  # integer ids stay integers
     assert tie_table(net) == {
         ("101", "102"): (["information", "joint_project"], 1.0, {"trust": 4.0}),
         ("101", "104"): (["information"], 1.0, {"trust": 2.0}),
@@ -87,7 +87,7 @@ def test_from_survey_roster_from_the_responses():
     # Oracle: by hand: the actors are the respondent and partner ids in order
     # of first appearance (101, 102, 103, 104); 104 never answered.
     net = hn.from_survey(responses(), relations=["Info"], ratings=["trust"])
-    assert net.actor_ids == ["101", "102", "103", "104"]
+    assert net.actor_ids == [101, 102, 103, 104]  # integer ids stay integers
     assert [respondent_of(net, a) for a in net.actor_ids] == [True, True, True, False]
     assert sorted(net.tie("101", "102").relations) == ["Info"]
 
@@ -115,7 +115,7 @@ def test_from_survey_against_pandas_on_the_docs_export():
     assert tie_table(net) == want
     assert len(want) == 16
     responded = set(df["Befragter"].astype(str))
-    assert {a for a in net.actor_ids if respondent_of(net, a)} == responded
+    assert {str(a) for a in net.actor_ids if respondent_of(net, a)} == responded
 
 
 def test_from_survey_weight_from_a_rating():
@@ -228,7 +228,7 @@ def test_from_matrix_valued_against_networkx(tmp_path):
         ("102", "103"): ([], 1.5, {}),
         ("103", "101"): ([], 4.0, {}),
     }
-    assert net.actor_ids == ["101", "102", "103"]
+    assert net.actor_ids == [101, 102, 103]
 
 
 def test_from_matrix_binary_and_undirected():
@@ -288,7 +288,7 @@ def test_from_matrix_with_actors():
     m = pd.DataFrame([[0, 1], [0, 0]], index=[1, 2], columns=[1, 2])
     actors = pd.DataFrame({"id": [2, 1], "sector": ["pharmacy", "outpatient_care"]})
     net = hn.from_matrix(m, actors=actors)
-    assert net.actor_ids == ["2", "1"] and net.actor("2").sectors == ["pharmacy"]
+    assert net.actor_ids == [2, 1] and net.actor("2").sectors == ["pharmacy"]
     assert tie_table(net) == {("1", "2"): ([], 1.0, {})}
     with pytest.raises(ValueError, match=r"^actors: id 3 has no row and column in the matrix$"):
         hn.from_matrix(m, actors=pd.DataFrame({"id": [1, 2, 3]}))
