@@ -428,7 +428,7 @@ py::tuple network_from_columns(bool directed, bool allow_self_loops, const std::
       table.add(*u, *v, std::isnan(w[j]) ? std::nullopt : std::optional<double>(w[j]), std::move(details), j,
                 source[j], target[j]);
     }
-    if (problems.empty()) {
+    {
       try {
         table.finish(out, &notes);
       } catch (const invalid_input& e) {

@@ -588,13 +588,19 @@ void read_actors(csv_file& file, const csv_options& options, const taxonomy& tax
       a.respondent = *flag;
     }
     bool failed = false;
-    // Each sector once, in order; hashed, as a cell may list very many.
+    // Each sector once, in order: a linear check for the few sectors of a
+    // cell, a hash set once a cell lists many (no quadratic time).
     std::unordered_set<std::string, detail::keyed_string_hash> seen_sectors;
+    const auto first_time = [&](const std::string& s) {
+      if (a.sectors.size() < 16) return std::find(a.sectors.begin(), a.sectors.end(), s) == a.sectors.end();
+      if (seen_sectors.empty()) seen_sectors.insert(a.sectors.begin(), a.sectors.end());
+      return seen_sectors.insert(s).second;
+    };
     const auto add_sectors = [&](std::size_t column) {
       split_list(file.field(column), [&](std::string_view label) {
         try {
           std::string s = resolver.resolve(label);
-          if (seen_sectors.insert(s).second) a.sectors.push_back(std::move(s));
+          if (first_time(s)) a.sectors.push_back(std::move(s));
         } catch (const invalid_input& e) {
           problems.add(invalid_input(source_location{file.origin(), file.line(), column_label(file.columns()[column])},
                                      e.problem()));
@@ -697,7 +703,6 @@ void read_ties(csv_file& file, const csv_options& options, const std::string& ac
     fill_attributes(file, attributes, decimal_comma, details.attributes);
     table.add(*u, *v, w, std::move(details), row, from, to);
   });
-  if (!problems.empty()) return;
   try {
     table.finish(net, notes);
   } catch (const invalid_input& e) {  // "too many ties"

@@ -99,6 +99,7 @@ class sector_resolver {
   std::string resolve(std::string_view label) {
     label = trim(label);
     if (const auto it = m_rules.sector_map.find(label); it != m_rules.sector_map.end()) return it->second;
+    if (const auto it = m_alias.find(label); it != m_alias.end()) return it->second;  // an id: no lowering
     if (const auto it = m_alias.find(ascii_lower(label)); it != m_alias.end()) return it->second;
     if (!m_rules.keep_unknown_sectors) {
       throw invalid_input("unknown sector " + quote_value(label) + did_you_mean(label, m_ids) +
@@ -145,8 +146,10 @@ class sector_resolver {
 /// Ties of a table, gathered row by row and merged by the stated rule
 /// (table_rules::duplicates), then added to the network in one call.
 ///
-/// Repeated pairs are found by hashing the pair of actor indices (keyed, so
-/// crafted ids cannot collide), O(rows) expected.
+/// Rows are appended without hashing; finish() finds repeated pairs in
+/// O(n + m) by bucketing the rows by their first end and marking the second
+/// ends (the way network::add_ties does), so clean data costs no more than
+/// before and no input can make the look-up degrade.
 class tie_table {
  public:
   /// `row_location(row, field)` names a row and, when not empty, a field
@@ -156,6 +159,7 @@ class tie_table {
             std::function<source_location(std::size_t, std::string_view)> row_location,
             std::function<std::string(std::size_t)> row_name)
       : m_directed(net.directed()),
+        m_n_actors(net.n_actors()),
         m_rules(rules),
         m_problems(problems),
         m_row_location(std::move(row_location)),
@@ -166,14 +170,15 @@ class tie_table {
     m_target.reserve(rows);
     m_weight.reserve(rows);
     m_row.reserve(rows);
-    m_index.reserve(rows);
   }
 
   /// The tie of table row `row`. `weight` is nullopt for a blank cell, which
   /// table_rules::missing_weight decides. `source_id`/`target_id` name the
-  /// ends in messages.
+  /// ends in messages (kept only for the first repeated pair).
   void add(vertex_index u, vertex_index v, std::optional<double> weight, tie_details&& details, std::size_t row,
            std::string_view source_id, std::string_view target_id) {
+    (void)source_id;
+    (void)target_id;
     if (!weight) {
       switch (m_rules.missing_weight) {
         case blank_weight::error:
@@ -190,40 +195,74 @@ class tie_table {
           break;
       }
     }
-    const std::uint64_t key = m_directed || u <= v ? pack(u, v) : pack(v, u);
-    const auto [it, inserted] = m_index.try_emplace(key, m_source.size());
-    if (inserted) {
-      m_source.push_back(u);
-      m_target.push_back(v);
-      m_weight.push_back(*weight);
-      m_details.push_back(std::move(details));
-      m_row.push_back(row);
-      return;
-    }
-    merge(it->second, u, *weight, std::move(details), row, source_id, target_id);
+    if (!details.empty()) m_details.emplace_back(m_source.size(), std::move(details));
+    m_source.push_back(u);
+    m_target.push_back(v);
+    m_weight.push_back(*weight);
+    m_row.push_back(row);
   }
 
-  /// Number of distinct pairs so far.
+  /// Number of rows gathered.
   [[nodiscard]] std::size_t size() const noexcept { return m_source.size(); }
 
-  /// Adds the merged ties to `net` and describes every merge, drop and fill in `notes`.
-  /// @throws invalid_input from network::add_ties (e.g. too many ties).
+  /// Merges repeated pairs, adds the ties to `net` and describes every merge,
+  /// drop and fill in `notes`. Adds nothing when there is any problem (also
+  /// one found earlier: repeats are still checked, so validate lists them).
+  /// @throws invalid_input from network::add_ties.
   void finish(network& net, std::vector<data_note>* notes) {
-    for (const auto& [i, state] : m_means) {
-      if (state.weight_count > 1) m_weight[i] = state.weight_sum / static_cast<double>(state.weight_count);
-      for (const auto& [key, acc] : state.attributes) {
-        if (acc.second > 1) m_details[i].attributes[key] = acc.first / static_cast<double>(acc.second);
-      }
-    }
-    if (notes != nullptr) describe(notes);
-    const bool any_details =
-        std::any_of(m_details.begin(), m_details.end(), [](const tie_details& d) { return !d.empty(); });
+    const std::vector<std::size_t> first = first_rows();
+    const std::size_t m = m_source.size();
+    const bool repeats = std::any_of(first.begin(), first.end(), [](std::size_t f) { return f != npos; });
     std::vector<tie_details> details;
-    if (any_details) details = std::move(m_details);
+    if (!m_details.empty()) {
+      details.resize(m);
+      for (auto& [i, d] : m_details) details[i] = std::move(d);
+      m_details.clear();
+    }
+    if (repeats) {
+      // Entries that repeat an earlier pair merge into its tie; the others keep their order.
+      std::vector<std::size_t> tie_of(m, npos);
+      std::vector<vertex_index> source, target;
+      std::vector<double> weight;
+      std::vector<tie_details> kept;
+      std::vector<std::size_t> rows;
+      const std::size_t problems_before = m_problems.total();
+      for (std::size_t e = 0; e < m; ++e) {
+        if (first[e] == npos) {
+          tie_of[e] = source.size();
+          source.push_back(m_source[e]);
+          target.push_back(m_target[e]);
+          weight.push_back(m_weight[e]);
+          rows.push_back(m_row[e]);
+          kept.push_back(details.empty() ? tie_details{} : std::move(details[e]));
+          continue;
+        }
+        const std::size_t i = tie_of[first[e]];
+        merge(i, source, target, weight, kept, rows, m_source[e], m_target[e], m_weight[e],
+              details.empty() ? tie_details{} : std::move(details[e]), m_row[e], net);
+      }
+      (void)problems_before;
+      for (const auto& [i, state] : m_means) {
+        if (state.weight_count > 1) weight[i] = state.weight_sum / static_cast<double>(state.weight_count);
+        for (const auto& [key, acc] : state.attributes) {
+          if (acc.second > 1) kept[i].attributes[key] = acc.first / static_cast<double>(acc.second);
+        }
+      }
+      m_source = std::move(source);
+      m_target = std::move(target);
+      m_weight = std::move(weight);
+      details = std::move(kept);
+      const bool any = std::any_of(details.begin(), details.end(), [](const tie_details& d) { return !d.empty(); });
+      if (!any) details.clear();
+    }
+    if (!m_problems.empty()) return;  // the reader throws; a half-merged table is never added
+    if (notes != nullptr) describe(notes);
     net.add_ties(m_source, m_target, m_weight, std::move(details));
   }
 
  private:
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
   struct merge_counter {
     std::size_t count{0};
     std::size_t first_row{0};
@@ -236,9 +275,39 @@ class tie_table {
     std::map<std::string, std::pair<double, std::size_t>, std::less<>> attributes;
   };
 
-  static std::uint64_t pack(vertex_index u, vertex_index v) noexcept {
-    return (static_cast<std::uint64_t>(u) << 32) | static_cast<std::uint64_t>(v);
+  /// For every entry, the earlier entry with the same pair (in an undirected
+  /// network the same unordered pair), or npos. O(n + m): entries bucketed by
+  /// their first end (counting sort), second ends marked per bucket.
+  [[nodiscard]] std::vector<std::size_t> first_rows() const {
+    const std::size_t m = m_source.size();
+    std::vector<std::size_t> first(m, npos);
+    const auto lo = [&](std::size_t e) { return m_directed ? m_source[e] : std::min(m_source[e], m_target[e]); };
+    const auto hi = [&](std::size_t e) { return m_directed ? m_target[e] : std::max(m_source[e], m_target[e]); };
+    std::vector<std::size_t> start(m_n_actors + 1, 0);
+    for (std::size_t e = 0; e < m; ++e) ++start[lo(e) + 1];
+    for (std::size_t a = 0; a < m_n_actors; ++a) start[a + 1] += start[a];
+    std::vector<std::size_t> order(m);
+    {
+      std::vector<std::size_t> next(start.begin(), start.end() - 1);
+      for (std::size_t e = 0; e < m; ++e) order[next[lo(e)]++] = e;  // stable: entries in input order
+    }
+    std::vector<std::size_t> seen(m_n_actors, npos);  // per second end: the first entry of this bucket
+    std::vector<vertex_index> seen_in(m_n_actors, 0);
+    for (std::size_t a = 0; a < m_n_actors; ++a) {
+      for (std::size_t k = start[a]; k < start[a + 1]; ++k) {
+        const std::size_t e = order[k];
+        const vertex_index b = hi(e);
+        if (seen[b] != npos && seen_in[b] == a) {
+          first[e] = seen[b];
+        } else {
+          seen[b] = e;
+          seen_in[b] = static_cast<vertex_index>(a);
+        }
+      }
+    }
+    return first;
   }
+
   void count(merge_counter& c, std::size_t row) {
     if (c.count++ == 0) c.first_row = row;
   }
@@ -248,7 +317,7 @@ class tie_table {
     return it == m_rules.attribute_duplicates.end() ? m_rules.duplicates : it->second;
   }
 
-  /// Combines `later` into `value` by `rule`; returns false for rule error.
+  /// Combines `later` into `value` by `rule` (mean: a sum until finish() divides).
   static double combine(merge_rule rule, double value, double later) {
     switch (rule) {
       case merge_rule::sum: return value + later;
@@ -256,7 +325,7 @@ class tie_table {
       case merge_rule::min: return std::min(value, later);
       case merge_rule::first: return value;
       case merge_rule::last: return later;
-      case merge_rule::mean: return value + later;  // a sum until finish() divides
+      case merge_rule::mean: return value + later;
       case merge_rule::error: return value;
     }
     return value;
@@ -285,42 +354,46 @@ class tie_table {
     }
   }
 
-  void merge(std::size_t i, vertex_index u, double weight, tie_details&& later, std::size_t row,
-             std::string_view source_id, std::string_view target_id) {
-    const bool reversed = !m_directed && u != m_source[i];
+  void merge(std::size_t i, const std::vector<vertex_index>& source, const std::vector<vertex_index>& target,
+             std::vector<double>& weights, std::vector<tie_details>& details, const std::vector<std::size_t>& rows,
+             vertex_index u, vertex_index v, double weight, tie_details&& later, std::size_t row, const network& net) {
+    const bool reversed = !m_directed && u != source[i];
+    const auto ids = net.actors();
+    const std::string_view source_id = ids[u].id;
+    const std::string_view target_id = ids[v].id;
+    (void)target;
     const std::string pair = quote_value(source_id) + (m_directed ? " -> " : " - ") + quote_value(target_id);
     const merge_rule weight_rule = rule_for("weight");
     if (m_rules.duplicates == merge_rule::error || weight_rule == merge_rule::error) {
-      m_problems.add(invalid_input(m_row_location(row, {}), "pair " + pair + " repeats " + m_row_name(m_row[i]) +
-                                                            " (duplicates='error'); remove the repeated row or "
-                                                            "choose a rule: sum, max, min, mean, first, last"));
+      m_problems.add(invalid_input(m_row_location(row, {}), "pair " + pair + " repeats " + m_row_name(rows[i]) +
+                                                                " (duplicates='error'); remove the repeated row or "
+                                                                "choose a rule: sum, max, min, mean, first, last"));
       return;
     }
     merge_counter& c = reversed ? m_reversed : m_merged;
     if (c.count++ == 0) {
       c.first_row = row;
-      c.first_earlier_row = m_row[i];
+      c.first_earlier_row = rows[i];
       c.first_pair = pair;
     }
     // The weight.
     if (weight_rule == merge_rule::mean) {
       const auto [state_it, created] = m_means.try_emplace(i);
       mean_state& state = state_it->second;
-      if (created) state.weight_sum = m_weight[i];
+      if (created) state.weight_sum = weights[i];
       state.weight_sum += weight;
       ++state.weight_count;
     } else {
-      const double merged = combine(weight_rule, m_weight[i], weight);
+      const double merged = combine(weight_rule, weights[i], weight);
       if (!std::isfinite(merged)) {
         m_problems.add(invalid_input(m_row_location(row, "weight"),
                                      "weights of the repeated tie between " + quote_value(source_id) + " and " +
                                          quote_value(target_id) + " add up to more than the largest number"));
         return;
       }
-      m_weight[i] = merged;
+      weights[i] = merged;
     }
-    // Relations unite; the earliest date wins; attributes by their rule.
-    tie_details& kept = m_details[i];
+    tie_details& kept = details[i];
     kept.relations.merge(later.relations);
     if (later.since && (!kept.since || *later.since < *kept.since)) kept.since = std::move(later.since);
     for (auto& [key, value] : later.attributes) {
@@ -338,7 +411,7 @@ class tie_table {
       }
       if (rule == merge_rule::error) {
         m_problems.add(invalid_input(m_row_location(row, key),
-                                     "pair " + pair + " repeats " + m_row_name(m_row[i]) + " with attribute " +
+                                     "pair " + pair + " repeats " + m_row_name(rows[i]) + " with attribute " +
                                          quote_value(key) + " (its rule is 'error')"));
         continue;
       }
@@ -400,15 +473,15 @@ class tie_table {
   }
 
   bool m_directed;
+  std::size_t m_n_actors;
   const table_rules& m_rules;
   problem_list& m_problems;
   std::function<source_location(std::size_t, std::string_view)> m_row_location;
   std::function<std::string(std::size_t)> m_row_name;
   std::vector<vertex_index> m_source, m_target;
   std::vector<double> m_weight;
-  std::vector<tie_details> m_details;
+  std::vector<std::pair<std::size_t, tie_details>> m_details;  ///< (entry, details) of entries that have any
   std::vector<std::size_t> m_row;
-  std::unordered_map<std::uint64_t, std::size_t, keyed_integer_hash> m_index;
   std::unordered_map<std::size_t, mean_state> m_means;
   merge_counter m_merged, m_reversed, m_dropped, m_filled;
 };
