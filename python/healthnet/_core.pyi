@@ -8,7 +8,7 @@ import numpy
 import numpy.typing
 import pandas
 import typing
-__all__: list[str] = ['Actor', 'Body', 'GeoPoint', 'Network', 'Region', 'ResponseRate', 'ScorecardData', 'Sector', 'Taxonomy', 'Tie', 'adjusted_rand_index', 'articulation_points', 'assortativity', 'average_clustering', 'betweenness', 'betweenness_centralization', 'block_density', 'bridges', 'brokerage', 'builtin_scorecard_ids', 'closeness', 'closeness_centralization', 'compare', 'component_labels', 'connected_components', 'constraint', 'core_number', 'degree', 'degree_centralization', 'density', 'dyad_census', 'effective_size', 'efficiency', 'ei_index', 'ei_index_actors', 'ei_index_groups', 'eigenvector_centrality', 'eigenvector_centralization', 'evaluate_metric', 'evaluate_scorecard', 'evaluate_scorecard_many', 'example_region', 'example_region_earlier', 'fragmentation', 'group_gaps', 'group_labels', 'groups_reached', 'harmonic_closeness', 'isolates', 'largest_component_share', 'load_scorecard', 'local_clustering', 'louvain', 'metric_catalog', 'modularity', 'multiplexity', 'n_components', 'normalized_mutual_information', 'pagerank', 'parse_json', 'parse_scorecard', 'partition_modularity', 'profile', 'reach_efficiency', 'read_csv', 'read_graphml', 'read_json', 'reciprocity', 'reconstruct_missing', 'relation_density', 'render_report', 'report_format', 'response_rate', 'scorecard_result_json', 'sector_counts', 'sector_coverage', 'structural_holes', 'symmetrize', 'synthetic_region', 'to_graphml', 'to_json', 'transitivity', 'triangles', 'two_step_reach', 'write_graphml', 'write_json', 'write_text_atomically']
+__all__: list[str] = ['Actor', 'Body', 'GeoPoint', 'Network', 'Region', 'ResponseRate', 'ScorecardData', 'Sector', 'Taxonomy', 'Tie', 'adjusted_rand_index', 'articulation_points', 'assortativity', 'average_clustering', 'betweenness', 'betweenness_centralization', 'block_density', 'bridges', 'brokerage', 'builtin_scorecard_ids', 'closeness', 'closeness_centralization', 'compare', 'component_labels', 'connected_components', 'constraint', 'core_number', 'degree', 'degree_centralization', 'density', 'dyad_census', 'effective_size', 'efficiency', 'ei_index', 'ei_index_actors', 'ei_index_groups', 'eigenvector_centrality', 'eigenvector_centralization', 'evaluate_metric', 'evaluate_scorecard', 'evaluate_scorecard_many', 'example_region', 'example_region_earlier', 'fragmentation', 'group_gaps', 'group_labels', 'groups_reached', 'harmonic_closeness', 'isolates', 'largest_component_share', 'load_scorecard', 'local_clustering', 'louvain', 'metric_catalog', 'modularity', 'multiplexity', 'n_components', 'normalized_mutual_information', 'pagerank', 'parse_json', 'parse_scorecard', 'partition_modularity', 'profile', 'reach_efficiency', 'read_csv', 'read_graphml', 'read_json', 'read_sector_map', 'reciprocity', 'reconstruct_missing', 'relation_density', 'render_report', 'report_format', 'response_rate', 'scorecard_result_json', 'sector_counts', 'sector_coverage', 'structural_holes', 'symmetrize', 'synthetic_region', 'to_graphml', 'to_json', 'transitivity', 'triangles', 'two_step_reach', 'validate_csv', 'write_graphml', 'write_json', 'write_text_atomically']
 class _ReadingGuard:
     """
     Holds a shared lock of a network in a with block.
@@ -563,11 +563,15 @@ def _analysis_memory_bytes(net: Network) -> int:
     """
     Bytes held by the cached analysis view (CSR arrays), building it if needed.
     """
+def _collaboration_levels(net: Network, attr: str, levels: collections.abc.Sequence[str]) -> dict:
+    """
+    Collaboration levels as columns (see healthnet.collaboration_levels).
+    """
 def _from_arrays(source: numpy.ndarray[typing.Any, numpy.dtype[typing.Any]], target: numpy.ndarray[typing.Any, numpy.dtype[typing.Any]], directed: bool, weight: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None, sector_codes: numpy.ndarray[typing.Any, numpy.dtype[typing.Any]] | None, sector_labels: collections.abc.Sequence[str], actor_ids: typing.Any, n_actors: typing.SupportsInt | typing.SupportsIndex | None) -> Network:
     """
     Bulk constructor behind healthnet.from_arrays.
     """
-def _network_from_columns(directed: bool, allow_self_loops: bool, ids: collections.abc.Sequence[str], names: collections.abc.Sequence[str], types: collections.abc.Sequence[str], sectors: collections.abc.Sequence[collections.abc.Sequence[str]], location: typing.Any, actor_attributes: list, source: collections.abc.Sequence[str], target: collections.abc.Sequence[str], weight: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], relations: collections.abc.Sequence[collections.abc.Sequence[str]], since: collections.abc.Sequence[str | None], tie_attributes: list) -> Network:
+def _network_from_columns(directed: bool, allow_self_loops: bool, ids: collections.abc.Sequence[str], names: collections.abc.Sequence[str], types: collections.abc.Sequence[str], sectors: collections.abc.Sequence[collections.abc.Sequence[str]], location: typing.Any, actor_attributes: list, source: collections.abc.Sequence[str], target: collections.abc.Sequence[str], weight: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], relations: collections.abc.Sequence[collections.abc.Sequence[str]], since: collections.abc.Sequence[str | None], tie_attributes: list, rules: typing.Any = None, taxonomy: typing.Any = None) -> tuple:
     """
     Builds a network from normalised columns (behind healthnet.from_pandas, from_networkx, from_igraph).
     """
@@ -578,6 +582,10 @@ def _network_layout(net: Network, seed: typing.SupportsInt | typing.SupportsInde
 def _network_svg(net: Network, positions: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], lang: str = 'en', id: str = '') -> str:
     """
     The network drawing of the report as SVG text (healthnet::network_svg).
+    """
+def _relationship_quality(net: Network, trust: collections.abc.Sequence[str], value: collections.abc.Sequence[str], scale_min: typing.SupportsFloat | typing.SupportsIndex, scale_max: typing.SupportsFloat | typing.SupportsIndex) -> dict:
+    """
+    Relationship quality as columns (see healthnet.relationship_quality).
     """
 def _sector_colours(taxonomy: Taxonomy) -> list[tuple[str, str]]:
     """
@@ -703,11 +711,13 @@ def profile(net: Network) -> tuple[list[str], numpy.typing.NDArray[numpy.float64
     ...
 def reach_efficiency(net: Network) -> numpy.typing.NDArray[numpy.float64]:
     ...
-def read_csv(actors: str, ties: str, directed: bool, sector: str, weight: str, allow_self_loops: bool) -> Network:
+def read_csv(actors: str, ties: str, directed: bool, columns: dict, sep: str, decimal: str, encoding: str, rules: dict, allow_self_loops: bool) -> tuple[Network, list]:
     ...
 def read_graphml(path: str, allow_self_loops: bool = False) -> Network:
     ...
 def read_json(path: str, allow_self_loops: bool = False) -> Network:
+    ...
+def read_sector_map(path: str) -> dict[str, str]:
     ...
 def reciprocity(net: Network, measure: str = 'edgewise', missing: str = 'absent') -> float:
     ...
@@ -744,6 +754,8 @@ def transitivity(net: Network) -> float:
 def triangles(net: Network) -> numpy.typing.NDArray[numpy.float64]:
     ...
 def two_step_reach(net: Network) -> numpy.typing.NDArray[numpy.float64]:
+    ...
+def validate_csv(actors: str, ties: str, directed: bool, columns: dict, sep: str, decimal: str, encoding: str, rules: dict, allow_self_loops: bool) -> tuple[list, int, list]:
     ...
 def write_graphml(net: Network, path: str) -> None:
     ...

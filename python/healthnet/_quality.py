@@ -12,8 +12,6 @@ from . import _core
 from ._core import Network
 
 __all__ = [
-    "DEFAULT_TRUST",
-    "DEFAULT_VALUE",
     "CollaborationLevels",
     "RelationshipQuality",
     "collaboration_levels",

@@ -255,7 +255,7 @@ TEST(QualityReport, SectionWithRatingsByHand) {
 
   const auto md = hn::to_markdown(rated(), r);
   EXPECT_NE(md.find("## 8. Vertrauen und Nutzen"), std::string::npos);
-  EXPECT_NE(md.find("Vertrauen im Netzwerk: 2,50 von 4 (62,5 %)"), std::string::npos) << md;
+  EXPECT_NE(md.find("Vertrauen im Netzwerk: 2,50 von 4 (62,5\u00a0%)"), std::string::npos) << md;
   hn::report_options en;
   en.lang = "en";
   const auto html = hn::render_report_html(rated(), en);
