@@ -112,6 +112,7 @@ PYTHON_SECTIONS = [
     ("Scorecards and reports", ["healthnet._scoring"]),
     ("Comparing waves", ["healthnet._compare"]),
     ("Survey response and symmetrisation", ["healthnet._response", "healthnet._warnings"]),
+    ("Trust and value", ["healthnet._quality"]),
 ]
 
 # Sections of the C++ API page: headers of include/healthnet/ by topic. A
@@ -122,7 +123,7 @@ CPP_SECTIONS = [
     ("Errors and version", ["error", "version", "fwd", "healthnet"]),
     ("Reading, writing and example data", ["io", "example"]),
     ("Size, degree and composition", ["density", "degree", "composition"]),
-    ("Survey response and symmetrisation", ["response", "symmetrize"]),
+    ("Survey response and symmetrisation", ["response", "symmetrize", "relationship_quality"]),
     ("Cohesion, centrality and components", ["cohesion", "centrality", "components", "reach",
                                              "structural_holes"]),
     ("Sectors and groups", ["groups", "coverage", "ei_index", "block_density", "assortativity", "brokerage",

@@ -208,6 +208,63 @@ const std::vector<std::string>& report_metric_names() {
   return names;
 }
 
+namespace {
+
+/// The trust and value section, or nothing when no tie carries a rating
+/// under PARTNER's default names. Ratings outside 1..4 raise (invalid_input).
+std::optional<report_quality> quality_section(const network& net) {
+  quality_options o;
+  o.trust = present_tie_attributes(net, default_trust_attributes());
+  o.value = present_tie_attributes(net, default_value_attributes());
+  if (o.trust.empty() && o.value.empty()) return std::nullopt;
+  const quality_result q = relationship_quality(net, o);
+  report_quality r{q.trust, q.value, q.indicators, {}, {}, {}};
+  const auto actors = net.actors();
+
+  // Actors with trust received, highest first (ties by actor order).
+  std::vector<std::size_t> rated;
+  for (std::size_t i = 0; i < q.actors.size(); ++i) {
+    if (q.actors[i].trust_raters > 0) rated.push_back(i);
+  }
+  std::stable_sort(rated.begin(), rated.end(),
+                   [&](std::size_t a, std::size_t b) { return q.actors[a].trust_received > q.actors[b].trust_received; });
+  const auto row = [&](std::size_t i) {
+    const actor& a = actors[i];
+    return report_trust_actor{a.id, a.name.empty() ? a.id : a.name, a.primary_sector(), q.actors[i].trust_received,
+                              q.actors[i].trust_raters};
+  };
+  const std::size_t n_top = std::min(rated.size(), report_quality_actors);
+  for (std::size_t i = 0; i < n_top; ++i) r.top.push_back(row(rated[i]));
+  for (std::size_t i = rated.size(); i > n_top && r.bottom.size() < report_quality_actors; --i) {
+    r.bottom.push_back(row(rated[i - 1]));
+  }
+
+  // Mean tie trust per sector pair, over the ties the network score counts.
+  std::map<std::pair<std::string, std::string>, std::pair<double, std::size_t>> pairs;
+  const auto ends = net.tie_ends();
+  for (std::size_t i = 0; i < q.ties.size(); ++i) {
+    if (std::isnan(q.ties[i].trust)) continue;
+    const auto [u, v] = ends[i];
+    const bool counted = net.directed() ? !is_nonrespondent(actors[u])
+                                        : !(is_nonrespondent(actors[u]) && is_nonrespondent(actors[v]));
+    if (!counted) continue;
+    std::pair<std::string, std::string> key{actors[u].primary_sector(), actors[v].primary_sector()};
+    if (!net.directed() && key.second < key.first) std::swap(key.first, key.second);
+    auto& [sum, n] = pairs[key];
+    sum += q.ties[i].trust;
+    ++n;
+  }
+  for (const auto& [key, sn] : pairs) {
+    r.low_pairs.push_back({key.first, key.second, sn.first / static_cast<double>(sn.second), sn.second});
+  }
+  std::stable_sort(r.low_pairs.begin(), r.low_pairs.end(),
+                   [](const report_trust_pair& a, const report_trust_pair& b) { return a.trust < b.trust; });
+  if (r.low_pairs.size() > report_quality_pairs) r.low_pairs.resize(report_quality_pairs);
+  return r;
+}
+
+}  // namespace
+
 region_report build_report(const network& net, const report_options& options) {
   detail::check_report_lang(options.lang);
   const std::string& lang = options.lang;
@@ -272,6 +329,7 @@ region_report build_report(const network& net, const report_options& options) {
     r.comparison = compare(*options.earlier, net);
     r.earlier_region = options.earlier->region();
   }
+  r.quality = quality_section(net);
   layout_options lo;
   lo.seed = options.seed;
   r.layout_used = net.n_actors() <= lo.force_directed_limit ? layout_method::force_directed : layout_method::sector_circle;
@@ -634,6 +692,64 @@ mustache::data report_data(const network& net, const region_report& r, bool html
     x.set("newly_present", name_list(names, t));
     d.set("comparison", x);
   }
+
+  // 9. Trust and value (numbered 8 without a comparison).
+  if (r.quality) {
+    const report_quality& q = *r.quality;
+    mustache::data x;
+    x.set("num", r.comparison ? "9" : "8");
+    const auto share = [&](const quality_score& s) { return percent(s.percent / 100, lang); };
+    x.set("summary", t.fill("quality_summary", {detail::format_decimal(q.trust.mean, 2, lang), share(q.trust),
+                                                detail::format_decimal(q.value.mean, 2, lang), share(q.value)}));
+    list scores = new_list();
+    const auto score_row = [&](const std::string& label, const quality_score& s, bool main) {
+      mustache::data row;
+      row.set("label", label);
+      row.set("mean", detail::format_decimal(s.mean, 2, lang));
+      row.set("percent", share(s));
+      row.set("n", std::to_string(s.n));
+      row.set("main", main);
+      scores.push_back(row);
+    };
+    score_row(t("quality_trust"), q.trust, true);
+    for (const auto& s : q.indicators) {
+      if (s.name.starts_with("trust_")) score_row(t("quality_" + s.name), s, false);
+    }
+    score_row(t("quality_value"), q.value, true);
+    for (const auto& s : q.indicators) {
+      if (s.name.starts_with("value_")) score_row(t("quality_" + s.name), s, false);
+    }
+    x.set("scores", scores);
+    const auto actor_rows = [&](const std::vector<report_trust_actor>& actors) {
+      list rows = new_list();
+      for (const auto& a : actors) {
+        mustache::data row;
+        row.set("name", a.name);
+        row.set("sector", sector_label(tax, a.sector, lang));
+        row.set("colour", std::string(sector_colour(tax, a.sector)));
+        row.set("trust", detail::format_decimal(a.trust, 2, lang));
+        row.set("raters", std::to_string(a.raters));
+        rows.push_back(row);
+      }
+      return rows;
+    };
+    x.set("top", actor_rows(q.top));
+    x.set("has_top", !q.top.empty());
+    x.set("bottom", actor_rows(q.bottom));
+    x.set("has_bottom", !q.bottom.empty());
+    list pairs = new_list();
+    for (const auto& p : q.low_pairs) {
+      mustache::data row;
+      row.set("from", sector_label(tax, p.from, lang));
+      row.set("to", sector_label(tax, p.to, lang));
+      row.set("trust", detail::format_decimal(p.trust, 2, lang));
+      row.set("n", std::to_string(p.n));
+      pairs.push_back(row);
+    }
+    x.set("pairs", pairs);
+    x.set("has_pairs", !q.low_pairs.empty());
+    d.set("quality", x);
+  }
   return d;
 }
 
@@ -818,6 +934,35 @@ std::string to_json(const region_report& r, int indent) {
                          {"sectors_newly_present", c.sectors_newly_present}};
   } else {
     doc["comparison"] = nullptr;
+  }
+  if (r.quality) {
+    const report_quality& q = *r.quality;
+    const auto score = [](const quality_score& s) {
+      return ordered_json{{"name", s.name}, {"mean", number_or_null(s.mean)}, {"percent", number_or_null(s.percent)}, {"n", s.n}};
+    };
+    ordered_json indicators = ordered_json::array();
+    for (const auto& s : q.indicators) indicators.push_back(score(s));
+    const auto actors = [](const std::vector<report_trust_actor>& rows) {
+      ordered_json a = ordered_json::array();
+      for (const auto& x : rows) {
+        a.push_back({{"id", x.id}, {"name", x.name}, {"sector", x.sector}, {"trust", number_or_null(x.trust)},
+                     {"raters", x.raters}});
+      }
+      return a;
+    };
+    ordered_json pairs = ordered_json::array();
+    for (const auto& p : q.low_pairs) {
+      pairs.push_back({{"from", p.from}, {"to", p.to}, {"trust", number_or_null(p.trust)}, {"n", p.n}});
+    }
+    doc["quality"] = {{"scale", {1, 4}},
+                      {"trust", score(q.trust)},
+                      {"value", score(q.value)},
+                      {"indicators", indicators},
+                      {"top_trust", actors(q.top)},
+                      {"bottom_trust", actors(q.bottom)},
+                      {"lowest_trust_sector_pairs", pairs}};
+  } else {
+    doc["quality"] = nullptr;
   }
   doc["layout"] = {{"method", r.layout_used == layout_method::sector_circle ? "sector_circle" : "force_directed"},
                    {"seed", r.layout_seed}};

@@ -21,6 +21,7 @@
 #include <healthnet/io.hpp>
 #include <healthnet/example.hpp>
 // whole-network and per-actor structure
+#include <healthnet/relationship_quality.hpp>
 #include <healthnet/response.hpp>
 #include <healthnet/symmetrize.hpp>
 #include <healthnet/density.hpp>

@@ -23,6 +23,7 @@
 #include <healthnet/groups.hpp>
 #include <healthnet/multiplexity.hpp>
 #include <healthnet/network.hpp>
+#include <healthnet/relationship_quality.hpp>
 
 namespace healthnet {
 
@@ -131,6 +132,21 @@ inline std::vector<metric_definition> make_metric_catalog() {
            });
   coverage("blau", "Blau diversity", "Blau-Diversität", [](const coverage_result& c) { return c.blau; });
   coverage("iqv", "index of qualitative variation", "IQV", [](const coverage_result& c) { return c.iqv; });
+  // Relationship quality under PARTNER's default attribute names
+  // (default_trust_attributes(), default_value_attributes()); NaN when the
+  // network carries none of them. A rating outside 1..4 raises.
+  auto quality = [&](const char* name, const char* en, const char* de, bool trust) {
+    m.push_back({name, en, de, false, false, [trust](const network& net, sv) {
+                   quality_options o;
+                   o.trust = trust ? present_tie_attributes(net, default_trust_attributes()) : std::vector<std::string>{};
+                   o.value = trust ? std::vector<std::string>{} : present_tie_attributes(net, default_value_attributes());
+                   if (o.trust.empty() && o.value.empty()) return nan_value();
+                   const auto r = relationship_quality(net, o);
+                   return trust ? r.trust.mean : r.value.mean;
+                 }});
+  };
+  quality("trust_score", "trust (PARTNER, 1-4)", "Vertrauen (PARTNER, 1-4)", true);
+  quality("value_score", "value (PARTNER, 1-4)", "Nutzen (PARTNER, 1-4)", false);
   grouped("ei_index", "E-I index", "E-I-Index", [](const network& n, const grouping& g) { return ei_index(n, g).ei; });
   grouped("cross_group_share", "share of cross-sector ties", "Anteil sektorübergreifender Beziehungen",
           [](const network& n, const grouping& g) { return ei_index(n, g).cross_share; });

@@ -21,13 +21,19 @@
 /// 8. **Wave comparison** (only with an earlier wave): actors joined and
 ///    left, ties formed, dissolved and changed, metric deltas, sector pairs
 ///    newly connected (compare()).
+/// 9. **Trust and value** (only when ties carry ratings under PARTNER's
+///    default attribute names, default_trust_attributes() and
+///    default_value_attributes()): the network scores, the actors with the
+///    highest and lowest trust received, and the sector pairs with the
+///    lowest mean trust (relationship_quality()). Numbered 8 without a
+///    wave comparison.
 ///
 /// The HTML is one self-contained file: inline CSS and SVG, no JavaScript,
 /// no fonts, images or links outside the file; valid HTML5 with
 /// `<html lang="de">` or `lang="en"`. Element ids for tools and tests:
 /// `summary`, `key-metrics`, `scorecard` (the table), `sector-coverage`
 /// (chart), `network-drawing` (chart), `block-density` (chart), `brokers`,
-/// `gaps`, `comparison`. Markdown has the same sections as tables, the
+/// `gaps`, `comparison`, `trust-value`. Markdown has the same sections as tables, the
 /// charts replaced by tables or a note. JSON holds the same data with
 /// stable keys (ids, not labels, where there is one; NaN as null).
 #pragma once
@@ -46,6 +52,7 @@
 #include <healthnet/response.hpp>
 #include <healthnet/network.hpp>
 #include <healthnet/region.hpp>
+#include <healthnet/relationship_quality.hpp>
 #include <healthnet/scorecard.hpp>
 
 namespace healthnet {
@@ -92,6 +99,38 @@ struct report_gap {
   std::vector<std::string> candidate_names;  ///< their names, parallel to `candidates`
 };
 
+/// One actor of the trust table.
+struct report_trust_actor {
+  std::string id;          ///< actor id
+  std::string name;        ///< name, else id
+  std::string sector;      ///< primary sector id
+  double trust{};          ///< mean trust received from respondents
+  std::size_t raters{};    ///< number of ratings in it
+};
+
+/// One sector pair of the trust section.
+struct report_trust_pair {
+  std::string from;        ///< sector id (the raters' sector when directed)
+  std::string to;          ///< sector id
+  double trust{};          ///< mean tie trust over the rated ties between them
+  std::size_t n{};         ///< number of rated ties
+};
+
+/// The trust and value section (see relationship_quality()).
+struct report_quality {
+  quality_score trust;                       ///< network trust (mean, percent, n)
+  quality_score value;                       ///< network value
+  std::vector<quality_score> indicators;     ///< each sub-indicator present
+  std::vector<report_trust_actor> top;       ///< highest trust received, best first (at most report_quality_actors)
+  std::vector<report_trust_actor> bottom;    ///< lowest trust received, lowest first, none of `top`
+  std::vector<report_trust_pair> low_pairs;  ///< sector pairs by mean trust, lowest first (at most report_quality_pairs)
+};
+
+/// Actors listed at each end of the trust table.
+inline constexpr std::size_t report_quality_actors = 5;
+/// Sector pairs listed with the lowest trust.
+inline constexpr std::size_t report_quality_pairs = 5;
+
 /// The content of a report (see build_report()).
 struct region_report {
   std::string lang;                      ///< language of labels and explanations
@@ -113,6 +152,8 @@ struct region_report {
   std::string betweenness_note;          ///< set when betweenness centralization was estimated from pivots
   std::optional<wave_comparison> comparison;  ///< with an earlier wave
   region_info earlier_region;            ///< metadata of the earlier wave (when compared)
+  /// Trust and value: set when some tie carries a rating under PARTNER's default names.
+  std::optional<report_quality> quality;
   std::vector<layout_point> layout;      ///< positions of the drawing, per actor
   layout_method layout_used{layout_method::force_directed};  ///< force_directed or sector_circle
   std::uint64_t layout_seed{1};          ///< seed of the layout

@@ -306,7 +306,12 @@ def report(
     format: str | None = None,
     seed: int = 1,
 ) -> str:
-    """The region report: summary, scorecard, coverage, drawing, brokers, gaps.
+    """The region report: summary, scorecard, coverage, drawing, brokers, gaps, trust and value.
+
+    With ``earlier`` the report compares the waves; when ties carry trust or
+    value ratings under PARTNER's default names (``trust_openness``, ...,
+    ``value_involvement``) it has a section "Vertrauen und Nutzen" / "Trust
+    and value" (:func:`relationship_quality`).
 
     The same report as ``healthnet report``: one self-contained HTML file
     (inline CSS and SVG, no scripts, no network access), or Markdown or
