@@ -575,6 +575,10 @@ def _analysis_memory_bytes(net: Network) -> int:
     """
     Bytes held by the cached analysis view (CSR arrays), building it if needed.
     """
+def _collaboration_levels(net: Network, attr: str, levels: collections.abc.Sequence[str]) -> dict:
+    """
+    Collaboration levels as columns (see healthnet.collaboration_levels).
+    """
 def _from_arrays(source: numpy.ndarray[typing.Any, numpy.dtype[typing.Any]], target: numpy.ndarray[typing.Any, numpy.dtype[typing.Any]], directed: bool, weight: typing.Annotated[numpy.typing.ArrayLike, numpy.float64] | None, sector_codes: numpy.ndarray[typing.Any, numpy.dtype[typing.Any]] | None, sector_labels: collections.abc.Sequence[str], actor_ids: typing.Any, n_actors: typing.SupportsInt | typing.SupportsIndex | None) -> Network:
     """
     Bulk constructor behind healthnet.from_arrays.
@@ -590,6 +594,10 @@ def _network_layout(net: Network, seed: typing.SupportsInt | typing.SupportsInde
 def _network_svg(net: Network, positions: typing.Annotated[numpy.typing.ArrayLike, numpy.float64], lang: str = 'en', id: str = '') -> str:
     """
     The network drawing of the report as SVG text (healthnet::network_svg).
+    """
+def _relationship_quality(net: Network, trust: collections.abc.Sequence[str], value: collections.abc.Sequence[str], scale_min: typing.SupportsFloat | typing.SupportsIndex, scale_max: typing.SupportsFloat | typing.SupportsIndex) -> dict:
+    """
+    Relationship quality as columns (see healthnet.relationship_quality).
     """
 def _sector_colours(taxonomy: Taxonomy) -> list[tuple[str, str]]:
     """
