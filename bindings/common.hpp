@@ -210,5 +210,6 @@ void register_interop(py::module_& m);
 void register_display(py::module_& m);
 void register_arrays(py::module_& m);
 void register_response(py::module_& m);
+void register_sensitivity(py::module_& m);
 
 }  // namespace healthnet::bindings

@@ -34,4 +34,5 @@ PYBIND11_MODULE(_core, m) {
   register_display(m);
   register_arrays(m);
   register_response(m);
+  register_sensitivity(m);
 }

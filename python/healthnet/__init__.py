@@ -56,6 +56,8 @@ from ._excel import *  # noqa: F401,F403
 from ._survey import *  # noqa: F401,F403
 from . import _response
 from ._response import *  # noqa: F401,F403
+from . import _sensitivity
+from ._sensitivity import *  # noqa: F401,F403
 
 __all__ = [
     "Actor",
@@ -96,6 +98,7 @@ __all__ += _arrays.__all__ + _centrality.__all__ + _cohesion.__all__ + _componen
 __all__ += _interop.__all__ + ["sector_colors"]
 __all__ += _excel.__all__ + _survey.__all__
 __all__ += _response.__all__
+__all__ += _sensitivity.__all__
 
 
 def __getattr__(name: str):
