@@ -224,7 +224,10 @@ region_report build_report(const network& net, const report_options& options) {
     r.nonrespondent_names.push_back(a.name.empty() ? a.id : a.name);
   }
   if (r.response.known()) {
-    r.sensitivity = nonresponse_sensitivity(net, {.metrics = report_sensitivity_metrics(),
+    // Reciprocity is 1 by definition in an undirected network: only density then.
+    std::vector<std::string> names = report_sensitivity_metrics();
+    if (!net.directed()) std::erase(names, "reciprocity");
+    r.sensitivity = nonresponse_sensitivity(net, {.metrics = std::move(names),
                                                   .drop = report_sensitivity_drop,
                                                   .runs = report_sensitivity_runs,
                                                   .seed = report_sensitivity_seed});

@@ -25,7 +25,8 @@
 /// When some actor's respondent status is known, the summary has a
 /// subsection **Data basis** (`data-basis`): response rate, non-respondents,
 /// the missing-data policy ("absent") and the 90 % bands of density and
-/// reciprocity under 10 % less response (nonresponse_sensitivity()).
+/// reciprocity (directed networks) under 10 % less response
+/// (nonresponse_sensitivity()).
 ///
 /// The HTML is one self-contained file: inline CSS and SVG, no JavaScript,
 /// no fonts, images or links outside the file; valid HTML5 with
@@ -139,9 +140,11 @@ inline constexpr std::size_t report_gap_limit = 40;
 /// the reports of a further 10 % of the respondents removed, 200 runs, a
 /// fixed seed, so the same network always gives the same report.
 inline constexpr double report_sensitivity_drop = 0.1;
+/// Runs of the data basis section's sensitivity bands.
 inline constexpr std::size_t report_sensitivity_runs = 200;
+/// Seed of the data basis section's sensitivity bands (fixed: same network, same report).
 inline constexpr std::uint64_t report_sensitivity_seed = 1;
-/// The metrics whose bands the report shows.
+/// The metrics whose bands the report shows (reciprocity only when directed).
 inline const std::vector<std::string>& report_sensitivity_metrics() {
   static const std::vector<std::string> names{"density", "reciprocity"};
   return names;

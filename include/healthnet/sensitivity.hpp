@@ -51,9 +51,9 @@ struct sensitivity_row {
 /// The result of nonresponse_sensitivity().
 struct sensitivity_result {
   std::vector<sensitivity_row> rows;  ///< one per metric, in the order asked
-  double drop{};
-  std::size_t runs{};
-  std::uint64_t seed{};
+  double drop{};          ///< as asked (sensitivity_options::drop)
+  std::size_t runs{};     ///< as asked
+  std::uint64_t seed{};   ///< as asked
   std::size_t respondents{0};  ///< actors whose reports may be dropped
   std::size_t dropped{0};      ///< respondents dropped in every run: round(drop * respondents)
   /// True when no actor's respondent status was known and every actor was

@@ -79,8 +79,16 @@ def nonresponse_sensitivity(
     Examples
     --------
     >>> import healthnet as hn
-    >>> net = hn.example_region()
-    >>> s = hn.nonresponse_sensitivity(net, ["density", "reciprocity"], drop=0.1, runs=50, seed=1)  # doctest: +SKIP
+    >>> net = hn.Network(directed=True)
+    >>> for a in "abcd":
+    ...     net.add_actor(a, respondent=True)
+    >>> for s, t in [("a", "b"), ("a", "c"), ("b", "a"), ("c", "d")]:
+    ...     net.add_tie(s, t)
+    >>> band = hn.nonresponse_sensitivity(net, ["density"], drop=0.25, runs=100, seed=1)
+    >>> band.attrs["dropped"], float(band.loc["density", "observed"])
+    (1, 0.3333333333333333)
+    >>> sorted(set(band.attrs["values"]["density"]))  # one actor's reports gone per run
+    [0.16666666666666666, 0.25, 0.3333333333333333]
     """
     names = [] if metrics is None else [metrics] if isinstance(metrics, str) else list(metrics)
     for name in names:

@@ -351,7 +351,7 @@ int run_metrics(const metrics_args& args) {
   if (!estimate_note.empty()) std::printf("note: %s\n", estimate_note.c_str());
   if (!missing_note.empty()) std::printf("note: %s\n", missing_note.c_str());
   if (sens) {
-    std::printf("\nsensitivity to further non-response (drop %s)\n", format_value(sens->drop).c_str());
+    std::printf("\nsensitivity to further non-response (drop %s)\n", detail::format_number(sens->drop).c_str());
     std::printf("%-*s  %10s  %10s  %10s  %10s\n", static_cast<int>(width), "metric", "observed", "mean", "low 5%",
                 "high 95%");
     for (const auto& row : sens->rows) {
