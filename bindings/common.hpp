@@ -229,6 +229,7 @@ void register_display(py::module_& m);
 void register_arrays(py::module_& m);
 void register_response(py::module_& m);
 void register_quality(py::module_& m);
+void register_sensitivity(py::module_& m);
 
 }  // namespace healthnet::bindings
 

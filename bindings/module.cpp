@@ -35,4 +35,5 @@ PYBIND11_MODULE(_core, m) {
   register_arrays(m);
   register_response(m);
   register_quality(m);
+  register_sensitivity(m);
 }

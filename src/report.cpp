@@ -280,6 +280,15 @@ region_report build_report(const network& net, const report_options& options) {
     const actor& a = net.get_actor(id);
     r.nonrespondent_names.push_back(a.name.empty() ? a.id : a.name);
   }
+  if (r.response.known()) {
+    // Reciprocity is 1 by definition in an undirected network: only density then.
+    std::vector<std::string> names = report_sensitivity_metrics();
+    if (!net.directed()) std::erase(names, "reciprocity");
+    r.sensitivity = nonresponse_sensitivity(net, {.metrics = std::move(names),
+                                                  .drop = report_sensitivity_drop,
+                                                  .runs = report_sensitivity_runs,
+                                                  .seed = report_sensitivity_seed});
+  }
   for (const auto& name : report_metric_names()) {
     r.metrics.push_back({name, metric_label(name, lang), evaluate_metric(net, name)});
     if (name == "betweenness_centralization" && betweenness_estimate_scope::last().estimated) {
@@ -466,19 +475,36 @@ mustache::data report_data(const network& net, const region_report& r, bool html
   fact(t("wave"), r.region.wave);
   fact(t("date"), r.region.date);
   fact(t("network"), r.directed ? t("directed") : t("undirected"));
-  if (r.response.known()) {  // the response rate and who did not answer
+  // The response rate and the non-respondents: in the data basis below.
+  d.set("facts", facts);
+  // The data basis: response, missing-data policy, sensitivity bands.
+  if (r.sensitivity) {
+    const auto& sens = *r.sensitivity;
+    list basis = new_list();
     const auto& rr = r.response;
-    std::string value = t.fill("response_detail", {percent(rr.rate, lang), std::to_string(rr.respondents),
-                                                   std::to_string(rr.respondents + rr.nonrespondents)});
-    if (rr.unknown > 0) value += "; " + t.fill("response_unknown", {std::to_string(rr.unknown)});
-    fact(t("response_rate"), value);
+    std::string rate = t.fill("response_detail", {percent(rr.rate, lang), std::to_string(rr.respondents),
+                                                  std::to_string(rr.respondents + rr.nonrespondents)});
+    if (rr.unknown > 0) rate += "; " + t.fill("response_unknown", {std::to_string(rr.unknown)});
+    basis.push_back(label_value(t("response_rate"), rate));
     std::string names;
     const auto& all = r.nonrespondent_names;
     for (std::size_t i = 0; i < all.size() && i < listed_names; ++i) names += (i == 0 ? "" : ", ") + all[i];
     if (all.size() > listed_names) names += " " + t.fill("and_more", {std::to_string(all.size() - listed_names)});
-    fact(t("nonrespondents"), names.empty() ? t("none") : names);
+    basis.push_back(label_value(t("nonrespondents"), names.empty() ? t("none") : names));
+    basis.push_back(label_value(t("missing_policy"), t("missing_absent")));
+    std::string bands;
+    for (const auto& row : sens.rows) {
+      if (!bands.empty()) bands += "; ";
+      bands += t.fill("sensitivity_band", {metric_label(row.metric, lang), detail::format_decimal(row.observed, 3, lang),
+                                           detail::format_decimal(row.low, 3, lang),
+                                           detail::format_decimal(row.high, 3, lang), percent(sens.drop, lang)});
+    }
+    basis.push_back(label_value(t("sensitivity"), bands));
+    d.set("data_basis", basis);
+    d.set("has_data_basis", true);
+    d.set("sensitivity_note", t.fill("sensitivity_note", {std::to_string(sens.runs), std::to_string(sens.seed),
+                                                          std::to_string(sens.dropped), std::to_string(sens.respondents)}));
   }
-  d.set("facts", facts);
   list bodies = new_list();
   for (const auto& b : r.bodies) {
     mustache::data row;
@@ -832,6 +858,22 @@ std::string to_json(const region_report& r, int indent) {
                        {"unknown", r.response.unknown},
                        {"rate", number_or_null(r.response.rate)},
                        {"nonrespondent_actors", nonrespondents}};
+  }
+  if (r.sensitivity) {
+    const auto& sens = *r.sensitivity;
+    ordered_json rows = ordered_json::array();
+    for (const auto& row : sens.rows) {
+      rows.push_back({{"name", row.metric},
+                      {"observed", number_or_null(row.observed)},
+                      {"mean", number_or_null(row.mean)},
+                      {"low", number_or_null(row.low)},
+                      {"high", number_or_null(row.high)},
+                      {"valid_runs", row.valid_runs}});
+    }
+    doc["response"]["missing"] = to_string(sens.missing);
+    doc["response"]["sensitivity"] = {{"drop", sens.drop},       {"runs", sens.runs},
+                                      {"seed", sens.seed},       {"respondents", sens.respondents},
+                                      {"dropped", sens.dropped}, {"metrics", rows}};
   }
   ordered_json metrics = ordered_json::array();
   for (const auto& m : r.metrics) metrics.push_back({{"name", m.name}, {"label", m.label}, {"value", number_or_null(m.value)}});

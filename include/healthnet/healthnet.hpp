@@ -45,5 +45,6 @@
 // evaluation
 #include <healthnet/metric_registry.hpp>
 #include <healthnet/profile.hpp>
+#include <healthnet/sensitivity.hpp>
 #include <healthnet/scorecard.hpp>
 #include <healthnet/compare.hpp>

@@ -28,10 +28,16 @@
 ///    lowest mean trust (relationship_quality()). Numbered 8 without a
 ///    wave comparison.
 ///
+/// When some actor's respondent status is known, the summary has a
+/// subsection **Data basis** (`data-basis`): response rate, non-respondents,
+/// the missing-data policy ("absent") and the 90 % bands of density and
+/// reciprocity (directed networks) under 10 % less response
+/// (nonresponse_sensitivity()).
+///
 /// The HTML is one self-contained file: inline CSS and SVG, no JavaScript,
 /// no fonts, images or links outside the file; valid HTML5 with
 /// `<html lang="de">` or `lang="en"`. Element ids for tools and tests:
-/// `summary`, `key-metrics`, `scorecard` (the table), `sector-coverage`
+/// `summary`, `key-metrics`, `data-basis`, `scorecard` (the table), `sector-coverage`
 /// (chart), `network-drawing` (chart), `block-density` (chart), `brokers`,
 /// `gaps`, `comparison`, `trust-value`. Markdown has the same sections as tables, the
 /// charts replaced by tables or a note. JSON holds the same data with
@@ -54,6 +60,7 @@
 #include <healthnet/region.hpp>
 #include <healthnet/relationship_quality.hpp>
 #include <healthnet/scorecard.hpp>
+#include <healthnet/sensitivity.hpp>
 
 namespace healthnet {
 
@@ -141,6 +148,10 @@ struct region_report {
   std::vector<body> bodies;              ///< governance bodies
   response_summary response;             ///< who answered the survey (shown when some status is known)
   std::vector<std::string> nonrespondent_names;  ///< names (else ids) of the non-respondents, in actor order
+  /// The "data basis" section's sensitivity of density and reciprocity to
+  /// further non-response (report_sensitivity_drop, _runs, _seed); set when
+  /// some actor's respondent status is known.
+  std::optional<sensitivity_result> sensitivity;
   std::vector<report_metric> metrics;    ///< key metrics (report_metric_names())
   scorecard_result score;                ///< the scorecard evaluated
   std::string scorecard_name;            ///< the scorecard's display name in the language
@@ -165,6 +176,20 @@ inline constexpr std::size_t report_block_limit = 40;
 /// Largest number of gaps the HTML and Markdown reports list; the JSON
 /// report lists the first default_gap_limit and gives their number.
 inline constexpr std::size_t report_gap_limit = 40;
+
+/// The data basis section's sensitivity bands (nonresponse_sensitivity()):
+/// the reports of a further 10 % of the respondents removed, 200 runs, a
+/// fixed seed, so the same network always gives the same report.
+inline constexpr double report_sensitivity_drop = 0.1;
+/// Runs of the data basis section's sensitivity bands.
+inline constexpr std::size_t report_sensitivity_runs = 200;
+/// Seed of the data basis section's sensitivity bands (fixed: same network, same report).
+inline constexpr std::uint64_t report_sensitivity_seed = 1;
+/// The metrics whose bands the report shows (reciprocity only when directed).
+inline const std::vector<std::string>& report_sensitivity_metrics() {
+  static const std::vector<std::string> names{"density", "reciprocity"};
+  return names;
+}
 
 /// Names of the key metrics in the report summary, in order.
 const std::vector<std::string>& report_metric_names();

@@ -58,6 +58,8 @@ from . import _response
 from ._response import *  # noqa: F401,F403
 from . import _quality
 from ._quality import *  # noqa: F401,F403
+from . import _sensitivity
+from ._sensitivity import *  # noqa: F401,F403
 
 __all__ = [
     "Actor",
@@ -99,6 +101,7 @@ __all__ += _interop.__all__ + ["sector_colors"]
 __all__ += _excel.__all__ + _survey.__all__
 __all__ += _response.__all__
 __all__ += _quality.__all__
+__all__ += _sensitivity.__all__
 
 
 def __getattr__(name: str):

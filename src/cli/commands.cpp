@@ -21,6 +21,7 @@
 #include <healthnet/io.hpp>
 #include <healthnet/profile.hpp>
 #include <healthnet/response.hpp>
+#include <healthnet/sensitivity.hpp>
 #include <healthnet/symmetrize.hpp>
 
 #include "cli.hpp"
@@ -235,6 +236,9 @@ struct metrics_args {
   std::string by;
   std::string missing;  ///< empty: not given (absent)
   bool exact{false};
+  std::optional<double> sensitivity;  ///< --sensitivity DROP
+  long long runs{200};
+  std::uint64_t seed{1};
 };
 
 int run_metrics(const metrics_args& args) {
@@ -261,6 +265,20 @@ int run_metrics(const metrics_args& args) {
     }
   }
   const betweenness_estimate estimated = betweenness_estimate_scope::last();
+  // --sensitivity: bands of the profile's metrics under further non-response.
+  std::optional<sensitivity_result> sens;
+  if (args.sensitivity) {
+    if (args.runs < 1) throw invalid_input(field_location("runs"), "expected at least 1 run, got " + std::to_string(args.runs));
+    set_step("sensitivity");
+    sens = nonresponse_sensitivity(net, {.drop = *args.sensitivity, .runs = static_cast<std::size_t>(args.runs), .seed = args.seed});
+  }
+  const std::string sensitivity_note =
+      !sens ? ""
+            : "sensitivity: reports of " + std::to_string(sens->dropped) + " of " + std::to_string(sens->respondents) +
+                  (sens->all_assumed_respondents ? " actors (no respondent status known: all counted as respondents)"
+                                                 : " respondents") +
+                  " removed at random, " + std::to_string(sens->runs) + " runs, seed " + std::to_string(sens->seed) +
+                  "; low and high are the 5 % and 95 % quantiles; unreported ties count as absent";
   const auto sectors = sector_counts(net);
   const region_info& r = net.region();
   set_step("group measures");
@@ -298,6 +316,23 @@ int run_metrics(const metrics_args& args) {
     nlohmann::ordered_json counts = nlohmann::ordered_json::object();
     for (const auto& [s, n] : sectors) counts[s] = n;
     doc["actors_per_sector"] = counts;
+    if (sens) {
+      nlohmann::ordered_json js;
+      js["drop"] = sens->drop;
+      js["runs"] = sens->runs;
+      js["seed"] = sens->seed;
+      js["respondents"] = sens->respondents;
+      js["dropped"] = sens->dropped;
+      js["all_assumed_respondents"] = sens->all_assumed_respondents;
+      js["missing"] = to_string(sens->missing);
+      nlohmann::ordered_json rows = nlohmann::ordered_json::object();
+      for (const auto& row : sens->rows) {
+        rows[row.metric] = {{"observed", json_number(row.observed)}, {"mean", json_number(row.mean)},
+                            {"low", json_number(row.low)}, {"high", json_number(row.high)}, {"valid_runs", row.valid_runs}};
+      }
+      js["metrics"] = std::move(rows);
+      doc["sensitivity"] = std::move(js);
+    }
     if (group_json) doc["groups"] = std::move(*group_json);
     std::printf("%s\n", doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace).c_str());
     return 0;
@@ -315,6 +350,17 @@ int run_metrics(const metrics_args& args) {
   }
   if (!estimate_note.empty()) std::printf("note: %s\n", estimate_note.c_str());
   if (!missing_note.empty()) std::printf("note: %s\n", missing_note.c_str());
+  if (sens) {
+    std::printf("\nsensitivity to further non-response (drop %s)\n", detail::format_number(sens->drop).c_str());
+    std::printf("%-*s  %10s  %10s  %10s  %10s\n", static_cast<int>(width), "metric", "observed", "mean", "low 5%",
+                "high 95%");
+    for (const auto& row : sens->rows) {
+      std::printf("%-*s  %10s  %10s  %10s  %10s\n", static_cast<int>(width), show(row.metric).c_str(),
+                  format_value(row.observed).c_str(), format_value(row.mean).c_str(), format_value(row.low).c_str(),
+                  format_value(row.high).c_str());
+    }
+    std::printf("note: %s\n", sensitivity_note.c_str());
+  }
   std::size_t swidth = 6;
   for (const auto& [s, n] : sectors) swidth = std::max(swidth, show(s).size());
   std::printf("\n%-*s  %6s  %s\n", static_cast<int>(swidth), "sector", "actors", "label");
@@ -349,6 +395,12 @@ command add_metrics(CLI::App& app) {
                   "density and reciprocity: absent (default: unreported ties are absent), exclude (observed dyads "
                   "only, as R sna), reconstruct (a non-respondent gets j->i wherever i reported i->j)")
       ->type_name("POLICY")->check(CLI::IsMember({"absent", "exclude", "reconstruct"}));
+  sub->add_option("--sensitivity", args->sensitivity,
+                  "also print each metric's 90 % band when the reports of a further DROP share of the respondents "
+                  "(0 <= DROP < 1) are removed at random (Smith & Moody 2013)")
+      ->type_name("DROP");
+  sub->add_option("--runs", args->runs, "random draws for --sensitivity")->type_name("N")->capture_default_str();
+  sub->add_option("--seed", args->seed, "seed of the draws for --sensitivity")->type_name("S")->capture_default_str();
   return {sub, [args] { return run_metrics(*args); }};
 }
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import inspect
 import json
 import subprocess
+import warnings
 from pathlib import Path
 
 import matplotlib
@@ -49,6 +50,13 @@ def small() -> hn.Network:
     return net
 
 
+def _sensitivity(net: hn.Network, by: str):
+    # small() has no respondent status: the DataWarning is expected here.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", hn.DataWarning)
+        return hn.nonresponse_sensitivity(net, ["ei_index"], runs=2, by=by)
+
+
 # Every public function that takes `by`, called with a typo.
 GROUPED = {
     "ei_index": lambda net, by: hn.ei_index(net, by=by),
@@ -64,6 +72,7 @@ GROUPED = {
     "sector_gaps": lambda net, by: hn.sector_gaps(net, by=by),
     "community_alignment": lambda net, by: hn.community_alignment(net, by=by),
     "metric": lambda net, by: hn.metric(net, "ei_index", by=by),
+    "nonresponse_sensitivity": _sensitivity,
     "plot.block_density": lambda net, by: hn.plot.block_density(net, by=by),
 }
 
