@@ -8,7 +8,7 @@ import numpy
 import numpy.typing
 import pandas
 import typing
-__all__: list[str] = ['Actor', 'Body', 'GeoPoint', 'Network', 'Region', 'ResponseRate', 'ScorecardData', 'Sector', 'Taxonomy', 'Tie', 'adjusted_rand_index', 'articulation_points', 'assortativity', 'average_clustering', 'betweenness', 'betweenness_centralization', 'block_density', 'bridges', 'brokerage', 'builtin_scorecard_ids', 'closeness', 'closeness_centralization', 'compare', 'component_labels', 'connected_components', 'constraint', 'core_number', 'degree', 'degree_centralization', 'density', 'dyad_census', 'effective_size', 'efficiency', 'ei_index', 'ei_index_actors', 'ei_index_groups', 'eigenvector_centrality', 'eigenvector_centralization', 'evaluate_metric', 'evaluate_scorecard', 'evaluate_scorecard_many', 'example_region', 'example_region_earlier', 'fragmentation', 'group_gaps', 'group_labels', 'groups_reached', 'harmonic_closeness', 'isolates', 'largest_component_share', 'load_scorecard', 'local_clustering', 'louvain', 'metric_catalog', 'modularity', 'multiplexity', 'n_components', 'normalized_mutual_information', 'pagerank', 'parse_json', 'parse_scorecard', 'partition_modularity', 'profile', 'reach_efficiency', 'read_csv', 'read_graphml', 'read_json', 'read_sector_map', 'reciprocity', 'reconstruct_missing', 'relation_density', 'render_report', 'report_format', 'response_rate', 'scorecard_result_json', 'sector_counts', 'sector_coverage', 'structural_holes', 'symmetrize', 'synthetic_region', 'to_graphml', 'to_json', 'transitivity', 'triangles', 'two_step_reach', 'validate_csv', 'write_graphml', 'write_json', 'write_text_atomically']
+__all__: list[str] = ['Actor', 'Body', 'GeoPoint', 'Network', 'Region', 'ResponseRate', 'ScorecardData', 'Sector', 'SensitivityResult', 'SensitivityRow', 'Taxonomy', 'Tie', 'adjusted_rand_index', 'articulation_points', 'assortativity', 'average_clustering', 'betweenness', 'betweenness_centralization', 'block_density', 'bridges', 'brokerage', 'builtin_scorecard_ids', 'closeness', 'closeness_centralization', 'compare', 'component_labels', 'connected_components', 'constraint', 'core_number', 'degree', 'degree_centralization', 'density', 'dyad_census', 'effective_size', 'efficiency', 'ei_index', 'ei_index_actors', 'ei_index_groups', 'eigenvector_centrality', 'eigenvector_centralization', 'evaluate_metric', 'evaluate_scorecard', 'evaluate_scorecard_many', 'example_region', 'example_region_earlier', 'fragmentation', 'group_gaps', 'group_labels', 'groups_reached', 'harmonic_closeness', 'isolates', 'largest_component_share', 'load_scorecard', 'local_clustering', 'louvain', 'metric_catalog', 'modularity', 'multiplexity', 'n_components', 'nonresponse_sensitivity', 'normalized_mutual_information', 'pagerank', 'parse_json', 'parse_scorecard', 'partition_modularity', 'profile', 'reach_efficiency', 'read_csv', 'read_graphml', 'read_json', 'read_sector_map', 'reciprocity', 'reconstruct_missing', 'relation_density', 'render_report', 'report_format', 'response_rate', 'scorecard_result_json', 'sector_counts', 'sector_coverage', 'structural_holes', 'symmetrize', 'synthetic_region', 'to_graphml', 'to_json', 'transitivity', 'triangles', 'two_step_reach', 'validate_csv', 'write_graphml', 'write_json', 'write_text_atomically']
 class _ReadingGuard:
     """
     Holds a shared lock of a network in a with block.
@@ -567,6 +567,83 @@ class ResponseRate:
         """
         Actors without a respondent flag.
         """
+class SensitivityRow:
+    """
+    One metric's observed value and its spread over the runs.
+    """
+    @property
+    def high(self) -> float:
+        """
+        95 % quantile of the run values.
+        """
+    @property
+    def low(self) -> float:
+        """
+        5 % quantile of the run values (numpy's default method).
+        """
+    @property
+    def mean(self) -> float:
+        """
+        Mean over the runs (NaN runs left out).
+        """
+    @property
+    def metric(self) -> str:
+        """
+        Metric name.
+        """
+    @property
+    def observed(self) -> float:
+        """
+        Value on the network as given.
+        """
+    @property
+    def valid_runs(self) -> int:
+        """
+        Runs whose value is a number.
+        """
+    @property
+    def values(self) -> numpy.typing.NDArray[numpy.float64]:
+        """
+        The value of every run, in run order.
+        """
+class SensitivityResult:
+    """
+    The result of nonresponse_sensitivity.
+    """
+    @property
+    def all_assumed_respondents(self) -> bool:
+        """
+        True when no respondent status was known and every actor counted as a respondent.
+        """
+    @property
+    def drop(self) -> float:
+        ...
+    @property
+    def dropped(self) -> int:
+        """
+        Respondents dropped in every run.
+        """
+    @property
+    def missing(self) -> str:
+        """
+        The missing-data policy of the metrics ('absent').
+        """
+    @property
+    def respondents(self) -> int:
+        """
+        Actors whose reports may be dropped.
+        """
+    @property
+    def rows(self) -> list[SensitivityRow]:
+        """
+        One row per metric, in the order asked.
+        """
+    @property
+    def runs(self) -> int:
+        ...
+    @property
+    def seed(self) -> int:
+        ...
 def _actor_columns(net: Network) -> dict:
     """
     Actor fields and attributes as columns (behind Network.actors_frame).
@@ -708,6 +785,8 @@ def modularity(net: Network, by: str, weighted: bool = True, resolution: typing.
 def multiplexity(net: Network) -> float:
     ...
 def n_components(net: Network, strong: bool = False) -> int:
+    ...
+def nonresponse_sensitivity(net: Network, metrics: collections.abc.Sequence[str] = [], drop: typing.SupportsFloat | typing.SupportsIndex = 0.1, runs: typing.SupportsInt | typing.SupportsIndex = 200, seed: typing.SupportsInt | typing.SupportsIndex = 0, by: str = 'sector') -> SensitivityResult:
     ...
 def normalized_mutual_information(a: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex], b: collections.abc.Sequence[typing.SupportsInt | typing.SupportsIndex]) -> float:
     ...
