@@ -311,8 +311,10 @@ def _read(wb: _Workbook, file: str, actors, ties, bodies, directed, options) -> 
         where = b.pop("_where")
         try:
             net.add_body(b["id"], b["kind"], b["name"], b["members"], b["topic"], b["year"])
-        except (ValueError, KeyError, TypeError) as e:
-            raise type(e)(f"{where}: {e.args[0] if e.args else e}") from None
+        except (ValueError, KeyError) as e:  # an unknown member in the sheet is bad input: ValueError
+            raise ValueError(f"{where}: {e.args[0] if e.args else e}") from None
+        except TypeError as e:
+            raise TypeError(f"{where}: {e.args[0] if e.args else e}") from None
     return net
 
 

@@ -580,8 +580,8 @@ def _add_body(net: Network, b) -> None:
         net.add_body(
             b["id"], b["kind"], b.get("name", ""), list(b.get("members", [])), b.get("topic"), b.get("year")
         )
-    except KeyError as e:
-        raise KeyError(f"body {b.get('id')!r}: {e.args[0]}") from None
+    except KeyError as e:  # an unknown member (or a missing key) in input data is bad input
+        raise ValueError(f"body {b.get('id')!r}: {e.args[0]}") from None
 
 
 def _body_dict(b: Body) -> dict:

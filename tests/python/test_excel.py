@@ -298,7 +298,7 @@ def test_bodies_and_network_sheets_name_their_rows(tmp_path):
             ],
         },
     )
-    with pytest.raises(KeyError) as info:
+    with pytest.raises(ValueError) as info:
         hn.read_excel(path)
     assert info.value.args[0].startswith(f"{path}: sheet 'bodies' row 3: ")
     assert "zz" in info.value.args[0]

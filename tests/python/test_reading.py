@@ -392,3 +392,10 @@ def test_csv_integer_ids_index_results_by_integers(tmp_path):
     # Leading zeros are text ids, never numbers.
     a, t = pair(tmp_path, "id,sector\n0101,pharmacy\n0102,pharmacy\n", "source,target\n0101,0102\n")
     assert hn.read_csv(a, t).id_kind == "text"
+
+
+def test_from_pandas_body_with_unknown_member_is_bad_input():
+    # An id inside input data that names no actor is a ValueError (issue 14, point 9), also in bodies.
+    actors = pd.DataFrame({"id": ["a", "b"]})
+    with pytest.raises(ValueError, match=r"body 'sg': .*'zz'"):
+        hn.from_pandas(actors, bodies=[{"id": "sg", "kind": "steering_group", "members": ["a", "zz"]}])
