@@ -705,7 +705,8 @@ void read_ties(csv_file& file, const csv_options& options, const std::string& ac
   });
   try {
     table.finish(net, notes);
-  } catch (const invalid_input& e) {  // "too many ties"
+  } catch (const invalid_input& e) {  // a merged weight overflowing (placed), or "too many ties"
+    if (!e.where().file.empty()) throw;
     file.fail_at(file.line(), "ties", e.problem());
   }
 }

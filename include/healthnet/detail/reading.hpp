@@ -210,6 +210,38 @@ class tie_table {
   /// one found earlier: repeats are still checked, so validate lists them).
   /// @throws invalid_input from network::add_ties.
   void finish(network& net, std::vector<data_note>* notes) {
+    // Plain ties under the default rule: the network's own bulk merge is the
+    // sum rule, so the rows go in as they are and repeats are looked for
+    // only when the network merged some (for the note).
+    if (m_details.empty() && m_rules.duplicates == merge_rule::sum && m_rules.attribute_duplicates.empty() &&
+        m_problems.empty()) {
+      try {
+        net.add_ties(m_source, m_target, m_weight);
+      } catch (const invalid_input& e) {  // weight[i]: a merged weight overflowing
+        const std::string& field = e.where().field;
+        if (field.starts_with("weight[")) {
+          throw invalid_input(m_row_location(m_row.at(std::stoul(field.substr(7))), "weight"), e.problem());
+        }
+        throw;
+      }
+      if (net.n_ties() < m_source.size() && notes != nullptr) {
+        const std::vector<std::size_t> first = first_rows();
+        for (std::size_t e = 0; e < first.size(); ++e) {
+          if (first[e] == npos) continue;
+          const bool reversed = !m_directed && m_source[e] != m_source[first[e]];
+          merge_counter& c = reversed ? m_reversed : m_merged;
+          if (c.count++ == 0) {
+            const auto ids = net.actors();
+            c.first_row = m_row[e];
+            c.first_earlier_row = m_row[first[e]];
+            c.first_pair = quote_value(ids[m_source[e]].id) + (m_directed ? " -> " : " - ") +
+                           quote_value(ids[m_target[e]].id);
+          }
+        }
+      }
+      if (notes != nullptr) describe(notes);
+      return;
+    }
     const std::vector<std::size_t> first = first_rows();
     const std::size_t m = m_source.size();
     const bool repeats = std::any_of(first.begin(), first.end(), [](std::size_t f) { return f != npos; });
