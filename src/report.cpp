@@ -385,10 +385,15 @@ std::string render(std::string_view name, const mustache::data& data, std::strin
   return out;
 }
 
-/// Text for a Markdown table cell or paragraph: Markdown and HTML syntax escaped.
+/// Text for a Markdown table cell or paragraph: Markdown and HTML syntax
+/// escaped; a line break or tab becomes a space, and other control characters
+/// (C0, DEL, C1) are shown as \xNN / \u00NN (escape_control), so nothing from
+/// the input reaches a terminal or viewer raw (issue 20, item 9).
 std::string md(std::string_view s) {
+  std::string flat(s);
+  std::replace_if(flat.begin(), flat.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
   std::string out;
-  for (const char c : s) {
+  for (const char c : detail::escape_control(flat)) {
     switch (c) {
       case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '#':
         out += '\\';
@@ -397,7 +402,6 @@ std::string md(std::string_view s) {
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '&': out += "&amp;"; break;
-      case '\n': case '\r': out += ' '; break;
       default: out += c;
     }
   }

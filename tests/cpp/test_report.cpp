@@ -90,10 +90,10 @@ std::string xml_problem(const std::string& xml) {
 // itinerant (B→A→B); b2 brokers c-d, d-c (A→B→C, C→B→A) as liaison: 2.
 // Sectors A-C have no tie (a gap at distance 2: c-b2-d); best placed by
 // d(x, A) + d(x, C) = 2: c (degree 3), b2 (degree 2), d (degree 1).
-hn::network drawn() {
+hn::network drawn(const std::string& c_name = "Praxis C") {
   hn::network net;
   net.set_region({.id = "t1", .name = "Testkreis <Nord> & Süd", .state = "Hessen", .population = 12345, .wave = "2024"});
-  net.add_actor({.id = "c", .name = "Praxis C", .sectors = {"outpatient_care"}});
+  net.add_actor({.id = "c", .name = c_name, .sectors = {"outpatient_care"}});
   net.add_actor({.id = "a1", .name = "Praxis A1", .sectors = {"outpatient_care"}});
   net.add_actor({.id = "b1", .name = "Pflege B1", .sectors = {"nursing_care"}});
   net.add_actor({.id = "b2", .name = "Pflege B2", .sectors = {"nursing_care"}});
@@ -313,6 +313,24 @@ TEST(Report, MarkdownSections) {
     EXPECT_TRUE(contains(md, lang == "de" ? "nur im HTML-Bericht" : "HTML report only"));
     EXPECT_TRUE(contains(md, lang == "de" ? "| Dichte | 0,400 |" : "| Density | 0.400 |"));
     EXPECT_TRUE(contains(md, "Apotheke \"D\" \\| &lt;script&gt;"));
+  }
+}
+
+// Control characters from the input never reach the Markdown raw (issue 20,
+// item 9): ESC/BEL (a terminal title), CR + ESC[K (a faked line), DEL and the
+// C1 CSI U+009B. Oracle: the bytes of the output, and the escapes written by hand.
+TEST(Report, MarkdownEscapesControlCharacters) {
+  auto net = drawn("Praxis\r\x1b[KE\x7f\xc2\x9b");
+  net.set_region({.id = "t1", .name = "Kreis\x1b]0;TITLE\x07", .state = "Hessen"});
+  for (const std::string lang : {"de", "en"}) {
+    const auto md = hn::render_report_markdown(net, options(lang));
+    for (const unsigned char c : md) {
+      EXPECT_TRUE(c >= 0x20 || c == '\n') << "raw control byte " << static_cast<int>(c);
+      EXPECT_NE(c, 0x7F);
+    }
+    EXPECT_EQ(md.find("\xc2\x9b"), std::string::npos);
+    EXPECT_TRUE(contains(md, "Kreis\\\\x1b\\]0;TITLE\\\\x07")) << md.substr(0, 200);
+    EXPECT_TRUE(contains(md, "| Praxis \\\\x1b\\[KE\\\\x7f\\\\u009b |"));
   }
 }
 
