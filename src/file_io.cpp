@@ -5,6 +5,7 @@
 #include <healthnet/error.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cerrno>
 #include <cstdint>
 #include <cstdlib>
@@ -12,8 +13,10 @@
 #include <cstring>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <string>
+#include <string_view>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -90,6 +93,33 @@ void write_through(const std::string& path, std::string_view content) {
     throw file_error(path + ": write failed: " + reason);
   }
   if (::close(fd) != 0 && errno != EINTR) throw file_error(path + ": write failed: " + errno_text());
+}
+
+/// The descriptor that `path` names when it is one of the links to an open
+/// descriptor: /dev/stdin|stdout|stderr, /dev/fd/N, /proc/self/fd/N. Writing
+/// to the descriptor itself keeps what the shell set up: the offset, append
+/// mode (`>>`), and the file behind a redirect, which a rename would replace
+/// and opening the link anew would overwrite from offset 0.
+std::optional<int> open_descriptor(std::string_view path) {
+  if (path == "/dev/stdout") return 1;
+  if (path == "/dev/stderr") return 2;
+  for (const std::string_view prefix : {std::string_view("/dev/fd/"), std::string_view("/proc/self/fd/")}) {
+    if (path.substr(0, prefix.size()) != prefix) continue;
+    const std::string_view digits = path.substr(prefix.size());
+    int fd = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), fd);
+    if (ec == std::errc() && end == digits.data() + digits.size() && !digits.empty() && fd >= 0) return fd;
+  }
+  return std::nullopt;
+}
+
+/// Writes `content` to the open descriptor `fd` that `path` names; stdio's
+/// buffer of the same descriptor is flushed first, so the order is kept.
+void write_to_descriptor(const std::string& path, int fd, std::string_view content) {
+  if (::fcntl(fd, F_GETFL) < 0) throw file_error(path + ": cannot write: " + errno_text());
+  if (fd == STDOUT_FILENO) std::fflush(stdout);
+  if (fd == STDERR_FILENO) std::fflush(stderr);
+  if (!write_all(fd, content)) throw file_error(path + ": write failed: " + errno_text());
 }
 
 /// The folder of `file` for opening and messages: "." for a bare name.
@@ -191,6 +221,7 @@ std::string read_file(const std::string& path, std::uint64_t max_bytes) {
 void write_file_atomically(const std::string& path, std::string_view content) {
   namespace fs = std::filesystem;
   if (path.empty()) throw file_error("cannot write: the output file name is empty");
+  if (const auto fd = open_descriptor(path)) return write_to_descriptor(path, *fd, content);
   fs::path target = path;
   struct stat st {};
   bool replaces = false;

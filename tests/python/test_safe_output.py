@@ -72,6 +72,27 @@ def test_output_to_dev_stdout_reaches_the_pipe(cli):
     assert os.path.islink("/dev/stdout")
 
 
+@pytest.mark.parametrize("name", ["/dev/stdout", "/proc/self/fd/1", "/dev/fd/1"])
+def test_output_to_redirected_stdout_keeps_the_file(cli, tmp_path: Path, name):
+    """-o /dev/stdout with stdout appended (>>) to a regular file: the report is appended to that
+    same file (same inode, the earlier content kept), not put in its place by a rename."""
+    expected = report_md(cli)
+    out = tmp_path / "out.md"
+    out.write_text("earlier\n")
+    inode = out.stat().st_ino
+    with open(out, "a") as f:
+        r = subprocess.run(
+            [cli, "report", "--example", "--format", "md", "-o", name],
+            stdout=f, stderr=subprocess.PIPE, text=True, timeout=300,
+        )
+    assert r.returncode == 0, r.stderr
+    assert out.stat().st_ino == inode
+    text = out.read_text()
+    assert text.startswith("earlier\n" + expected)
+    assert text[len("earlier\n" + expected) :].startswith(f"wrote {name}: md report")
+    assert not list(tmp_path.glob(".hn-*"))
+
+
 # ---- devices, FIFOs, links, directories ----------------------------------------
 
 
