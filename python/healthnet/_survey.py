@@ -28,6 +28,43 @@ CHECKED = frozenset({"1", "x", "ja", "yes", "y", "true"})
 UNCHECKED = frozenset({"0", "", "nein", "no", "n", "false"})
 
 
+class _Problems:
+    """Every problem of a table; the first is raised with how many more there
+    are, as the C++ readers do (issue 14, item 8). The exception's
+    ``problems`` attribute lists them all (at most ``limit``, of ``total``),
+    in row order where a row is given (``at``), else in the order found."""
+
+    limit = 1000
+
+    def __init__(self) -> None:
+        self.items: list[tuple[int, str]] = []
+        self.total = 0
+
+    def add(self, message: str, at: int = -1) -> None:
+        self.total += 1
+        if len(self.items) < self.limit:
+            self.items.append((at, message))
+
+    def add_cells(self, cells: np.ndarray, message, width: int) -> None:
+        """One problem per (i, j) row of ``cells`` (np.argwhere of a matrix ``width``
+        wide), in row-major order; ``message(i, j)`` is made only for those kept."""
+        for i, j in cells[: max(0, self.limit - len(self.items))]:
+            self.items.append((int(i) * width + int(j), message(int(i), int(j))))
+        self.total += len(cells)
+
+    def raise_first(self) -> None:
+        if not self.total:
+            return
+        listed = [m for _, m in sorted(self.items, key=lambda item: item[0])]
+        more = self.total - 1
+        message = listed[0]
+        if more:
+            message += f" (and {more} more problem{'' if more == 1 else 's'}; the exception's .problems lists them)"
+        error = ValueError(message)
+        error.problems = listed
+        raise error
+
+
 def _column(frame: pd.DataFrame, column, what: str, noun: str = "responses"):
     if column not in frame.columns:
         columns = [str(c) for c in frame.columns]
@@ -36,6 +73,15 @@ def _column(frame: pd.DataFrame, column, what: str, noun: str = "responses"):
             f"({known_names(columns).replace('known', 'columns', 1)})"
         )
     return frame[column]
+
+
+def _id_value(v):
+    """An id as given, but a whole float as the integer it stands for: pandas
+    reads an integer id column with a blank (a respondent who named nobody)
+    as float64, and 101.0 must be the actor 101, not a second actor '101.0'."""
+    if isinstance(v, (float, np.floating)) and math.isfinite(v) and float(v).is_integer():
+        return int(v)
+    return v
 
 
 def _box_key(v) -> str:
@@ -64,8 +110,8 @@ def _checkbox(v, checked: frozenset, unchecked: frozenset) -> bool:
     )
 
 
-def _rating(col: pd.Series, where, label: str) -> np.ndarray:
-    """A rating column as floats, NaN where blank; text that is no number is an error."""
+def _rating(col: pd.Series, where, label: str, problems: _Problems) -> np.ndarray:
+    """A rating column as floats, NaN where blank; text that is no number is a problem."""
     if pd.api.types.is_numeric_dtype(col.dtype) and not pd.api.types.is_bool_dtype(col.dtype):
         return col.to_numpy(dtype=float, na_value=np.nan)
     out = np.full(len(col), np.nan)
@@ -78,7 +124,7 @@ def _rating(col: pd.Series, where, label: str) -> np.ndarray:
         if isinstance(v, str) and not v.strip():
             continue
         hint = " (a decimal comma? read the file with decimal=',')" if isinstance(v, str) and "," in v else ""
-        raise ValueError(f"{where(i)}: column {label!r}: rating {v!r} is not a number{hint}")
+        problems.add(f"{where(i)}: column {label!r}: rating {v!r} is not a number{hint}", i)
     return out
 
 
@@ -152,7 +198,9 @@ def from_survey(
         mean"), a blank respondent, a checkbox value such as
         ``"vielleicht"``, a rating that is no number, a partner or
         respondent id that is not in the roster, or a blank partner in a
-        row with answers.
+        row with answers. Every row is checked: the message is the first
+        problem and says how many more there are, and the exception's
+        ``problems`` attribute lists them all in row order.
 
     Examples
     --------
@@ -170,8 +218,8 @@ def from_survey(
     def where(i: int) -> str:
         return f"responses row {labels[i]!r}"
 
-    resp = _column(responses, respondent, "respondent").tolist()
-    part = _column(responses, partner, "partner").tolist()
+    resp = [_id_value(v) for v in _column(responses, respondent, "respondent").tolist()]
+    part = [_id_value(v) for v in _column(responses, partner, "partner").tolist()]
     n = len(responses)
     if relations is None:
         relations = {}
@@ -187,7 +235,8 @@ def from_survey(
     for c in value_columns:
         if c in reserved:
             raise ValueError(f"responses: column {c!r}: rename it, {sorted(reserved)} are taken by the ties")
-    values = {c: _rating(_column(responses, c, "rating"), where, c) for c in value_columns}
+    problems = _Problems()
+    values = {c: _rating(_column(responses, c, "rating"), where, c, problems) for c in value_columns}
     if checkbox is None:
         ticked, empty = CHECKED, UNCHECKED
     else:
@@ -201,7 +250,7 @@ def from_survey(
             try:
                 checked[i, k] = _checkbox(v, ticked, empty)
             except ValueError as e:
-                raise ValueError(f"{where(i)}: column {column!r}: {e}") from None
+                problems.add(f"{where(i)}: column {column!r}: {e}", i)
     names = list(relations.values())
     answered = checked.any(axis=1)
     for v in values.values():
@@ -233,32 +282,38 @@ def from_survey(
     for i in range(n):
         r, p = resp[i], part[i]
         if _missing(r):
-            raise ValueError(f"{where(i)}: column {respondent!r}: missing respondent id")
+            problems.add(f"{where(i)}: column {respondent!r}: missing respondent id", i)
+            continue
         rt = _text(r)
         if roster is not None and rt not in roster:
-            raise ValueError(
+            problems.add(
                 f"{where(i)}: column {respondent!r}: respondent {r!r} is not in the actors"
-                f"{did_you_mean(rt, sorted(roster))}"
+                f"{did_you_mean(rt, sorted(roster))}",
+                i,
             )
+            continue
         respondents.add(rt)
         if roster is None and rt not in seen:
             seen.add(rt)
             roster_ids.append(r)
         if _missing(p):
             if answered[i]:
-                raise ValueError(f"{where(i)}: column {partner!r}: missing partner id in a row with answers")
+                problems.add(f"{where(i)}: column {partner!r}: missing partner id in a row with answers", i)
             continue
         pt = _text(p)
         if roster is not None and pt not in roster:
-            raise ValueError(
+            problems.add(
                 f"{where(i)}: column {partner!r}: partner {p!r} is not in the actors"
-                f"{did_you_mean(pt, sorted(roster))}"
+                f"{did_you_mean(pt, sorted(roster))}",
+                i,
             )
+            continue
         if roster is None and pt not in seen:
             seen.add(pt)
             roster_ids.append(p)
         if answered[i]:
             keep.append(i)
+    problems.raise_first()
 
     rows = np.asarray(keep, dtype=np.intp)
     ties = pd.DataFrame(
@@ -336,7 +391,9 @@ def from_matrix(
         ``missing="absent"``), text that is no number, a value other than 0
         or 1 with ``binary=True``, a non-zero diagonal, or an asymmetric
         cell when ``directed=False``; the message names the row and column
-        labels.
+        labels. Every cell is checked: the message is the first problem
+        and says how many more there are, and the exception's ``problems``
+        attribute lists them all (row by row).
 
     Examples
     --------
@@ -351,22 +408,26 @@ def from_matrix(
         raise ValueError(f"missing: expected 'error' or 'absent', got {missing!r}")
     rows, cols = df.index.tolist(), df.columns.tolist()
     row_text, col_text = [_text(v) for v in rows], [_text(v) for v in cols]
+    problems = _Problems()
+    # The labels first: the cells are checked only once rows and columns match.
     for what, text in (("row", row_text), ("column", col_text)):
         seen: set[str] = set()
         for t, v in zip(text, rows if what == "row" else cols):
             if _missing(v):
-                raise ValueError(f"matrix: {what} label {v!r}: missing id")
-            if t in seen:
-                raise ValueError(f"matrix: {what} label {v!r}: appears more than once")
+                problems.add(f"matrix: {what} label {v!r}: missing id")
+            elif t in seen:
+                problems.add(f"matrix: {what} label {v!r}: appears more than once")
             seen.add(t)
     col_set, row_set = set(col_text), set(row_text)
-    lonely_rows = [v for t, v in zip(row_text, rows) if t not in col_set]
-    lonely_cols = [v for t, v in zip(col_text, cols) if t not in row_set]
-    if lonely_rows:
-        also = f"; columns without a row: {', '.join(map(repr, lonely_cols[:5]))}" if lonely_cols else ""
-        raise ValueError(f"matrix: row label {lonely_rows[0]!r} has no column{also}")
-    if lonely_cols:
-        raise ValueError(f"matrix: column label {lonely_cols[0]!r} has no row")
+    # A label on one side only is most likely a typo of one on the other side only.
+    cols_only, rows_only = sorted(col_set - row_set), sorted(row_set - col_set)
+    for t, v in zip(row_text, rows):
+        if t not in col_set and not _missing(v):
+            problems.add(f"matrix: row label {v!r} has no column{did_you_mean(t, cols_only)}")
+    for t, v in zip(col_text, cols):
+        if t not in row_set and not _missing(v):
+            problems.add(f"matrix: column label {v!r} has no row{did_you_mean(t, rows_only)}")
+    problems.raise_first()
     order = [col_text.index(t) for t in row_text]  # columns in row order
     n = len(rows)
 
@@ -385,9 +446,8 @@ def from_matrix(
             try:
                 values[i, j] = float(str(v).strip())
             except ValueError:
-                raise ValueError(
-                    f"matrix row {rows[i]!r}, column {rows[j]!r}: {v!r} is not a number"
-                ) from None
+                problems.add(f"matrix row {rows[i]!r}, column {rows[j]!r}: {v!r} is not a number", i * n + j)
+                values[i, j] = 0.0  # reported; keeps the later checks from counting it again
 
     def at(i: int, j: int) -> str:
         return f"matrix row {rows[i]!r}, column {rows[j]!r}"
@@ -396,38 +456,40 @@ def from_matrix(
     diagonal = np.arange(n)
     if not allow_self_loops:
         d = values[diagonal, diagonal]
-        bad = np.flatnonzero(~np.isnan(d) & (d != 0))
-        if len(bad):
-            i = int(bad[0])
-            raise ValueError(
-                f"{at(i, i)}: self-loop {d[i]:g} on the diagonal (pass allow_self_loops=True to keep it)"
+        for i in np.flatnonzero(~np.isnan(d) & (d != 0)):
+            problems.add(
+                f"{at(int(i), int(i))}: self-loop {d[i]:g} on the diagonal (pass allow_self_loops=True to keep it)",
+                int(i) * (n + 1),
             )
         blank[diagonal, diagonal] = False
         values[diagonal, diagonal] = 0.0
-    if missing == "error" and blank.any():
-        i, j = (int(x) for x in np.argwhere(blank)[0])
-        raise ValueError(
-            f"{at(i, j)}: blank cell; a blank is ambiguous in a matrix: write 0 for no tie, "
-            "or pass missing='absent' to read blanks as no tie"
+    if missing == "error":
+        problems.add_cells(
+            np.argwhere(blank),
+            lambda i, j: f"{at(i, j)}: blank cell; a blank is ambiguous in a matrix: write 0 for no tie, "
+            "or pass missing='absent' to read blanks as no tie",
+            n,
         )
     values[blank] = 0.0
-    finite = np.isfinite(values)
-    if not finite.all():
-        i, j = (int(x) for x in np.argwhere(~finite)[0])
-        raise ValueError(f"{at(i, j)}: {values[i, j]} is not a finite number")
+    infinite = ~np.isfinite(values)
+    problems.add_cells(np.argwhere(infinite), lambda i, j: f"{at(i, j)}: {values[i, j]} is not a finite number", n)
+    values[infinite] = 0.0  # reported
     if binary:
-        bad = (values != 0) & (values != 1)
-        if bad.any():
-            i, j = (int(x) for x in np.argwhere(bad)[0])
-            raise ValueError(f"{at(i, j)}: {values[i, j]:g} in a binary matrix (expected 0 or 1)")
+        problems.add_cells(
+            np.argwhere((values != 0) & (values != 1)),
+            lambda i, j: f"{at(i, j)}: {values[i, j]:g} in a binary matrix (expected 0 or 1)",
+            n,
+        )
     if not directed:
-        asym = values != values.T
-        if asym.any():
-            i, j = sorted(int(x) for x in np.argwhere(asym)[0])
-            raise ValueError(
-                f"{at(i, j)}: {values[i, j]:g} but {values[j, i]:g} the other way; an undirected "
-                "matrix must be symmetric (read it directed and symmetrise it)"
-            )
+        # Each asymmetric pair once, named from the upper triangle (i < j).
+        problems.add_cells(
+            np.argwhere(np.triu(values != values.T)),
+            lambda i, j: f"{at(i, j)}: {values[i, j]:g} but {values[j, i]:g} the other way; an undirected "
+            "matrix must be symmetric (read it directed and symmetrise it)",
+            n,
+        )
+    problems.raise_first()
+    if not directed:
         values = np.triu(values)
     src, dst = np.nonzero(values)  # row-major: ties in row order
     ties = pd.DataFrame(
@@ -451,10 +513,11 @@ def from_matrix(
         text = {_text(v) for v in ids if not _missing(v)}
         for t, v in zip(row_text, rows):
             if t not in text:
-                raise ValueError(f"matrix: label {v!r} is not in the actors{did_you_mean(t, sorted(text))}")
-        extra = [v for v in ids if not _missing(v) and _text(v) not in row_set]
-        if extra:
-            raise ValueError(f"actors: id {extra[0]!r} has no row and column in the matrix")
+                problems.add(f"matrix: label {v!r} is not in the actors{did_you_mean(t, sorted(text))}")
+        for v in ids:
+            if not _missing(v) and _text(v) not in row_set:
+                problems.add(f"actors: id {v!r} has no row and column in the matrix")
+        problems.raise_first()
         actor_frame = actors
         actor_labels = actors.index.tolist()
     return from_pandas(

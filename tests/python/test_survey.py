@@ -276,11 +276,69 @@ def test_from_matrix_bad_cells_and_labels():
     with pytest.raises(ValueError, match=r"^matrix row 'a', column 'b': 'viel' is not a number$"):
         hn.from_matrix(m)
     m = pd.DataFrame([[0, 1], [0, 0]], index=["a", "a"], columns=["a", "b"])
-    with pytest.raises(ValueError, match=r"^matrix: row label 'a': appears more than once$"):
+    with pytest.raises(ValueError, match=r"^matrix: row label 'a': appears more than once \(and 1 more problem;") as e:
         hn.from_matrix(m)
+    assert e.value.problems[1] == "matrix: column label 'b' has no row"
     m = pd.DataFrame([[0, 1], [0, 0]], index=["a", "b"], columns=["a", "c"])
-    with pytest.raises(ValueError, match=r"^matrix: row label 'b' has no column; columns without a row: 'c'"):
+    with pytest.raises(ValueError, match=r"^matrix: row label 'b' has no column; did you mean 'c'\? \(and 1 more problem;") as e:
         hn.from_matrix(m)
+    assert e.value.problems == [
+        "matrix: row label 'b' has no column; did you mean 'c'?",
+        "matrix: column label 'c' has no row; did you mean 'b'?",
+    ]
+
+
+def test_from_matrix_lists_every_bad_cell():
+    # Issue 14 item 8: every problem is collected, the first raised with the count.
+    # Oracle: the matrix below, checked by hand (rows a, b, c; columns in the same order):
+    #   a: 0    x    blank    -> 'x' no number, (a, c) blank
+    #   b: 2    5    1        -> self-loop 5 on the diagonal; binary: 2 at (b, a)
+    #   c: 1    1    0
+    m = pd.DataFrame([[0, "x", None], [2, 5, 1], [1, 1, 0]], index=list("abc"), columns=list("abc"))
+    with pytest.raises(ValueError, match=r"^matrix row 'a', column 'b': 'x' is not a number \(and 3 more problems;") as e:
+        hn.from_matrix(m, binary=True)
+    assert e.value.problems == [  # row-major order
+        "matrix row 'a', column 'b': 'x' is not a number",
+        "matrix row 'a', column 'c': blank cell; a blank is ambiguous in a matrix: write 0 for no tie, "
+        "or pass missing='absent' to read blanks as no tie",
+        "matrix row 'b', column 'a': 2 in a binary matrix (expected 0 or 1)",
+        "matrix row 'b', column 'b': self-loop 5 on the diagonal (pass allow_self_loops=True to keep it)",
+    ]
+    # Undirected: each asymmetric pair once, from the upper triangle.
+    m = pd.DataFrame([[0, 1, 0], [0, 0, 2], [1, 2, 0]], index=list("abc"), columns=list("abc"))
+    with pytest.raises(ValueError, match=r"\(and 1 more problem;") as e:
+        hn.from_matrix(m, directed=False)
+    assert [p.split(":")[0] for p in e.value.problems] == ["matrix row 'a', column 'b'", "matrix row 'a', column 'c'"]
+
+
+def test_from_survey_lists_every_bad_row():
+    # Issue 14 item 8. Oracle: the four bad rows below, by hand, in row order:
+    #   row 10: trust 'hoch' is no number; row 11: blank respondent;
+    #   row 12: checkbox 'vielleicht'; row 13: partner 999 not in the roster.
+    responses = pd.DataFrame(
+        {
+            "respondent": [101, 101, None, 102, 102],
+            "partner": [102, 103, 101, 101, 999],
+            "Info": ["x", "", "x", "vielleicht", "x"],
+            "trust": [4, "hoch", 3, None, 2],
+        },
+        index=[9, 10, 11, 12, 13],
+    )
+    roster = pd.DataFrame({"id": [101, 102, 103]})
+    with pytest.raises(ValueError, match=r"^responses row 10: column 'trust': rating 'hoch' is not a number \(and 3 more problems;") as e:
+        hn.from_survey(responses, relations={"Info": "information"}, ratings=["trust"], actors=roster)
+    assert [p.split(": column")[0] for p in e.value.problems] == [f"responses row {i}" for i in (10, 11, 12, 13)]
+    assert "partner 999 is not in the actors" in e.value.problems[3]
+
+
+def test_from_survey_partner_column_with_blanks_keeps_integer_ids():
+    # pandas reads a partner column with a blank as float64 (102.0). Oracle: by
+    # hand, 101 names 102 and 103, 103 named nobody: three actors, not '102.0'.
+    responses = pd.DataFrame({"respondent": [101, 101, 103], "partner": [102, 103, None], "Info": ["x", "x", ""]})
+    assert responses["partner"].dtype == float
+    net = hn.from_survey(responses, relations={"Info": "information"})
+    assert sorted(map(str, net.actor_ids)) == ["101", "102", "103"]
+    assert tie_table(net) == {("101", "102"): (["information"], 1.0, {}), ("101", "103"): (["information"], 1.0, {})}
 
 
 def test_from_matrix_with_actors():
