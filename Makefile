@@ -18,7 +18,7 @@ JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 APT_PACKAGES := g++ make libboost-graph-dev nlohmann-json3-dev libcli11-dev libexpat1-dev libkainjow-mustache-dev libgtest-dev doxygen chromium clang libclang-rt-14-dev
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help deps venv build demo test test-cpp test-python docs stubs examples clean bench bench-smoke bench-deps fuzz sanitize sanitize-cpp sanitize-thread
+.PHONY: help deps venv build demo test test-cpp test-python docs stubs examples clean bench bench-smoke bench-deps fuzz sanitize sanitize-cpp sanitize-thread fixtures
 
 help:
 	@echo "make demo   - set up, build, print the example region's metrics and write its report"
@@ -33,6 +33,7 @@ help:
 	@echo "make sanitize - build with ASan+UBSan in $(SAN_BUILD), run the C++ and Python tests"
 	@echo "make sanitize-cpp - the C++ half of make sanitize (what CI runs)"
 	@echo "make sanitize-thread - ThreadSanitizer over the C++ concurrency tests (CI runs it)"
+	@echo "make fixtures - rewrite the R sna oracle files in tests/data from tests/r/*.R (installs r-cran-sna)"
 
 # ---- set-up -----------------------------------------------------------------
 $(BUILD)/.deps-stamp:
@@ -133,6 +134,17 @@ examples: build
 	$(BUILD)/healthnet convert --example examples/musterstadt.json
 	$(BUILD)/healthnet convert --example examples/musterstadt.graphml
 	$(BUILD)/healthnet convert --example-2022 examples/musterstadt_2022.json
+
+# ---- oracle fixtures written by R (not part of make test: the files are committed) ----
+# Each tests/r/*.R script writes its expected values with R sna (Butts); the
+# tests compare healthnet with the committed files. `git diff tests/data`
+# afterwards shows whether R agrees with what is committed.
+fixtures:
+	@dpkg-query -W -f='$${Status}' r-cran-sna 2>/dev/null | grep -q "install ok installed" || { \
+	  echo "installing Debian packages: r-cran-sna"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends r-cran-sna; }
+	@for f in tests/r/*.R; do echo "Rscript $$f"; Rscript $$f || exit 1; done
+	@git diff --stat -- tests/data
 
 # ---- fuzzing and sanitizers (README "Fuzzing and sanitizers") ---------------
 FUZZ_BUILD   ?= $(BUILD)-fuzz

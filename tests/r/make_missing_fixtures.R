@@ -2,9 +2,10 @@
 # Writes tests/data/missing/expected.csv and symmetrize_expected.csv with
 # R sna (Butts): gden and grecip with missing (NA) edges, and symmetrize.
 # Run from the repository root:  Rscript tests/r/make_missing_fixtures.R
-# R was not installed where the fixtures were first written; the values in
-# the CSV files were computed by hand (sums below) and this script writes
-# the same numbers.
+# `make fixtures` installs r-cran-sna and runs it. The first values were
+# computed by hand (sums below); R sna 2.7 agrees with them.
+# sna's gden counts edge values unless ignore.eval = TRUE (its default is
+# FALSE), so the binary densities ask for it.
 suppressPackageStartupMessages(library(sna))
 
 ids <- c("a", "b", "c", "d", "e")   # tests/data/missing/nonresponse.json
@@ -25,18 +26,19 @@ for (j in nonrespondents) for (i in setdiff(ids, nonrespondents)) {
 observed <- setdiff(ids, nonrespondents)
 
 values <- c(
-  gden_absent = gden(m),                                   # 8 / 20
+  gden_absent = gden(m, ignore.eval = TRUE),               # 8 / 20
   gden_absent_valued = gden(m, ignore.eval = FALSE),       # 19 / 20
-  gden_exclude = gden(m_na),                               # 7 / (4 * 4)
+  gden_exclude = gden(m_na, ignore.eval = TRUE),           # 7 / (4 * 4)
   gden_exclude_valued = gden(m_na, ignore.eval = FALSE),   # (19 - 5) / 16
-  gden_reconstruct = gden(m_rc),                           # 9 / 20 (d->c added)
+  gden_reconstruct = gden(m_rc, ignore.eval = TRUE),       # 9 / 20 (d->c added)
   gden_reconstruct_valued = gden(m_rc, ignore.eval = FALSE),  # 22 / 20
   grecip_edgewise_absent = grecip(m, measure = "edgewise"),   # 2*2 / (2*2 + 4)
   grecip_edgewise_exclude = grecip(m[observed, observed], measure = "edgewise"),  # 2 / (2 + 3)
   grecip_edgewise_reconstruct = grecip(m_rc, measure = "edgewise"),  # 6 / 9
   grecip_dyadic_exclude = grecip(m[observed, observed], measure = "dyadic")     # (1 + 2) / 6
 )
-write.csv(data.frame(quantity = names(values), value = format(values, digits = 15, trim = TRUE)),
+values <- vapply(values, as.numeric, 0)  # grecip names its value "Mut"
+write.csv(data.frame(quantity = sub("\\.Mut$", "", names(values)), value = sprintf("%.15g", values)),
           "tests/data/missing/expected.csv", row.names = FALSE, quote = FALSE)
 
 # symmetrize: tests/data/missing/symmetrize.json (rows send).
