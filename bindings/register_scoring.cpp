@@ -125,7 +125,8 @@ void register_scoring(py::module_& m) {
         return d;
       }, py::arg("before"), py::arg("after"));
   m.def("render_report", [](const network& net, const std::string& format, const std::string& lang,
-                            const std::optional<scorecard>& card, const network* earlier, std::uint64_t seed) {
+                            const std::optional<scorecard>& card, const network* earlier, std::uint64_t seed,
+                            std::vector<std::string> reading_notes) {
         read_access lock(net);
         if (format != "html" && format != "md" && format != "json") {
           throw invalid_input(field_location("format"), "expected 'html', 'md' or 'json', got '" + format + "'");
@@ -135,6 +136,7 @@ void register_scoring(py::module_& m) {
         options.card = card;
         options.earlier = earlier;
         options.seed = seed;
+        options.reading_notes = std::move(reading_notes);
         std::optional<read_access> lock_earlier;
         if (earlier) lock_earlier.emplace(*earlier);
         py::gil_scoped_release release;
@@ -142,7 +144,7 @@ void register_scoring(py::module_& m) {
                : format == "md" ? render_report_markdown(net, options)
                                 : render_report_json(net, options);
       }, py::arg("net"), py::arg("format") = "html", py::arg("lang") = "de", py::arg("card") = py::none(),
-      py::arg("earlier") = py::none(), py::arg("seed") = 1);
+      py::arg("earlier") = py::none(), py::arg("seed") = 1, py::arg("reading_notes") = std::vector<std::string>{});
   m.def("report_format", [](const std::string& path, const std::string& format) {
         return report_format_for(path, format);
       }, py::arg("path"), py::arg("format"), "The report format for a path (healthnet::report_format_for).");

@@ -645,17 +645,16 @@ void read_ties(csv_file& file, const csv_options& options, const std::string& ac
   const std::vector<attribute_column> attributes = map.rest();
   const bool decimal_comma = decimal_comma_of(file, options);
   const std::string not_in_actors = " (not in " + actors_origin + ")";
-  std::vector<std::size_t> row_lines;  // line of each data row
+  // A tie_table row is the row's line in the file (no second table of lines).
   detail::tie_table table(
       net, options.rules, problems,
-      [&](std::size_t row, std::string_view field) {
-        return source_location{file.origin(), row_lines[row], field.empty() ? std::string() : column_label(field == "weight" ? names.weight : field)};
+      [&](std::size_t line, std::string_view field) {
+        return source_location{file.origin(), line, field.empty() ? std::string() : column_label(field == "weight" ? names.weight : field)};
       },
-      [&](std::size_t row) { return "line " + std::to_string(row_lines[row]); });
+      [&](std::size_t line) { return "line " + std::to_string(line); });
 
   each_row(file, problems, [&] {
-    const std::size_t row = row_lines.size();
-    row_lines.push_back(file.line());
+    const std::size_t row = file.line();
     const std::string_view from = file.field(source);
     const std::string_view to = file.field(target);
     if (from.empty()) file.fail(source, "actor id is empty");

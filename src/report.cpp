@@ -275,6 +275,7 @@ region_report build_report(const network& net, const report_options& options) {
   r.n_actors = net.n_actors();
   r.n_ties = net.n_ties();
   r.bodies.assign(net.bodies().begin(), net.bodies().end());
+  r.reading_notes = options.reading_notes;
   r.response = response_rate(net);
   for (const auto& id : r.response.nonrespondent_ids) {
     const actor& a = net.get_actor(id);
@@ -481,10 +482,11 @@ mustache::data report_data(const network& net, const region_report& r, bool html
   fact(t("network"), r.directed ? t("directed") : t("undirected"));
   // The response rate and the non-respondents: in the data basis below.
   d.set("facts", facts);
-  // The data basis: response, missing-data policy, sensitivity bands.
+  // The data basis: response, missing-data policy, sensitivity bands, and
+  // what the reader assumed (merged repeated pairs, ...).
+  list basis = new_list();
   if (r.sensitivity) {
     const auto& sens = *r.sensitivity;
-    list basis = new_list();
     const auto& rr = r.response;
     std::string rate = t.fill("response_detail", {percent(rr.rate, lang), std::to_string(rr.respondents),
                                                   std::to_string(rr.respondents + rr.nonrespondents)});
@@ -504,10 +506,17 @@ mustache::data report_data(const network& net, const region_report& r, bool html
                                            detail::format_decimal(row.high, 3, lang), percent(sens.drop, lang)});
     }
     basis.push_back(label_value(t("sensitivity"), bands));
-    d.set("data_basis", basis);
-    d.set("has_data_basis", true);
     d.set("sensitivity_note", t.fill("sensitivity_note", {std::to_string(sens.runs), std::to_string(sens.seed),
                                                           std::to_string(sens.dropped), std::to_string(sens.respondents)}));
+  }
+  if (!r.reading_notes.empty()) {
+    std::string notes;
+    for (const auto& n : r.reading_notes) notes += (notes.empty() ? "" : "; ") + n;
+    basis.push_back(label_value(t("reading_notes"), notes));
+  }
+  if (r.sensitivity || !r.reading_notes.empty()) {
+    d.set("data_basis", basis);
+    d.set("has_data_basis", true);
   }
   list bodies = new_list();
   for (const auto& b : r.bodies) {
@@ -879,6 +888,7 @@ std::string to_json(const region_report& r, int indent) {
                                       {"seed", sens.seed},       {"respondents", sens.respondents},
                                       {"dropped", sens.dropped}, {"metrics", rows}};
   }
+  if (!r.reading_notes.empty()) doc["reading_notes"] = r.reading_notes;
   ordered_json metrics = ordered_json::array();
   for (const auto& m : r.metrics) metrics.push_back({{"name", m.name}, {"label", m.label}, {"value", number_or_null(m.value)}});
   doc["metrics"] = metrics;

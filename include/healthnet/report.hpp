@@ -77,6 +77,10 @@ struct report_options {
   std::uint64_t seed{1};               ///< seed of the network layout
   std::size_t top_brokers{10};         ///< number of brokers listed
   std::size_t gap_candidates{3};       ///< actors listed per gap
+  /// What the reader assumed while loading the network (data_note::text():
+  /// merged repeated pairs, dropped blank weights, labels kept outside the
+  /// taxonomy). Listed in the data basis, so the report states it too.
+  std::vector<std::string> reading_notes;
 };
 
 /// One key metric of the summary.
@@ -152,6 +156,7 @@ struct region_report {
   /// further non-response (report_sensitivity_drop, _runs, _seed); set when
   /// some actor's respondent status is known.
   std::optional<sensitivity_result> sensitivity;
+  std::vector<std::string> reading_notes;  ///< report_options::reading_notes
   std::vector<report_metric> metrics;    ///< key metrics (report_metric_names())
   scorecard_result score;                ///< the scorecard evaluated
   std::string scorecard_name;            ///< the scorecard's display name in the language

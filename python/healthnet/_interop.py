@@ -547,7 +547,7 @@ def _build(
         problem = _reading.rewrite_rows(problem, actor_where, tie_where)
         message = f"{where}: {noun} {column!r}: {problem}" if column else f"{where}: {problem}"
         raise type(e)(message) from None
-    _reading.warn_notes(notes, lambda t: _reading.rewrite_rows(t, actor_where, tie_where), stacklevel=4)
+    _reading.warn_notes(net, notes, lambda t: _reading.rewrite_rows(t, actor_where, tie_where), stacklevel=4)
     if respondents is not None and any(r is not None for r in respondents):
         _core._set_respondents(net, respondents)
     if region is not None:
@@ -1484,3 +1484,13 @@ for _method, _function in ((_actors_frame_method, _actors_frame), (_ties_frame_m
     _method.__annotations__ = {"return": pd.DataFrame}  # real objects: the stub generator resolves them
 Network.actors_frame = _actors_frame_method
 Network.ties_frame = _ties_frame_method
+Network.reading_notes = property(
+    _reading.reading_notes,
+    doc="""What the reader assumed while loading this network.
+
+    The texts of the :class:`healthnet.DataWarning` the reader issued
+    (merged repeated pairs, dropped blank weights, sector labels kept
+    outside the taxonomy), as a list of str; empty for a network built in
+    any other way, and not kept by copies or JSON. :func:`healthnet.report`
+    lists them in its data basis.""",
+)

@@ -221,7 +221,7 @@ def read_csv(
     net, notes = _core.read_csv(
         *_csv_arguments(actors, ties, directed, columns, sep, decimal, encoding, rules, allow_self_loops)
     )
-    _reading.warn_notes(notes)
+    _reading.warn_notes(net, notes)
     return net
 
 

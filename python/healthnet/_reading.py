@@ -11,6 +11,7 @@ import numbers
 import os
 import re
 import warnings
+import weakref
 from collections.abc import Callable, Mapping
 
 from . import _core
@@ -89,7 +90,23 @@ def rewrite_rows(text: str, actor_where: Callable[[int], str], tie_where: Callab
     return _ROW_REFERENCE.sub(name, text)
 
 
-def warn_notes(notes, rewrite: Callable[[str], str] = lambda s: s, stacklevel: int = 3) -> None:
-    """One DataWarning per note the reader returned (text, count, field)."""
-    for text, _count, _field in notes:
-        warnings.warn(rewrite(text), DataWarning, stacklevel=stacklevel)
+def warn_notes(net, notes, rewrite: Callable[[str], str] = lambda s: s, stacklevel: int = 3) -> None:
+    """One DataWarning per note the reader returned (text, count, field); the
+    texts are also kept for ``net`` (:func:`reading_notes`)."""
+    texts = [rewrite(text) for text, _count, _field in notes]
+    for text in texts:
+        warnings.warn(text, DataWarning, stacklevel=stacklevel)
+    if texts:
+        _READING_NOTES[id(net)] = texts
+        weakref.finalize(net, _READING_NOTES.pop, id(net), None)
+
+
+#: The notes of networks a reader made, by id(); an entry goes with its
+#: network (weakref.finalize), so a reused id() never finds stale notes.
+_READING_NOTES: dict[int, list[str]] = {}
+
+
+def reading_notes(net) -> list[str]:
+    """What the reader assumed while loading ``net`` (the texts of its
+    DataWarnings); empty for a network built in any other way."""
+    return list(_READING_NOTES.get(id(net), ()))

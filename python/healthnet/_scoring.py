@@ -308,6 +308,9 @@ def report(
 ) -> str:
     """The region report: summary, scorecard, coverage, drawing, brokers, gaps, trust and value.
 
+    The data basis lists what the reader assumed while loading ``net``
+    (:attr:`Network.reading_notes`, e.g. merged repeated pairs).
+
     With ``earlier`` the report compares the waves; when ties carry trust or
     value ratings under PARTNER's default names (``trust_openness``, ...,
     ``value_involvement``) it has a section "Vertrauen und Nutzen" / "Trust
@@ -343,7 +346,7 @@ def report(
     card = None
     if scorecard is not None:
         card = (scorecard if isinstance(scorecard, Scorecard) else Scorecard.load(scorecard))._data
-    text = _core.render_report(net, format, lang, card, earlier, _check_seed(seed))
+    text = _core.render_report(net, format, lang, card, earlier, _check_seed(seed), net.reading_notes)
     if path is not None:
         _core.write_text_atomically(_fspath(path), text)
     return text

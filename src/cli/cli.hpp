@@ -130,8 +130,10 @@ inline bool ends_with_nocase(const std::string& s, const std::string& suffix) {
 
 /// The network named by the input options: one FILE (.json, .graphml), the
 /// `--actors A --ties T` CSV pair, `--example` or `--example-2022`.
+/// What the reader assumed is printed as `note:` lines and, when `notes` is
+/// given, appended to it (the report lists it in its data basis).
 /// @throws usage_error unless exactly one of them is given.
-network load_network(const input_args& in);
+network load_network(const input_args& in, std::vector<data_note>* notes = nullptr);
 
 /// The network in FILE (.json, .graphml, .xml).
 network load_file(const std::string& path, bool allow_self_loops = false);

@@ -149,7 +149,7 @@ network load_file(const std::string& path, bool allow_self_loops) {
   return format_of(path) == file_format::json ? read_json(path, o) : read_graphml(path, o);
 }
 
-network load_network(const input_args& in) {
+network load_network(const input_args& in, std::vector<data_note>* notes_out) {
   const bool csv = !in.actors.empty() || !in.ties.empty();
   if (static_cast<int>(csv) + static_cast<int>(in.example) + static_cast<int>(in.example_2022) +
           static_cast<int>(!in.file.empty()) != 1) {
@@ -162,6 +162,7 @@ network load_network(const input_args& in) {
     std::vector<data_note> notes;
     network net = read_csv(in.actors, in.ties, csv_options_of(in), &notes);
     print_notes(notes);
+    if (notes_out != nullptr) notes_out->insert(notes_out->end(), notes.begin(), notes.end());
     return net;
   }
   return load_file(in.file, in.allow_self_loops);

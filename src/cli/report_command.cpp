@@ -62,7 +62,9 @@ int run_report(const report_args& args) {
     }
   }
 
-  const network net = load_network(in);
+  std::vector<data_note> notes;
+  const network net = load_network(in, &notes);
+  for (const auto& n : notes) options.reading_notes.push_back(n.text());
   if (!args.scorecard.empty()) options.card = load_scorecard(args.scorecard);
   std::optional<network> earlier;
   if (!args.earlier.empty()) {

@@ -399,3 +399,41 @@ def test_from_pandas_body_with_unknown_member_is_bad_input():
     actors = pd.DataFrame({"id": ["a", "b"]})
     with pytest.raises(ValueError, match=r"body 'sg': .*'zz'"):
         hn.from_pandas(actors, bodies=[{"id": "sg", "kind": "steering_group", "members": ["a", "zz"]}])
+
+
+# ---- what the reader assumed, in the report's data basis (issue 15, item 7) ----------------
+
+
+def test_reading_notes_reach_the_report(tmp_path):
+    # Oracle: the DataWarning text itself (the reader's note, merged pair a -> b)
+    # must appear verbatim in the network's reading_notes and in the data basis.
+    actors, ties = pair(tmp_path, ACTORS, DOUBLE)
+    with pytest.warns(hn.DataWarning) as caught:
+        net = hn.read_csv(actors, ties, duplicates="max")
+    assert net.reading_notes == [str(w.message) for w in caught]
+    assert "1 repeated row merged into the earlier tie by max" in net.reading_notes[0]
+    md = hn.report(net, format="md", lang="en")
+    assert "### Data basis" in md and "| Assumed while reading |" in md
+    assert "repeated row merged into the earlier tie by max" in md
+    doc = json.loads(hn.report(net, format="json"))
+    assert doc["reading_notes"] == net.reading_notes
+    de = hn.report(net, format="html", lang="de")
+    assert "Beim Einlesen angenommen" in de
+    # A network built otherwise has no notes, and no data basis unless respondents are known.
+    (tmp_path / "b").mkdir()
+    clean = hn.read_csv(*pair(tmp_path / "b", ACTORS, "source,target\na,b\n"))
+    assert clean.reading_notes == []
+    assert "reading_notes" not in json.loads(hn.report(clean, format="json"))
+    assert "Assumed while reading" not in hn.report(clean, format="md", lang="en")
+
+
+def test_cli_report_lists_reading_notes(tmp_path, cli):
+    # Oracle: the CLI's own stderr note must be the line in the data basis.
+    actors, ties = pair(tmp_path, ACTORS, DOUBLE)
+    r = subprocess.run([cli, "report", "--actors", actors, "--ties", ties, "--duplicates", "max", "--format", "md", "--lang", "en"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    note = next(line[len("note: "):] for line in r.stderr.splitlines() if line.startswith("note: "))
+    assert "repeated row merged" in note
+    escaped = note.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("_", "\\_")
+    assert f"| Assumed while reading | {escaped} |" in r.stdout
