@@ -199,6 +199,16 @@ command add_validate(CLI::App& app) {
               std::fprintf(stderr, "healthnet: error: %s\n", show(message).c_str());
             };
             if (csv) {
+              // A clean pair is read once; only a pair with a problem is read
+              // again by validate_csv, which lists every problem.
+              try {
+                std::vector<data_note> notes;
+                const network net = read_csv(in->actors, in->ties, csv_options_of(*in), &notes);
+                print_notes(notes);
+                ok(input_name(*in), net);
+                return 0;
+              } catch (const invalid_input&) {
+              }
               const problem_report report = validate_csv(in->actors, in->ties, csv_options_of(*in));
               for (const auto& p : report.problems) problem(p.what());
               if (report.total > report.problems.size()) {
@@ -209,6 +219,7 @@ command add_validate(CLI::App& app) {
                 std::fprintf(stderr, "healthnet: %s: %zu problems\n", show(input_name(*in)).c_str(), report.total);
               }
               if (!report.ok()) return 1;
+              // read_csv failed where validate_csv found nothing: report read_csv's own error.
               print_notes(report.notes);
               ok(input_name(*in), read_csv(in->actors, in->ties, csv_options_of(*in)));
               return 0;
