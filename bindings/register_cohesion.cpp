@@ -35,13 +35,14 @@ py::array_t<double> per_actor(Kernel kernel) {
 
 void register_cohesion(py::module_& m) {
   using gil_free = py::call_guard<py::gil_scoped_release>;
-  m.def("reciprocity", [](const network& net, const std::string& measure, const std::string& missing) {
+  m.def("reciprocity", [](const network& net, const std::string& measure, const std::string& missing,
+                          std::uint64_t seed) {
         read_access lock(net);
         const auto which = measure_from(measure);
         const auto policy = parse_missing_policy(missing);
         py::gil_scoped_release release;
-        return reciprocity(net, which, policy);
-      }, py::arg("net"), py::arg("measure") = "edgewise", py::arg("missing") = "absent");
+        return reciprocity(net, which, policy, seed);
+      }, py::arg("net"), py::arg("measure") = "edgewise", py::arg("missing") = "absent", py::arg("seed") = 1);
   m.def("dyad_census", [](const network& net) {
         read_access lock(net);
         dyad_census_result c;

@@ -16,11 +16,11 @@ namespace healthnet::bindings {
 
 void register_metrics(py::module_& m) {
   using gil_free = py::call_guard<py::gil_scoped_release>;
-  m.def("density", [](const network& net, bool weighted, const std::string& missing) {
+  m.def("density", [](const network& net, bool weighted, const std::string& missing, std::uint64_t seed) {
         const auto policy = parse_missing_policy(missing);
         computing scope(net);
-        return density(net, weighted, policy);
-      }, py::arg("net"), py::arg("weighted") = false, py::arg("missing") = "absent");
+        return density(net, weighted, policy, seed);
+      }, py::arg("net"), py::arg("weighted") = false, py::arg("missing") = "absent", py::arg("seed") = 1);
   m.def("degree", [](const network& net, const std::string& mode, bool weighted) {
         read_access lock(net);
         const auto dm = parse_degree_mode(mode);

@@ -42,6 +42,7 @@ void register_response(py::module_& m) {
         }
       }, py::arg("net"), py::arg("flags"), "Sets every actor's respondent flag (None: unknown), in actor order.");
   m.def("reconstruct_missing", computed(&reconstruct_missing), py::arg("net"));
+  m.def("impute_missing", computed(&impute_missing), py::arg("net"), py::arg("seed") = 1);
   m.def("symmetrize", [](const network& net, const std::string& rule, const std::string& nonrespondents,
                          const std::string& combine, const std::map<std::string, std::string>& combine_by) {
         symmetrize_options o;

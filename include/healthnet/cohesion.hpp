@@ -286,10 +286,11 @@ enum class reciprocity_measure {
 /// (respondent or unknown): the measure of the subnetwork they induce, as a
 /// dyad with a non-respondent can never be seen reciprocated; `reconstruct`
 /// measures reconstruct_missing(net) (Stork & Richards 1992), where every
-/// reported tie to a non-respondent becomes mutual.
+/// reported tie to a non-respondent becomes mutual; `impute` measures
+/// impute_missing(net, seed) (Huisman 2009).
 /// Complexity: O(n + m).
 inline double reciprocity(const network& net, reciprocity_measure measure = reciprocity_measure::edgewise,
-                          missing_policy missing = missing_policy::absent) {
+                          missing_policy missing = missing_policy::absent, std::uint64_t seed = 1) {
   if (missing == missing_policy::exclude && net.directed()) {
     bool any = false;
     for (const auto& a : net.actors()) any = any || is_nonrespondent(a);
@@ -297,6 +298,9 @@ inline double reciprocity(const network& net, reciprocity_measure measure = reci
   }
   if (missing == missing_policy::reconstruct && net.directed()) {
     return reciprocity(reconstruct_missing(net), measure);
+  }
+  if (missing == missing_policy::impute && net.directed()) {
+    return reciprocity(impute_missing(net, seed), measure);
   }
   const auto c = dyad_census(net);
   const double m = static_cast<double>(c.mutual);

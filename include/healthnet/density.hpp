@@ -31,15 +31,21 @@ namespace healthnet {
 ///   NaN when no dyad is observed (0/0, as sna).
 /// - `reconstruct`: the density of reconstruct_missing(net) (Stork &
 ///   Richards 1992); undirected networks are unchanged.
+/// - `impute`: the density of impute_missing(net, seed) (Huisman 2009):
+///   the non-respondents' absent arcs drawn at the observed density.
 /// Without any non-respondent every policy gives the same value.
 ///
 /// Reference: networkx `density`, R sna `gden`, igraph `density(loops=False)`.
 /// Complexity: O(1) binary with `absent`; O(m) otherwise.
-inline double density(const network& net, bool weighted = false, missing_policy missing = missing_policy::absent) {
+inline double density(const network& net, bool weighted = false, missing_policy missing = missing_policy::absent,
+                      std::uint64_t seed = 1) {
   const double n = static_cast<double>(net.n_actors());
   if (n < 2) return 0.0;
   if (missing == missing_policy::reconstruct && net.directed()) {
     return density(reconstruct_missing(net), weighted, missing_policy::absent);
+  }
+  if (missing == missing_policy::impute && net.directed()) {
+    return density(impute_missing(net, seed), weighted, missing_policy::absent);
   }
   if (missing == missing_policy::exclude) {
     const auto actors = net.actors();

@@ -9,7 +9,7 @@ import pandas as pd
 
 from . import _core
 from ._core import Network
-from ._metrics import _actor_series, _reads_network, actor_index
+from ._metrics import _actor_series, _check_seed, _reads_network, actor_index
 
 __all__ = [
     "average_clustering",
@@ -53,7 +53,7 @@ def dyad_census(net: Network) -> dict[str, int]:
 
 
 def reciprocity(
-    net: Network, measure: ReciprocityMeasure = "edgewise", *, missing: str = "absent"
+    net: Network, measure: ReciprocityMeasure = "edgewise", *, missing: str = "absent", seed: int = 1
 ) -> float:
     """How far ties are returned.
 
@@ -73,15 +73,18 @@ def reciprocity(
     net : Network
     measure : {"edgewise", "dyadic", "dyadic.nonnull"}, default "edgewise"
         The default is networkx's; R sna ``grecip`` defaults to ``"dyadic"``.
-    missing : {"absent", "exclude", "reconstruct"}, default "absent"
+    missing : {"absent", "exclude", "reconstruct", "impute"}, default "absent"
         The ties of non-respondents (actors with ``respondent=False``):
         ``"absent"`` counts every dyad (unreported ties are absent);
         ``"exclude"`` counts only dyads of two actors that are not
         non-respondents (respondent or unknown), since a dyad with a
         non-respondent can never be seen reciprocated; ``"reconstruct"``
         measures :func:`healthnet.reconstruct_missing` (Stork & Richards
-        1992), where every reported tie to a non-respondent is returned.
-        Undirected networks are unaffected.
+        1992), where every reported tie to a non-respondent is returned;
+        ``"impute"`` measures :func:`healthnet.impute_missing` with ``seed``
+        (Huisman 2009). Undirected networks are unaffected.
+    seed : int, default 1
+        Seed of ``missing="impute"``.
 
     Returns
     -------
@@ -101,7 +104,7 @@ def reciprocity(
     ----------
     R sna ``grecip``; ``networkx.reciprocity``; Stork & Richards (1992).
     """
-    return _core.reciprocity(net, measure, missing)
+    return _core.reciprocity(net, measure, missing, _check_seed(seed))
 
 
 def transitivity(net: Network) -> float:

@@ -8,7 +8,7 @@ import numpy
 import numpy.typing
 import pandas
 import typing
-__all__: list[str] = ['Actor', 'Body', 'GeoPoint', 'Network', 'Region', 'ResponseRate', 'ScorecardData', 'Sector', 'SensitivityResult', 'SensitivityRow', 'Taxonomy', 'Tie', 'adjusted_rand_index', 'articulation_points', 'assortativity', 'average_clustering', 'betweenness', 'betweenness_centralization', 'block_density', 'bridges', 'brokerage', 'builtin_scorecard_ids', 'closeness', 'closeness_centralization', 'compare', 'component_labels', 'connected_components', 'constraint', 'core_number', 'degree', 'degree_centralization', 'density', 'dyad_census', 'effective_size', 'efficiency', 'ei_index', 'ei_index_actors', 'ei_index_groups', 'eigenvector_centrality', 'eigenvector_centralization', 'evaluate_metric', 'evaluate_scorecard', 'evaluate_scorecard_many', 'example_region', 'example_region_earlier', 'fragmentation', 'group_gaps', 'group_labels', 'groups_reached', 'harmonic_closeness', 'isolates', 'largest_component_share', 'load_scorecard', 'local_clustering', 'louvain', 'metric_catalog', 'modularity', 'multiplexity', 'n_components', 'nonresponse_sensitivity', 'normalized_mutual_information', 'pagerank', 'parse_json', 'parse_scorecard', 'partition_modularity', 'profile', 'reach_efficiency', 'read_csv', 'read_graphml', 'read_json', 'read_sector_map', 'reciprocity', 'reconstruct_missing', 'relation_density', 'render_report', 'report_format', 'response_rate', 'scorecard_result_json', 'sector_counts', 'sector_coverage', 'structural_holes', 'symmetrize', 'synthetic_region', 'to_graphml', 'to_json', 'transitivity', 'triangles', 'two_step_reach', 'validate_csv', 'write_graphml', 'write_json', 'write_text_atomically']
+__all__: list[str] = ['Actor', 'Body', 'GeoPoint', 'Network', 'Region', 'ResponseRate', 'ScorecardData', 'Sector', 'SensitivityResult', 'SensitivityRow', 'Taxonomy', 'Tie', 'adjusted_rand_index', 'articulation_points', 'assortativity', 'average_clustering', 'betweenness', 'betweenness_centralization', 'block_density', 'bridges', 'brokerage', 'builtin_scorecard_ids', 'closeness', 'closeness_centralization', 'compare', 'component_labels', 'connected_components', 'constraint', 'core_number', 'degree', 'degree_centralization', 'density', 'dyad_census', 'effective_size', 'efficiency', 'ei_index', 'ei_index_actors', 'ei_index_groups', 'eigenvector_centrality', 'eigenvector_centralization', 'evaluate_metric', 'evaluate_scorecard', 'evaluate_scorecard_many', 'example_region', 'example_region_earlier', 'fragmentation', 'group_gaps', 'group_labels', 'groups_reached', 'harmonic_closeness', 'impute_missing', 'isolates', 'largest_component_share', 'load_scorecard', 'local_clustering', 'louvain', 'metric_catalog', 'modularity', 'multiplexity', 'n_components', 'nonresponse_sensitivity', 'normalized_mutual_information', 'pagerank', 'parse_json', 'parse_scorecard', 'partition_modularity', 'profile', 'reach_efficiency', 'read_csv', 'read_graphml', 'read_json', 'read_sector_map', 'reciprocity', 'reconstruct_missing', 'relation_density', 'render_report', 'report_format', 'response_rate', 'scorecard_result_json', 'sector_counts', 'sector_coverage', 'structural_holes', 'symmetrize', 'synthetic_region', 'to_graphml', 'to_json', 'transitivity', 'triangles', 'two_step_reach', 'validate_csv', 'write_graphml', 'write_json', 'write_text_atomically']
 class _ReadingGuard:
     """
     Holds a shared lock of a network in a with block.
@@ -476,6 +476,17 @@ class Network:
         Number of ties (an undirected tie counts once).
         """
     @property
+    def reading_notes(self) -> list[str]:
+        """
+        What the reader assumed while loading this network.
+        
+            The texts of the :class:`healthnet.DataWarning` the reader issued
+            (merged repeated pairs, dropped blank weights, sector labels kept
+            outside the taxonomy), as a list of str; empty for a network built in
+            any other way, and not kept by copies or JSON. :func:`healthnet.report`
+            lists them in its data basis.
+        """
+    @property
     def region(self) -> Region:
         """
         Region metadata (a copy; assign to change).
@@ -730,7 +741,7 @@ def degree(net: Network, mode: str = 'all', weighted: bool = False) -> numpy.typ
     ...
 def degree_centralization(net: Network, mode: str = 'all') -> float:
     ...
-def density(net: Network, weighted: bool = False, missing: str = 'absent') -> float:
+def density(net: Network, weighted: bool = False, missing: str = 'absent', seed: typing.SupportsInt | typing.SupportsIndex = 1) -> float:
     ...
 def dyad_census(net: Network) -> tuple[int, int, int]:
     ...
@@ -767,6 +778,8 @@ def group_labels(net: Network, by: str) -> tuple[list[str], numpy.typing.NDArray
 def groups_reached(net: Network, by: str) -> tuple[numpy.typing.NDArray[numpy.float64], numpy.typing.NDArray[numpy.float64]]:
     ...
 def harmonic_closeness(net: Network, weighted: bool = False, normalized: bool = False) -> numpy.typing.NDArray[numpy.float64]:
+    ...
+def impute_missing(net: Network, seed: typing.SupportsInt | typing.SupportsIndex = 1) -> Network:
     ...
 def isolates(net: Network) -> list[str]:
     ...
@@ -810,13 +823,13 @@ def read_json(path: str, allow_self_loops: bool = False) -> Network:
     ...
 def read_sector_map(path: str) -> dict[str, str]:
     ...
-def reciprocity(net: Network, measure: str = 'edgewise', missing: str = 'absent') -> float:
+def reciprocity(net: Network, measure: str = 'edgewise', missing: str = 'absent', seed: typing.SupportsInt | typing.SupportsIndex = 1) -> float:
     ...
 def reconstruct_missing(net: Network) -> Network:
     ...
 def relation_density(net: Network) -> list[tuple[str, float]]:
     ...
-def render_report(net: Network, format: str = 'html', lang: str = 'de', card: ScorecardData | None = None, earlier: Network = None, seed: typing.SupportsInt | typing.SupportsIndex = 1) -> str:
+def render_report(net: Network, format: str = 'html', lang: str = 'de', card: ScorecardData | None = None, earlier: Network = None, seed: typing.SupportsInt | typing.SupportsIndex = 1, reading_notes: collections.abc.Sequence[str] = []) -> str:
     ...
 def report_format(path: str, format: str) -> str:
     """

@@ -88,7 +88,7 @@ def _actor_series(net: Network, values, name: str) -> pd.Series:
     return pd.Series(values, index=actor_index(net), name=name, copy=False)
 
 
-def density(net: Network, weighted: bool = False, *, missing: str = "absent") -> float:
+def density(net: Network, weighted: bool = False, *, missing: str = "absent", seed: int = 1) -> float:
     """Share of possible ties that exist.
 
     Binary: ``m / (n(n-1))`` when directed, ``2m / (n(n-1))`` when
@@ -99,7 +99,7 @@ def density(net: Network, weighted: bool = False, *, missing: str = "absent") ->
     ----------
     net : Network
     weighted : bool, default False
-    missing : {"absent", "exclude", "reconstruct"}, default "absent"
+    missing : {"absent", "exclude", "reconstruct", "impute"}, default "absent"
         The ties of the ``k`` non-respondents (actors with
         ``respondent=False``; unknown counts as observed).
         ``"absent"``: unreported ties are absent (every dyad observed).
@@ -110,6 +110,10 @@ def density(net: Network, weighted: bool = False, *, missing: str = "absent") ->
         non-respondents) / (n(n-1)/2 - k(k-1)/2)``; NaN when no dyad is
         observed. ``"reconstruct"``: the density of
         :func:`healthnet.reconstruct_missing` (Stork & Richards 1992).
+        ``"impute"``: the density of :func:`healthnet.impute_missing` with
+        ``seed`` (Huisman 2009), a random draw at the observed density.
+    seed : int, default 1
+        Seed of ``missing="impute"``; the same seed gives the same value.
 
     Returns
     -------
@@ -126,7 +130,7 @@ def density(net: Network, weighted: bool = False, *, missing: str = "absent") ->
     networkx ``density``; R sna ``gden``; igraph ``density(loops=False)``;
     Stork & Richards (1992); Huisman (2009).
     """
-    return _core.density(net, weighted, missing)
+    return _core.density(net, weighted, missing, _check_seed(seed))
 
 
 @_reads_network

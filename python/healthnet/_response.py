@@ -9,9 +9,10 @@ from typing import Literal
 
 from . import _core
 from ._core import Network, ResponseRate
+from ._metrics import _check_seed
 from ._warnings import DataWarning
 
-__all__ = ["ResponseRate", "reconstruct_missing", "response_rate", "symmetrize"]
+__all__ = ["ResponseRate", "impute_missing", "reconstruct_missing", "response_rate", "symmetrize"]
 
 Rule = Literal["weak", "union", "strong", "intersection", "upper", "lower"]
 Combine = Literal["max", "min", "mean", "sum"]
@@ -65,6 +66,43 @@ def reconstruct_missing(net: Network) -> Network:
     Network
     """
     return _core.reconstruct_missing(net)
+
+
+def impute_missing(net: Network, seed: int = 1) -> Network:
+    """The network with the non-respondents' unobserved ties imputed at random.
+
+    Random imputation (Huisman 2009): every absent tie ``j -> i`` from a
+    non-respondent ``j`` (``respondent=False``) to another actor is added
+    with probability ``p``, the density of the observed dyads,
+    ``p = (ties sent by the other actors) / ((n - k)(n - 1))`` for ``k``
+    non-respondents (as ``density(net, missing="exclude")``). An imputed
+    tie's weight is drawn from the weights of the observed ties, so a valued
+    network keeps its distribution of values; it has no relations or
+    attributes. Ties recorded for a non-respondent stay.
+
+    Parameters
+    ----------
+    net : Network
+    seed : int, default 1
+        The same seed gives the same network, on every platform.
+
+    Returns
+    -------
+    Network
+        A copy; unchanged when the network is undirected, has no
+        non-respondent or no observed tie.
+
+    Examples
+    --------
+    >>> import healthnet as hn
+    >>> net = hn.Network(directed=True)
+    >>> for a, answered in [("a", True), ("b", True), ("c", False)]:
+    ...     _ = net.add_actor(a, respondent=answered)
+    >>> _ = net.add_tie("a", "b"); _ = net.add_tie("b", "a")
+    >>> hn.impute_missing(net, seed=3).n_ties >= 2
+    True
+    """
+    return _core.impute_missing(net, _check_seed(seed))
 
 
 def symmetrize(

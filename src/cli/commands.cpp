@@ -266,14 +266,15 @@ int run_metrics(const metrics_args& args) {
   const std::string missing_note =
       args.missing.empty() ? ""
                            : "missing data: '" + args.missing +
-                                 "' for density, weighted_density and reciprocity; the other metrics treat "
+                                 (args.missing == "impute" ? "' (seed " + std::to_string(args.seed) + ")" : "'") +
+                                 " for density, weighted_density and reciprocity; the other metrics treat "
                                  "unreported ties as absent";
   if (!args.missing.empty()) {
     const missing_policy policy = parse_missing_policy(args.missing);
     for (auto& e : entries) {
-      if (e.name == "density") e.value = density(net, false, policy);
-      else if (e.name == "weighted_density") e.value = density(net, true, policy);
-      else if (e.name == "reciprocity") e.value = reciprocity(net, reciprocity_measure::edgewise, policy);
+      if (e.name == "density") e.value = density(net, false, policy, args.seed);
+      else if (e.name == "weighted_density") e.value = density(net, true, policy, args.seed);
+      else if (e.name == "reciprocity") e.value = reciprocity(net, reciprocity_measure::edgewise, policy, args.seed);
     }
   }
   const betweenness_estimate estimated = betweenness_estimate_scope::last();
@@ -405,14 +406,15 @@ command add_metrics(CLI::App& app) {
   sub->add_option("--missing", args->missing,
                   "missing-data policy for the ties of non-respondents (actors marked respondent false) in "
                   "density and reciprocity: absent (default: unreported ties are absent), exclude (observed dyads "
-                  "only, as R sna), reconstruct (a non-respondent gets j->i wherever i reported i->j)")
-      ->type_name("POLICY")->check(CLI::IsMember({"absent", "exclude", "reconstruct"}));
+                  "only, as R sna), reconstruct (a non-respondent gets j->i wherever i reported i->j), impute (a "
+                  "non-respondent's absent ties drawn at the observed density, with --seed)")
+      ->type_name("POLICY")->check(CLI::IsMember({"absent", "exclude", "reconstruct", "impute"}));
   sub->add_option("--sensitivity", args->sensitivity,
                   "also print each metric's 90 % band when the reports of a further DROP share of the respondents "
                   "(0 <= DROP < 1) are removed at random (Smith & Moody 2013)")
       ->type_name("DROP");
   sub->add_option("--runs", args->runs, "random draws for --sensitivity")->type_name("N")->capture_default_str();
-  sub->add_option("--seed", args->seed, "seed of the draws for --sensitivity")->type_name("S")->capture_default_str();
+  sub->add_option("--seed", args->seed, "seed of the draws for --sensitivity and --missing impute")->type_name("S")->capture_default_str();
   return {sub, [args] { return run_metrics(*args); }};
 }
 

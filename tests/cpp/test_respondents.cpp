@@ -5,6 +5,7 @@
 // here; tests/r/make_missing_fixtures.R computes the same numbers with gden,
 // grecip and symmetrize where it is, tests/data/missing/expected.csv).
 #include <cmath>
+#include <set>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -159,7 +160,7 @@ TEST(MissingDensity, NoObservedDyadIsNaN) {
 
 TEST(MissingDensity, UnknownPolicyNamesTheChoices) {
   const auto msg = message_of([] { (void)hn::parse_missing_policy("exclud"); });
-  EXPECT_EQ(msg, "missing: unknown missing-data policy 'exclud' (expected 'absent', 'exclude' or 'reconstruct'); "
+  EXPECT_EQ(msg, "missing: unknown missing-data policy 'exclud' (expected 'absent', 'exclude', 'reconstruct' or 'impute'); "
                  "did you mean 'exclude'?");
 }
 
@@ -182,6 +183,63 @@ TEST(Reconstruct, AddsTheReverseOfReportsToNonrespondents) {
   ASSERT_TRUE(out.has_tie("d", "c"));
   EXPECT_DOUBLE_EQ(out.get_tie("d", "c").weight, 3.0);
   EXPECT_DOUBLE_EQ(out.get_tie("d", "a").weight, 5.0);  // d's own tie stays
+}
+
+// Random imputation (Huisman 2009) on the drawn network above. Observed
+// density p = 7 / (4 * 4) (the ties a, b, c, e send over their 16 dyads, as
+// `exclude`); d already sends d->a, so only d->b, d->c, d->e can be imputed.
+// Oracles: the rule itself (nothing but arcs from d is added, d->a keeps
+// weight 5, imputed weights are observed ones), reproducibility, and over
+// 4,000 seeds the mean number of imputed arcs 3p = 1.3125 (binomial; the
+// standard error of the mean is sqrt(3 p (1 - p) / 4000) = 0.0136).
+TEST(Impute, AddsOnlyANonrespondentsArcsAtTheObservedDensity) {
+  const auto net = nonresponse();
+  const std::set<double> observed{2, 4, 1, 3, 1, 2, 1};  // weights of the ties a, b, c, e send
+  double imputed = 0;
+  const int seeds = 4000;
+  for (int seed = 1; seed <= seeds; ++seed) {
+    const auto out = hn::impute_missing(net, static_cast<std::uint64_t>(seed));
+    ASSERT_GE(out.n_ties(), net.n_ties());
+    for (const auto& t : net.ties()) ASSERT_TRUE(out.has_tie(t.source, t.target));
+    EXPECT_DOUBLE_EQ(out.get_tie("d", "a").weight, 5.0);
+    for (const auto& t : out.ties()) {
+      if (net.has_tie(t.source, t.target)) continue;
+      ASSERT_EQ(t.source, "d");
+      ASSERT_TRUE(observed.contains(t.weight)) << t.weight;
+      ASSERT_TRUE(t.relations.empty());
+    }
+    imputed += static_cast<double>(out.n_ties() - net.n_ties());
+  }
+  EXPECT_NEAR(imputed / seeds, 3 * 7.0 / 16, 4 * 0.0136);
+  // Same seed, same network; density and reciprocity use it.
+  const auto once = hn::impute_missing(net, 42);
+  EXPECT_EQ(once.n_ties(), hn::impute_missing(net, 42).n_ties());
+  EXPECT_DOUBLE_EQ(hn::density(net, false, hn::missing_policy::impute, 42), hn::density(once));
+  EXPECT_DOUBLE_EQ(hn::reciprocity(net, hn::reciprocity_measure::edgewise, hn::missing_policy::impute, 42),
+                   hn::reciprocity(once));
+}
+
+// Every observed dyad tied (p = 1): every absent arc of the non-respondent is
+// imputed; no observed tie (p = 0) or an undirected network: unchanged.
+TEST(Impute, EdgeCases) {
+  hn::network full(hn::directedness::directed);
+  for (const char* id : {"a", "b", "c"}) full.add_actor(hn::actor{id});
+  full.add_actor(hn::actor{.id = "d", .respondent = false});
+  for (const char* s : {"a", "b", "c"}) {
+    for (const char* t : {"a", "b", "c", "d"}) {
+      if (std::string(s) != t) full.add_tie(hn::tie{s, t});
+    }
+  }
+  EXPECT_EQ(hn::impute_missing(full, 7).n_ties(), 12U);  // 9 + d->a, d->b, d->c
+  hn::network empty(hn::directedness::directed);
+  empty.add_actor(hn::actor{"a"});
+  empty.add_actor(hn::actor{.id = "d", .respondent = false});
+  EXPECT_EQ(hn::impute_missing(empty, 7).n_ties(), 0U);
+  hn::network undirected;
+  undirected.add_actor(hn::actor{"a"});
+  undirected.add_actor(hn::actor{.id = "d", .respondent = false});
+  undirected.add_tie(hn::tie{"a", "d"});
+  EXPECT_EQ(hn::impute_missing(undirected, 7).n_ties(), 1U);
 }
 
 // symmetrize.json (rows send):     p  q  r  s

@@ -231,7 +231,7 @@ def test_reconstruct_missing(net):
 def test_unknown_missing_policy_names_the_choices(net, call):
     message = (
         r"missing: unknown missing-data policy 'exclud' \(expected 'absent', "
-        r"'exclude' or 'reconstruct'\); did you mean 'exclude'\?"
+        r"'exclude', 'reconstruct' or 'impute'\); did you mean 'exclude'\?"
     )
     with pytest.raises(ValueError, match=message):
         call(net, missing="exclud")
@@ -254,3 +254,39 @@ def test_cli_metrics_missing(cli):
     bad = subprocess.run([cli, "metrics", str(DATA / "nonresponse.json"), "--missing", "guess"],
                          capture_output=True, text=True)
     assert bad.returncode == 2 and "absent" in bad.stderr and "reconstruct" in bad.stderr
+
+
+def test_impute_missing(net):
+    # Huisman (2009) random imputation; oracle: the rule, checked on the drawn
+    # network (only d, the non-respondent, gains arcs, to actors it has none to;
+    # imputed weights are weights of observed ties), networkx on the imputed
+    # copy for density and reciprocity, and the seed.
+    observed = {(t.source, t.target) for t in net.ties}
+    weights = {t.weight for t in net.ties if t.source != "d"}
+    for seed in range(1, 40):
+        out = hn.impute_missing(net, seed=seed)
+        added = {(t.source, t.target): t.weight for t in out.ties} .items() - {
+            ((t.source, t.target), t.weight) for t in net.ties
+        }
+        assert all(s == "d" and (s, t) not in observed and w in weights for (s, t), w in added)
+    out = hn.impute_missing(net, seed=5)
+    g = hn.to_networkx(out)
+    assert hn.density(net, missing="impute", seed=5) == pytest.approx(nx.density(g))
+    assert hn.reciprocity(net, missing="impute", seed=5) == pytest.approx(nx.reciprocity(g))
+    assert [t.target for t in hn.impute_missing(net, seed=5).ties] == [t.target for t in out.ties]
+    with pytest.raises(ValueError, match="seed"):
+        hn.impute_missing(net, seed=-1)
+
+
+def test_cli_metrics_missing_impute(cli, net):
+    # Oracle: the Python function on the same file and seed.
+    doc = json.loads(subprocess.run(
+        [cli, "metrics", str(DATA / "nonresponse.json"), "--format", "json", "--missing", "impute", "--seed", "5"],
+        capture_output=True, text=True, check=True,
+    ).stdout)
+    assert doc["missing"] == "impute"
+    assert doc["metrics"]["density"] == pytest.approx(hn.density(net, missing="impute", seed=5))
+    assert doc["metrics"]["reciprocity"] == pytest.approx(hn.reciprocity(net, missing="impute", seed=5))
+    table = subprocess.run([cli, "metrics", str(DATA / "nonresponse.json"), "--missing", "impute", "--seed", "5"],
+                           capture_output=True, text=True, check=True).stdout
+    assert "note: missing data: 'impute' (seed 5)" in table
