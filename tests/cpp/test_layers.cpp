@@ -65,6 +65,8 @@ TEST(Layers, WeightedByTakesTheAttribute) {
 
 // Inverse frequency as length: a-b-c costs 1/2 + 1 = 1.5, a-d-c 1/4 + 1/4 = 0.5,
 // so betweenness moves from b (raw frequency as length: a-b-c = 3 < 8) to d.
+// By hand, inverse: d lies on the one shortest a-c path (1) and on one of the
+// two b-c paths (b-c = 1 = b-a-d-c = 1/2 + 1/4 + 1/4): 1 + 1/2 = 1.5.
 TEST(Layers, InverseWeightsMakeStrongTiesShort) {
   const auto freq = hn::weighted_by(rated(), "frequency");
   const auto inv = hn::inverse_weights(freq);
@@ -75,7 +77,7 @@ TEST(Layers, InverseWeightsMakeStrongTiesShort) {
   EXPECT_EQ(as_length[1], 1.0);  // b between a and c
   EXPECT_EQ(as_length[3], 0.0);
   EXPECT_EQ(inverse[1], 0.0);
-  EXPECT_EQ(inverse[3], 1.0);  // d between a and c
+  EXPECT_EQ(inverse[3], 1.5);  // d between a and c, and on half of b-c
 }
 
 TEST(Layers, BadInputIsNamed) {
