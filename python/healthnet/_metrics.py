@@ -100,7 +100,7 @@ def density(
     """Share of possible ties that exist.
 
     Binary: ``m / (n(n-1))`` when directed, ``2m / (n(n-1))`` when
-    undirected. Valued (``weighted=True``): the sum of tie weights over the
+    undirected. Valued (with ``weight=``): the sum of tie weights over the
     same number of possible pairs (UCINET valued density, R sna ``gden``).
 
     Parameters
