@@ -69,7 +69,7 @@ def _select(
     C++ ``inverse_weights``) for shortest-path metrics.
     """
     if weighted is not None:
-        if not isinstance(weighted, (bool, np.bool_)):
+        if not (isinstance(weighted, (bool, np.bool_)) or (isinstance(weighted, int) and weighted in (0, 1))):
             raise TypeError(f"weighted: expected True or False, got {weighted!r}")
         if weight == default_weight:
             weight = "weight" if weighted else None

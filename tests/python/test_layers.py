@@ -166,6 +166,7 @@ def test_weighted_keyword_still_works(pair):
     check(hn.betweenness(net, weighted=True), hn.betweenness(net, weight="weight"))
     check(hn.closeness(net, weighted=False), series(net, nx.closeness_centrality(g)))
     check(hn.pagerank(net, weighted=False), hn.pagerank(net, weight=None))
+    check(hn.closeness(net, 1), hn.closeness(net, weight="weight"))  # positional, as before
     check(hn.betweenness(net, weighted=True, weight="trust"), hn.betweenness(net, weight="trust"))
     with pytest.raises(ValueError, match="weighted=False contradicts weight='trust'"):
         hn.betweenness(net, weighted=False, weight="trust")
@@ -324,3 +325,22 @@ def test_cli_metrics_unknown_names_exit_1(cli, tmp_path: Path):
     assert r.returncode == 1 and "did you mean 'trust'" in r.stderr
     r = run(cli, "metrics", path, "--relation", "refferal")
     assert r.returncode == 1 and "did you mean 'referral'" in r.stderr
+
+
+def test_cli_metrics_weight_column_of_a_csv_pair(cli, tmp_path: Path):
+    # With --actors/--ties, --weight names the ties column read as the weight (as
+    # in every command); the note says so. Oracle: hn.density with that attribute.
+    g = rated_graph(False)
+    net = to_net(g)
+    actors = tmp_path / "actors.csv"
+    ties = tmp_path / "ties.csv"
+    actors.write_text("id\n" + "".join(f"{a}\n" for a in net.actor_ids))
+    ties.write_text("source,target,relations,trust\n" + "".join(
+        f"{u},{v},{'|'.join(d['relations'])},{d['trust']}\n" for u, v, d in g.edges(data=True)))
+    r = run(cli, "metrics", "--actors", actors, "--ties", ties, "--undirected", "--weight", "trust",
+            "--relation", "referral", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["weight"] == "trust" and "ties column 'trust'" in doc["note"]
+    assert doc["metrics"]["weighted_density"] == pytest.approx(
+        hn.density(net, relation="referral", weight="trust"), abs=1e-15)
