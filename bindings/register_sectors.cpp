@@ -13,6 +13,7 @@
 #include <healthnet/coverage.hpp>
 #include <healthnet/ei_index.hpp>
 #include <healthnet/groups.hpp>
+#include <healthnet/layers.hpp>
 #include <healthnet/multiplexity.hpp>
 #include <healthnet/sector_bridges.hpp>
 
@@ -161,6 +162,11 @@ void register_sectors(py::module_& m) {
       }, py::arg("net"), py::arg("by"));
   m.def("multiplexity", computed(&multiplexity), py::arg("net"));
   m.def("relation_density", computed(&relation_density), py::arg("net"));
+  // Ratings and layers (include/healthnet/layers.hpp); python/healthnet/_layers.py.
+  m.def("layers", computed(&layers), py::arg("net"));
+  m.def("numeric_tie_attributes", computed(&numeric_tie_attributes), py::arg("net"));
+  m.def("weighted_by", computed(&weighted_by), py::arg("net"), py::arg("attribute"));
+  m.def("inverse_weights", computed(&inverse_weights), py::arg("net"));
   m.def("groups_reached", [](const network& net, const std::string& by) {
         read_access lock(net);
         groups_reached r;

@@ -60,6 +60,8 @@ from . import _quality
 from ._quality import *  # noqa: F401,F403
 from . import _sensitivity
 from ._sensitivity import *  # noqa: F401,F403
+from . import _layers
+from ._layers import *  # noqa: F401,F403
 
 __all__ = [
     "Actor",
@@ -101,6 +103,7 @@ __all__ += _interop.__all__ + ["sector_colors"]
 __all__ += _excel.__all__ + _survey.__all__
 __all__ += _response.__all__
 __all__ += _quality.__all__
+__all__ += _layers.__all__
 __all__ += _sensitivity.__all__
 
 

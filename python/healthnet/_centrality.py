@@ -1,13 +1,16 @@
 # SPDX-License-Identifier: MIT
 """Actor centrality and Freeman centralization.
 
-Shortest-path metrics (betweenness, closeness, harmonic closeness) with
-``weighted=True`` use the tie weight as the LENGTH of the tie, exactly as
-networkx does with ``weight="weight"``: a heavier tie is a longer path. In
-healthnet a weight means strength or frequency of cooperation, so convert
-first (for example ``length = 1 / weight``) when short should mean strong.
-A tie of weight 0 is still a tie, of length 0. Eigenvector centrality and
-PageRank use weights as strengths.
+Shortest-path metrics (betweenness, closeness, harmonic closeness) with a
+weight (``weight="weight"`` or a numeric tie attribute such as ``"trust"``)
+use it as the LENGTH of the tie by default (``distance="weight"``), exactly
+as networkx does: a heavier tie is a longer path. In healthnet a weight
+usually means strength or frequency of cooperation; ``distance="inverse"``
+takes ``1 / w`` as the length, so a strong tie is a short path (Newman 2001;
+Opsahl, Agneessens & Skvoretz 2010). A tie of weight 0 is still a tie, of
+length 0 (rejected with ``distance="inverse"``). Eigenvector centrality and
+PageRank use weights as strengths. ``relation=`` restricts any of them to
+one relation layer.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from numpy.typing import ArrayLike
 
 from . import _core
 from ._core import Network
+from ._layers import _select
 from ._metrics import _actor_series, _reads_network
 
 __all__ = [
@@ -42,11 +46,15 @@ Mode = Literal["all", "in", "out"]
 def betweenness(
     net: Network,
     normalized: bool = False,
-    weighted: bool = False,
+    weighted: bool | None = None,
     samples: int | None = None,
     seed: int | None = None,
     threads: int = 1,
     pivots: ArrayLike | None = None,
+    *,
+    weight: str | None = None,
+    relation: str | None = None,
+    distance: Literal["weight", "inverse"] = "weight",
 ) -> pd.Series:
     """Shortest-path betweenness of every actor (Brandes' algorithm).
 
@@ -64,12 +72,10 @@ def betweenness(
         Divide by the number of pairs that could pass through an actor:
         ``(n-1)(n-2)`` when directed, ``(n-1)(n-2)/2`` when undirected (as
         networkx). No scaling when ``n <= 2``.
-    weighted : bool, default False
-        Use tie weights as lengths (Dijkstra) instead of counting ties (BFS).
-        Zero-length ties are allowed; shortest paths through them are
-        ambiguous, and healthnet follows each zero-length tie only from the
-        actor reached first, which keeps the values finite and deterministic
-        (networkx's values depend on its processing order in that case).
+    weighted : bool, optional
+        Older spelling of ``weight``: True is ``weight="weight"``, False is
+        ``weight=None``. Giving both is fine when they agree; ValueError when
+        they contradict.
     samples : int, optional
         Pivot sampling (networkx ``k=``): expand only this many distinct
         source actors, drawn uniformly with a seeded ``std::mt19937_64``, and
@@ -89,6 +95,31 @@ def betweenness(
         len(pivots)``; repeated indices count once. Use it to run other tools
         on identical pivots (igraph ``betweenness(sources=...)``, networkx
         ``betweenness_centrality_subset``). Exclusive with ``samples``.
+    weight : str or None, default None
+        Which number is a tie's weight: None (every tie counts 1),
+        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
+        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
+        KeyError for a name that is neither (the message lists the numeric
+        tie attributes, with a "did you mean"), ValueError when some ties
+        lack the attribute (a missing rating is neither 0 nor 1: pick a
+        relation layer or fill the values), or a value is not a number or is
+        negative (weights are finite and >= 0).
+        The weight: used as lengths (Dijkstra) instead of counting ties (BFS).
+        Zero-length ties are allowed; shortest paths through them are
+        ambiguous, and healthnet follows each zero-length tie only from the
+        actor reached first, which keeps the values finite and deterministic
+        (networkx's values depend on its processing order in that case).
+    relation : str, optional
+        Compute on one relation layer: all actors, the ties carrying this
+        relation (:func:`healthnet.layers` lists them). KeyError for a
+        relation no tie carries, with a "did you mean".
+    distance : {"weight", "inverse"}, default "weight"
+        How a weight becomes a length of a path. ``"weight"``: the weight is
+        the length (as networkx; a heavier tie is farther). ``"inverse"``:
+        the length is ``1 / w``, so strengths such as frequency or trust
+        become distances and weekly contact is near, not far (Newman 2001;
+        Opsahl, Agneessens & Skvoretz 2010). Needs a weight, and ties of
+        weight 0 are then rejected (ValueError: 1/0 is no length).
 
     Returns
     -------
@@ -111,18 +142,28 @@ def betweenness(
     ----------
     Brandes (2001); networkx ``betweenness_centrality``; igraph ``betweenness``.
     """
+    g, weighted = _select(net, weight, relation, weighted, distance=distance)
     if seed is not None:
         seed = operator.index(seed) % 2**64
     if pivots is not None:
         pivots = np.asarray(pivots)
         if pivots.ndim != 1 or not (pivots.size == 0 or np.issubdtype(pivots.dtype, np.integer)):
             raise ValueError("pivots: expected a 1-d array of actor indices")
-    values = _core.betweenness(net, normalized, weighted, samples, seed, threads, pivots)
+    values = _core.betweenness(g, normalized, weighted, samples, seed, threads, pivots)
     return _actor_series(net, values, "betweenness")
 
 
 @_reads_network
-def closeness(net: Network, weighted: bool = False, wf_improved: bool = True, threads: int = 1) -> pd.Series:
+def closeness(
+    net: Network,
+    weighted: bool | None = None,
+    wf_improved: bool = True,
+    threads: int = 1,
+    *,
+    weight: str | None = None,
+    relation: str | None = None,
+    distance: Literal["weight", "inverse"] = "weight",
+) -> pd.Series:
     """Closeness centrality of every actor, as ``networkx.closeness_centrality``.
 
     ``C(u) = (r - 1) / sum_v d(v, u)`` over the ``r`` actors (``u`` included)
@@ -133,14 +174,37 @@ def closeness(net: Network, weighted: bool = False, wf_improved: bool = True, th
     Parameters
     ----------
     net : Network
-    weighted : bool, default False
-        Use tie weights as lengths (see the module docstring).
+    weighted : bool, optional
+        Older spelling of ``weight``: True is ``weight="weight"``, False is
+        ``weight=None``. Giving both is fine when they agree; ValueError when
+        they contradict.
     wf_improved : bool, default True
         Multiply by ``(r - 1) / (n - 1)`` (Wasserman and Faust's scaling for
         networks that are not connected).
     threads : int, default 1
         Share the source actors out over this many threads; every actor's
         value is computed by one thread, so results are identical.
+    weight : str or None, default None
+        Which number is a tie's weight: None (every tie counts 1),
+        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
+        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
+        KeyError for a name that is neither (the message lists the numeric
+        tie attributes, with a "did you mean"), ValueError when some ties
+        lack the attribute (a missing rating is neither 0 nor 1: pick a
+        relation layer or fill the values), or a value is not a number or is
+        negative (weights are finite and >= 0).
+        The weight: used as lengths (see the module docstring).
+    relation : str, optional
+        Compute on one relation layer: all actors, the ties carrying this
+        relation (:func:`healthnet.layers` lists them). KeyError for a
+        relation no tie carries, with a "did you mean".
+    distance : {"weight", "inverse"}, default "weight"
+        How a weight becomes a length of a path. ``"weight"``: the weight is
+        the length (as networkx; a heavier tie is farther). ``"inverse"``:
+        the length is ``1 / w``, so strengths such as frequency or trust
+        become distances and weekly contact is near, not far (Newman 2001;
+        Opsahl, Agneessens & Skvoretz 2010). Needs a weight, and ties of
+        weight 0 are then rejected (ValueError: 1/0 is no length).
 
     Returns
     -------
@@ -158,11 +222,20 @@ def closeness(net: Network, weighted: bool = False, wf_improved: bool = True, th
     networkx ``closeness_centrality``; Wasserman and Faust (1994);
     igraph ``closeness(mode="in")`` on strongly connected networks.
     """
-    return _actor_series(net, _core.closeness(net, weighted, wf_improved, threads), "closeness")
+    g, weighted = _select(net, weight, relation, weighted, distance=distance)
+    return _actor_series(net, _core.closeness(g, weighted, wf_improved, threads), "closeness")
 
 
 @_reads_network
-def harmonic_closeness(net: Network, weighted: bool = False, normalized: bool = False) -> pd.Series:
+def harmonic_closeness(
+    net: Network,
+    weighted: bool | None = None,
+    normalized: bool = False,
+    *,
+    weight: str | None = None,
+    relation: str | None = None,
+    distance: Literal["weight", "inverse"] = "weight",
+) -> pd.Series:
     """Harmonic closeness of every actor, as ``networkx.harmonic_centrality``.
 
     ``H(u) = sum over v != u of 1 / d(v, u)``: unreachable actors add 0 and
@@ -172,11 +245,34 @@ def harmonic_closeness(net: Network, weighted: bool = False, normalized: bool = 
     Parameters
     ----------
     net : Network
-    weighted : bool, default False
-        Use tie weights as lengths (see the module docstring).
+    weighted : bool, optional
+        Older spelling of ``weight``: True is ``weight="weight"``, False is
+        ``weight=None``. Giving both is fine when they agree; ValueError when
+        they contradict.
     normalized : bool, default False
         Divide by ``n - 1`` (igraph ``harmonic_centrality(normalized=True)``),
         giving values in [0, 1]. networkx's is the unnormalized sum.
+    weight : str or None, default None
+        Which number is a tie's weight: None (every tie counts 1),
+        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
+        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
+        KeyError for a name that is neither (the message lists the numeric
+        tie attributes, with a "did you mean"), ValueError when some ties
+        lack the attribute (a missing rating is neither 0 nor 1: pick a
+        relation layer or fill the values), or a value is not a number or is
+        negative (weights are finite and >= 0).
+        The weight: used as lengths (see the module docstring).
+    relation : str, optional
+        Compute on one relation layer: all actors, the ties carrying this
+        relation (:func:`healthnet.layers` lists them). KeyError for a
+        relation no tie carries, with a "did you mean".
+    distance : {"weight", "inverse"}, default "weight"
+        How a weight becomes a length of a path. ``"weight"``: the weight is
+        the length (as networkx; a heavier tie is farther). ``"inverse"``:
+        the length is ``1 / w``, so strengths such as frequency or trust
+        become distances and weekly contact is near, not far (Newman 2001;
+        Opsahl, Agneessens & Skvoretz 2010). Needs a weight, and ties of
+        weight 0 are then rejected (ValueError: 1/0 is no length).
 
     Returns
     -------
@@ -188,13 +284,20 @@ def harmonic_closeness(net: Network, weighted: bool = False, normalized: bool = 
     networkx ``harmonic_centrality``; Marchiori and Latora (2000);
     Boldi and Vigna (2014).
     """
-    values = _core.harmonic_closeness(net, weighted, normalized)
+    g, weighted = _select(net, weight, relation, weighted, distance=distance)
+    values = _core.harmonic_closeness(g, weighted, normalized)
     return _actor_series(net, values, "harmonic_closeness")
 
 
 @_reads_network
 def eigenvector_centrality(
-    net: Network, weighted: bool = False, max_iter: int = 1000, tol: float = 1e-10
+    net: Network,
+    weighted: bool | None = None,
+    max_iter: int = 1000,
+    tol: float = 1e-10,
+    *,
+    weight: str | None = None,
+    relation: str | None = None,
 ) -> pd.Series:
     """Eigenvector centrality of every actor, as ``networkx.eigenvector_centrality``.
 
@@ -209,10 +312,26 @@ def eigenvector_centrality(
     Parameters
     ----------
     net : Network
-    weighted : bool, default False
-        Use tie weights (strengths) as the entries of ``A``.
+    weighted : bool, optional
+        Older spelling of ``weight``: True is ``weight="weight"``, False is
+        ``weight=None``. Giving both is fine when they agree; ValueError when
+        they contradict.
     max_iter : int, default 1000
     tol : float, default 1e-10
+    weight : str or None, default None
+        Which number is a tie's weight: None (every tie counts 1),
+        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
+        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
+        KeyError for a name that is neither (the message lists the numeric
+        tie attributes, with a "did you mean"), ValueError when some ties
+        lack the attribute (a missing rating is neither 0 nor 1: pick a
+        relation layer or fill the values), or a value is not a number or is
+        negative (weights are finite and >= 0).
+        The weight: used (strengths) as the entries of ``A``.
+    relation : str, optional
+        Compute on one relation layer: all actors, the ties carrying this
+        relation (:func:`healthnet.layers` lists them). KeyError for a
+        relation no tie carries, with a "did you mean".
 
     Returns
     -------
@@ -231,13 +350,21 @@ def eigenvector_centrality(
     networkx ``eigenvector_centrality``; igraph ``eigenvector_centrality``
     (up to scale); Bonacich (1987).
     """
-    values = _core.eigenvector_centrality(net, weighted, max_iter, tol)
+    g, weighted = _select(net, weight, relation, weighted)
+    values = _core.eigenvector_centrality(g, weighted, max_iter, tol)
     return _actor_series(net, values, "eigenvector_centrality")
 
 
 @_reads_network
 def pagerank(
-    net: Network, alpha: float = 0.85, weighted: bool = True, max_iter: int = 1000, tol: float = 1e-12
+    net: Network,
+    alpha: float = 0.85,
+    weighted: bool | None = None,
+    max_iter: int = 1000,
+    tol: float = 1e-12,
+    *,
+    weight: str | None = "weight",
+    relation: str | None = None,
 ) -> pd.Series:
     """PageRank of every actor, as ``networkx.pagerank``.
 
@@ -252,10 +379,26 @@ def pagerank(
     net : Network
     alpha : float, default 0.85
         Damping factor, between 0 and 1.
-    weighted : bool, default True
-        Pass score in proportion to tie weight (strength); False: equally.
+    weighted : bool, optional
+        Older spelling of ``weight``: True is ``weight="weight"``, False is
+        ``weight=None``. Giving both is fine when they agree; ValueError when
+        they contradict.
     max_iter : int, default 1000
     tol : float, default 1e-12
+    weight : str or None, default "weight"
+        Which number is a tie's weight: None (every tie counts 1),
+        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
+        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
+        KeyError for a name that is neither (the message lists the numeric
+        tie attributes, with a "did you mean"), ValueError when some ties
+        lack the attribute (a missing rating is neither 0 nor 1: pick a
+        relation layer or fill the values), or a value is not a number or is
+        negative (weights are finite and >= 0).
+        Pass score in proportion to tie weight (strength); False: equally.
+    relation : str, optional
+        Compute on one relation layer: all actors, the ties carrying this
+        relation (:func:`healthnet.layers` lists them). KeyError for a
+        relation no tie carries, with a "did you mean".
 
     Returns
     -------
@@ -272,7 +415,8 @@ def pagerank(
     ----------
     networkx ``pagerank``; igraph ``pagerank``; Page et al. (1999).
     """
-    return _actor_series(net, _core.pagerank(net, alpha, weighted, max_iter, tol), "pagerank")
+    g, weighted = _select(net, weight, relation, weighted, default_weight="weight")
+    return _actor_series(net, _core.pagerank(g, alpha, weighted, max_iter, tol), "pagerank")
 
 
 def degree_centralization(net: Network, mode: Mode = "all") -> float:

@@ -9,6 +9,7 @@ import pandas as pd
 
 from . import _core
 from ._core import Network
+from ._layers import _select
 from ._metrics import _actor_series, _check_seed, _reads_network, actor_index
 
 __all__ = [
@@ -219,14 +220,36 @@ def average_clustering(net: Network, count_zeros: bool = True) -> float:
 
 
 @_reads_network
-def structural_holes(net: Network, weighted: bool = False) -> pd.DataFrame:
+def structural_holes(
+    net: Network,
+    weighted: bool | None = None,
+    *,
+    weight: str | None = None,
+    relation: str | None = None,
+) -> pd.DataFrame:
     """Burt's constraint, effective size and efficiency in one pass.
 
     Parameters
     ----------
     net : Network
-    weighted : bool, default False
-        Use tie weights in the mutual weights (see :func:`constraint`).
+    weighted : bool, optional
+        Older spelling of ``weight``: True is ``weight="weight"``, False is
+        ``weight=None``. Giving both is fine when they agree; ValueError when
+        they contradict.
+    weight : str or None, default None
+        Which number is a tie's weight: None (every tie counts 1),
+        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
+        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
+        KeyError for a name that is neither (the message lists the numeric
+        tie attributes, with a "did you mean"), ValueError when some ties
+        lack the attribute (a missing rating is neither 0 nor 1: pick a
+        relation layer or fill the values), or a value is not a number or is
+        negative (weights are finite and >= 0).
+        The weight: used in the mutual weights (see :func:`constraint`).
+    relation : str, optional
+        Compute on one relation layer: all actors, the ties carrying this
+        relation (:func:`healthnet.layers` lists them). KeyError for a
+        relation no tie carries, with a "did you mean".
 
     Returns
     -------
@@ -234,7 +257,8 @@ def structural_holes(net: Network, weighted: bool = False) -> pd.DataFrame:
         Indexed by actor id, columns ``constraint``, ``effective_size`` and
         ``efficiency`` (see those functions).
     """
-    c, e, f = _core.structural_holes(net, weighted)
+    g, weighted = _select(net, weight, relation, weighted)
+    c, e, f = _core.structural_holes(g, weighted)
     return pd.DataFrame(
         {"constraint": c, "effective_size": e, "efficiency": f},
         index=actor_index(net),
@@ -242,7 +266,13 @@ def structural_holes(net: Network, weighted: bool = False) -> pd.DataFrame:
 
 
 @_reads_network
-def constraint(net: Network, weighted: bool = False) -> pd.Series:
+def constraint(
+    net: Network,
+    weighted: bool | None = None,
+    *,
+    weight: str | None = None,
+    relation: str | None = None,
+) -> pd.Series:
     """Burt's constraint of every actor.
 
     ``c(i) = sum_{j in N(i)} (p_ij + sum_{q in N(i), q != j} p_iq p_qj)^2``
@@ -255,9 +285,25 @@ def constraint(net: Network, weighted: bool = False) -> pd.Series:
     Parameters
     ----------
     net : Network
-    weighted : bool, default False
-        Use tie weights as ``a_ij`` (networkx ``weight="weight"``);
+    weighted : bool, optional
+        Older spelling of ``weight``: True is ``weight="weight"``, False is
+        ``weight=None``. Giving both is fine when they agree; ValueError when
+        they contradict.
+    weight : str or None, default None
+        Which number is a tie's weight: None (every tie counts 1),
+        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
+        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
+        KeyError for a name that is neither (the message lists the numeric
+        tie attributes, with a "did you mean"), ValueError when some ties
+        lack the attribute (a missing rating is neither 0 nor 1: pick a
+        relation layer or fill the values), or a value is not a number or is
+        negative (weights are finite and >= 0).
+        The weight: used as ``a_ij`` (networkx ``weight="weight"``);
         otherwise every tie has weight 1.
+    relation : str, optional
+        Compute on one relation layer: all actors, the ties carrying this
+        relation (:func:`healthnet.layers` lists them). KeyError for a
+        relation no tie carries, with a "did you mean".
 
     Returns
     -------
@@ -274,11 +320,18 @@ def constraint(net: Network, weighted: bool = False) -> pd.Series:
     ``networkx.constraint``; Burt (2004), "Structural holes and good ideas",
     American Journal of Sociology 110: 349-399.
     """
-    return _actor_series(net, _core.constraint(net, weighted), "constraint")
+    g, weighted = _select(net, weight, relation, weighted)
+    return _actor_series(net, _core.constraint(g, weighted), "constraint")
 
 
 @_reads_network
-def effective_size(net: Network, weighted: bool = False) -> pd.Series:
+def effective_size(
+    net: Network,
+    weighted: bool | None = None,
+    *,
+    weight: str | None = None,
+    relation: str | None = None,
+) -> pd.Series:
     """Burt's effective size of every actor's ego network.
 
     ``e(i) = sum_{j in N(i)} (1 - sum_{q in N(i), q != j} p_iq m_jq)`` with
@@ -290,8 +343,24 @@ def effective_size(net: Network, weighted: bool = False) -> pd.Series:
     Parameters
     ----------
     net : Network
-    weighted : bool, default False
-        Use tie weights (networkx ``weight="weight"``).
+    weighted : bool, optional
+        Older spelling of ``weight``: True is ``weight="weight"``, False is
+        ``weight=None``. Giving both is fine when they agree; ValueError when
+        they contradict.
+    weight : str or None, default None
+        Which number is a tie's weight: None (every tie counts 1),
+        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
+        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
+        KeyError for a name that is neither (the message lists the numeric
+        tie attributes, with a "did you mean"), ValueError when some ties
+        lack the attribute (a missing rating is neither 0 nor 1: pick a
+        relation layer or fill the values), or a value is not a number or is
+        negative (weights are finite and >= 0).
+        The weight: used (networkx ``weight="weight"``).
+    relation : str, optional
+        Compute on one relation layer: all actors, the ties carrying this
+        relation (:func:`healthnet.layers` lists them). KeyError for a
+        relation no tie carries, with a "did you mean".
 
     Returns
     -------
@@ -305,11 +374,18 @@ def effective_size(net: Network, weighted: bool = False) -> pd.Series:
     Borgatti (1997), "Structural holes: unpacking Burt's redundancy
     measures", Connections 20(1).
     """
-    return _actor_series(net, _core.effective_size(net, weighted), "effective_size")
+    g, weighted = _select(net, weight, relation, weighted)
+    return _actor_series(net, _core.effective_size(g, weighted), "effective_size")
 
 
 @_reads_network
-def efficiency(net: Network, weighted: bool = False) -> pd.Series:
+def efficiency(
+    net: Network,
+    weighted: bool | None = None,
+    *,
+    weight: str | None = None,
+    relation: str | None = None,
+) -> pd.Series:
     """Burt's efficiency: effective size divided by the number of contacts.
 
     The number of contacts is the number of distinct actors tied to the
@@ -322,8 +398,24 @@ def efficiency(net: Network, weighted: bool = False) -> pd.Series:
     Parameters
     ----------
     net : Network
-    weighted : bool, default False
-        Use tie weights in the effective size (networkx ``weight="weight"``).
+    weighted : bool, optional
+        Older spelling of ``weight``: True is ``weight="weight"``, False is
+        ``weight=None``. Giving both is fine when they agree; ValueError when
+        they contradict.
+    weight : str or None, default None
+        Which number is a tie's weight: None (every tie counts 1),
+        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
+        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
+        KeyError for a name that is neither (the message lists the numeric
+        tie attributes, with a "did you mean"), ValueError when some ties
+        lack the attribute (a missing rating is neither 0 nor 1: pick a
+        relation layer or fill the values), or a value is not a number or is
+        negative (weights are finite and >= 0).
+        The weight: used in the effective size (networkx ``weight="weight"``).
+    relation : str, optional
+        Compute on one relation layer: all actors, the ties carrying this
+        relation (:func:`healthnet.layers` lists them). KeyError for a
+        relation no tie carries, with a "did you mean".
 
     Returns
     -------
@@ -335,4 +427,5 @@ def efficiency(net: Network, weighted: bool = False) -> pd.Series:
     ----------
     Burt (1992), *Structural Holes*; ``networkx.effective_size`` (Notes).
     """
-    return _actor_series(net, _core.efficiency(net, weighted), "efficiency")
+    g, weighted = _select(net, weight, relation, weighted)
+    return _actor_series(net, _core.efficiency(g, weighted), "efficiency")

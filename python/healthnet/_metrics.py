@@ -13,6 +13,7 @@ import pandas as pd
 
 from . import _core
 from ._core import Network
+from ._layers import _select
 
 Mode = Literal["all", "in", "out"]
 
@@ -88,17 +89,28 @@ def _actor_series(net: Network, values, name: str) -> pd.Series:
     return pd.Series(values, index=actor_index(net), name=name, copy=False)
 
 
-def density(net: Network, weighted: bool = False, *, missing: str = "absent", seed: int = 1) -> float:
+def density(
+    net: Network,
+    weighted: bool | None = None,
+    *,
+    missing: str = "absent",
+    seed: int = 1,
+    weight: str | None = None,
+    relation: str | None = None,
+) -> float:
     """Share of possible ties that exist.
 
     Binary: ``m / (n(n-1))`` when directed, ``2m / (n(n-1))`` when
-    undirected. Valued (``weighted=True``): the sum of tie weights over the
+    undirected. Valued (with ``weight=``): the sum of tie weights over the
     same number of possible pairs (UCINET valued density, R sna ``gden``).
 
     Parameters
     ----------
     net : Network
-    weighted : bool, default False
+    weighted : bool, optional
+        Older spelling of ``weight``: True is ``weight="weight"``, False is
+        ``weight=None``. Giving both is fine when they agree; ValueError when
+        they contradict.
     missing : {"absent", "exclude", "reconstruct", "impute"}, default "absent"
         The ties of the ``k`` non-respondents (actors with
         ``respondent=False``; unknown counts as observed).
@@ -114,6 +126,19 @@ def density(net: Network, weighted: bool = False, *, missing: str = "absent", se
         ``seed`` (Huisman 2009), a random draw at the observed density.
     seed : int, default 1
         Seed of ``missing="impute"``; the same seed gives the same value.
+    weight : str or None, default None
+        Which number is a tie's weight: None (every tie counts 1),
+        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
+        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
+        KeyError for a name that is neither (the message lists the numeric
+        tie attributes, with a "did you mean"), ValueError when some ties
+        lack the attribute (a missing rating is neither 0 nor 1: pick a
+        relation layer or fill the values), or a value is not a number or is
+        negative (weights are finite and >= 0).
+    relation : str, optional
+        Compute on one relation layer: all actors, the ties carrying this
+        relation (:func:`healthnet.layers` lists them). KeyError for a
+        relation no tie carries, with a "did you mean".
 
     Returns
     -------
@@ -130,11 +155,19 @@ def density(net: Network, weighted: bool = False, *, missing: str = "absent", se
     networkx ``density``; R sna ``gden``; igraph ``density(loops=False)``;
     Stork & Richards (1992); Huisman (2009).
     """
-    return _core.density(net, weighted, missing, _check_seed(seed))
+    g, weighted = _select(net, weight, relation, weighted)
+    return _core.density(g, weighted, missing, _check_seed(seed))
 
 
 @_reads_network
-def degree(net: Network, mode: Mode = "all", weighted: bool = False) -> pd.Series:
+def degree(
+    net: Network,
+    mode: Mode = "all",
+    weighted: bool | None = None,
+    *,
+    weight: str | None = None,
+    relation: str | None = None,
+) -> pd.Series:
     """Degree of every actor.
 
     Parameters
@@ -143,8 +176,24 @@ def degree(net: Network, mode: Mode = "all", weighted: bool = False) -> pd.Serie
     mode : {"all", "in", "out"}, default "all"
         For directed networks: ties received, sent, or both (their sum).
         Ignored for undirected networks.
-    weighted : bool, default False
-        Sum tie weights instead of counting ties (strength).
+    weighted : bool, optional
+        Older spelling of ``weight``: True is ``weight="weight"``, False is
+        ``weight=None``. Giving both is fine when they agree; ValueError when
+        they contradict.
+    weight : str or None, default None
+        Which number is a tie's weight: None (every tie counts 1),
+        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
+        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
+        KeyError for a name that is neither (the message lists the numeric
+        tie attributes, with a "did you mean"), ValueError when some ties
+        lack the attribute (a missing rating is neither 0 nor 1: pick a
+        relation layer or fill the values), or a value is not a number or is
+        negative (weights are finite and >= 0).
+        The weight: summed instead of counting ties (strength).
+    relation : str, optional
+        Compute on one relation layer: all actors, the ties carrying this
+        relation (:func:`healthnet.layers` lists them). KeyError for a
+        relation no tie carries, with a "did you mean".
 
     Returns
     -------
@@ -156,17 +205,25 @@ def degree(net: Network, mode: Mode = "all", weighted: bool = False) -> pd.Serie
     networkx ``Graph.degree`` / ``DiGraph.in_degree`` / ``out_degree``;
     igraph ``degree``/``strength``.
     """
-    return _actor_series(net, _core.degree(net, mode, weighted), "strength" if weighted else "degree")
+    g, weighted = _select(net, weight, relation, weighted)
+    return _actor_series(net, _core.degree(g, mode, weighted), "strength" if weighted else "degree")
 
 
 @_reads_network
-def strength(net: Network, mode: Mode = "all") -> pd.Series:
+def strength(
+    net: Network, mode: Mode = "all", *, weight: str | None = "weight", relation: str | None = None
+) -> pd.Series:
     """Weighted degree: the sum of the weights of each actor's ties.
 
     Parameters
     ----------
     net : Network
     mode : {"all", "in", "out"}, default "all"
+    weight : str, default "weight"
+        The tie weight, or any numeric tie attribute (e.g. ``"trust"``), as
+        in :func:`degree`.
+    relation : str, optional
+        One relation layer, as in :func:`degree`.
 
     Returns
     -------
@@ -177,7 +234,9 @@ def strength(net: Network, mode: Mode = "all") -> pd.Series:
     ----------
     networkx ``degree(weight="weight")``; igraph ``strength``.
     """
-    return degree(net, mode, weighted=True)
+    if weight is None:
+        raise ValueError("weight: strength needs a weight ('weight' or a numeric tie attribute); use degree() to count ties")
+    return degree(net, mode, weight=weight, relation=relation)
 
 
 def profile(net: Network) -> pd.Series:

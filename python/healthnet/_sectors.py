@@ -21,6 +21,7 @@ import pandas as pd
 
 from . import _core
 from ._core import Network
+from ._layers import _select
 from ._display import html_table, sector_color, sector_colors, swatch, text_table
 from ._metrics import _actor_series, _check_seed, _reads_network, actor_index
 
@@ -313,15 +314,38 @@ def ei_index(
     raise ValueError(f"level: expected 'network', 'group' or 'actor', got {level!r}")
 
 
-def block_density(net: Network, by: str = "sector", weighted: bool = False) -> pd.DataFrame:
+def block_density(
+    net: Network,
+    by: str = "sector",
+    weighted: bool | None = None,
+    *,
+    weight: str | None = None,
+    relation: str | None = None,
+) -> pd.DataFrame:
     """Densities of ties within and between groups.
 
     Parameters
     ----------
     net : Network
     by : str, default "sector"
-    weighted : bool, default False
-        Sum tie weights instead of counting ties.
+    weighted : bool, optional
+        Older spelling of ``weight``: True is ``weight="weight"``, False is
+        ``weight=None``. Giving both is fine when they agree; ValueError when
+        they contradict.
+    weight : str or None, default None
+        Which number is a tie's weight: None (every tie counts 1),
+        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
+        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
+        KeyError for a name that is neither (the message lists the numeric
+        tie attributes, with a "did you mean"), ValueError when some ties
+        lack the attribute (a missing rating is neither 0 nor 1: pick a
+        relation layer or fill the values), or a value is not a number or is
+        negative (weights are finite and >= 0).
+        The weight: summed instead of counting ties.
+    relation : str, optional
+        Compute on one relation layer: all actors, the ties carrying this
+        relation (:func:`healthnet.layers` lists them). KeyError for a
+        relation no tie carries, with a "did you mean".
 
     Returns
     -------
@@ -335,7 +359,8 @@ def block_density(net: Network, by: str = "sector", weighted: bool = False) -> p
     ----------
     UCINET blockmodel density matrix; R sna ``blockmodel``.
     """
-    labels, values = _core.block_density(net, by, weighted)
+    g, weighted = _select(net, weight, relation, weighted)
+    labels, values = _core.block_density(g, by, weighted)
     return pd.DataFrame(values, index=pd.Index(labels, name="from"), columns=pd.Index(labels, name="to"))
 
 
@@ -364,16 +389,40 @@ def assortativity(net: Network, by: str = "sector") -> float:
     return _core.assortativity(net, by)
 
 
-def modularity(net: Network, by: str = "sector", weighted: bool = True, resolution: float = 1.0) -> float:
+def modularity(
+    net: Network,
+    by: str = "sector",
+    weighted: bool | None = None,
+    resolution: float = 1.0,
+    *,
+    weight: str | None = "weight",
+    relation: str | None = None,
+) -> float:
     """Modularity of the partition of actors into groups.
 
     Parameters
     ----------
     net : Network
     by : str, default "sector"
-    weighted : bool, default True
-        Use tie weights (as networkx does with ``weight="weight"``).
+    weighted : bool, optional
+        Older spelling of ``weight``: True is ``weight="weight"``, False is
+        ``weight=None``. Giving both is fine when they agree; ValueError when
+        they contradict.
     resolution : float, default 1.0
+    weight : str or None, default "weight"
+        Which number is a tie's weight: None (every tie counts 1),
+        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
+        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
+        KeyError for a name that is neither (the message lists the numeric
+        tie attributes, with a "did you mean"), ValueError when some ties
+        lack the attribute (a missing rating is neither 0 nor 1: pick a
+        relation layer or fill the values), or a value is not a number or is
+        negative (weights are finite and >= 0).
+        The weight: used (as networkx does with ``weight="weight"``).
+    relation : str, optional
+        Compute on one relation layer: all actors, the ties carrying this
+        relation (:func:`healthnet.layers` lists them). KeyError for a
+        relation no tie carries, with a "did you mean".
 
     Returns
     -------
@@ -384,7 +433,8 @@ def modularity(net: Network, by: str = "sector", weighted: bool = True, resoluti
     networkx ``community.modularity`` (directed networks use the directed
     formula with out- and in-strengths).
     """
-    return _core.modularity(net, by, weighted, resolution)
+    g, weighted = _select(net, weight, relation, weighted, default_weight="weight")
+    return _core.modularity(g, by, weighted, resolution)
 
 
 @_reads_network
@@ -541,16 +591,40 @@ def sector_gaps(net: Network, by: str = "sector", top: int = 5) -> pd.DataFrame:
 
 
 @_reads_network
-def louvain(net: Network, weighted: bool = True, resolution: float = 1.0, seed: int = 1) -> pd.Series:
+def louvain(
+    net: Network,
+    weighted: bool | None = None,
+    resolution: float = 1.0,
+    seed: int = 1,
+    *,
+    weight: str | None = "weight",
+    relation: str | None = None,
+) -> pd.Series:
     """Louvain communities, seeded (the same seed gives the same partition).
 
     Parameters
     ----------
     net : Network
         Directed networks are treated as undirected.
-    weighted : bool, default True
+    weighted : bool, optional
+        Older spelling of ``weight``: True is ``weight="weight"``, False is
+        ``weight=None``. Giving both is fine when they agree; ValueError when
+        they contradict.
     resolution : float, default 1.0
     seed : int, default 1
+    weight : str or None, default "weight"
+        Which number is a tie's weight: None (every tie counts 1),
+        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
+        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
+        KeyError for a name that is neither (the message lists the numeric
+        tie attributes, with a "did you mean"), ValueError when some ties
+        lack the attribute (a missing rating is neither 0 nor 1: pick a
+        relation layer or fill the values), or a value is not a number or is
+        negative (weights are finite and >= 0).
+    relation : str, optional
+        Compute on one relation layer: all actors, the ties carrying this
+        relation (:func:`healthnet.layers` lists them). KeyError for a
+        relation no tie carries, with a "did you mean".
 
     Returns
     -------
@@ -564,7 +638,8 @@ def louvain(net: Network, weighted: bool = True, resolution: float = 1.0, seed: 
     Blondel et al. (2008); networkx ``louvain_communities``; igraph
     ``community_multilevel``.
     """
-    return _actor_series(net, _core.louvain(net, weighted, resolution, _check_seed(seed)), "community")
+    g, weighted = _select(net, weight, relation, weighted, default_weight="weight")
+    return _actor_series(net, _core.louvain(g, weighted, resolution, _check_seed(seed)), "community")
 
 
 def adjusted_rand_index(a: Sequence[int], b: Sequence[int]) -> float:

@@ -19,6 +19,7 @@
 #include <healthnet/detail/text.hpp>
 #include <healthnet/example.hpp>
 #include <healthnet/io.hpp>
+#include <healthnet/layers.hpp>
 #include <healthnet/profile.hpp>
 #include <healthnet/response.hpp>
 #include <healthnet/sensitivity.hpp>
@@ -247,6 +248,7 @@ struct metrics_args {
   std::string format{"table"};
   std::string by;
   std::string missing;  ///< empty: not given (absent)
+  std::string relation;  ///< --relation R: empty = all ties
   bool exact{false};
   std::optional<double> sensitivity;  ///< --sensitivity DROP
   long long runs{200};
@@ -256,7 +258,25 @@ struct metrics_args {
 int run_metrics(const metrics_args& args) {
   const input_args& in = args.in;
   const std::string& format = args.format;
-  const network net = load_network(in);
+  network net = load_network(in);
+  // --relation / --weight: every metric below is computed on the layer, with
+  // the attribute as the tie weight (include/healthnet/layers.hpp).
+  // With CSV input the reader has read the --weight column already.
+  const std::string& weight = in.columns.weight;
+  const bool csv = !in.actors.empty();
+  const bool reweighted = weight != "weight";
+  const std::size_t all_ties = net.n_ties();
+  if (!args.relation.empty()) net = net.relation_layer(args.relation);
+  if (reweighted && !csv) net = weighted_by(net, weight);
+  std::string layer_note;
+  if (!args.relation.empty()) {
+    layer_note = "computed on the relation layer '" + args.relation + "' (" + std::to_string(net.n_ties()) + " of " +
+                 std::to_string(all_ties) + " ties, all actors)";
+  }
+  if (reweighted) {
+    layer_note += std::string(layer_note.empty() ? "" : "; ") + "weights are the " +
+                  (csv ? "ties column '" : "tie attribute '") + weight + "'";
+  }
   // Everything is computed before anything is printed (Ctrl-C: no partial output).
   std::optional<betweenness_estimate_scope> estimate;
   if (!args.exact) estimate.emplace();
@@ -319,6 +339,9 @@ int run_metrics(const metrics_args& args) {
     doc["region"] = region;
     doc["directed"] = net.directed();
     if (!args.missing.empty()) doc["missing"] = args.missing;
+    if (!args.relation.empty()) doc["relation"] = args.relation;
+    if (reweighted) doc["weight"] = weight;
+    if (!layer_note.empty()) doc["note"] = layer_note;
     nlohmann::ordered_json metrics = nlohmann::ordered_json::object();
     for (const auto& e : entries) metrics[e.name] = e.value;
     doc["metrics"] = metrics;
@@ -363,6 +386,7 @@ int run_metrics(const metrics_args& args) {
   }
   if (!estimate_note.empty()) std::printf("note: %s\n", estimate_note.c_str());
   if (!missing_note.empty()) std::printf("note: %s\n", missing_note.c_str());
+  if (!layer_note.empty()) std::printf("note: %s\n", show(layer_note).c_str());
   if (sens) {
     std::printf("\nsensitivity to further non-response (drop %s)\n", detail::format_number(sens->drop).c_str());
     std::printf("%-*s  %10s  %10s  %10s  %10s\n", static_cast<int>(width), "metric", "observed", "mean", "low 5%",
@@ -394,6 +418,17 @@ command add_metrics(CLI::App& app) {
       "Prints the whole-network metrics (the profile) and the actors per sector.");
   auto args = std::make_shared<metrics_args>();
   add_input_options(*sub, args->in);
+  // --weight NAME is the one option for both: with CSV input the ties column
+  // read as the weight (as in every command), with a JSON or GraphML file the
+  // numeric tie attribute taken as the weight (healthnet::weighted_by).
+  if (auto* weight = sub->get_option_no_throw("--weight")) {
+    if (auto* actors = sub->get_option_no_throw("--actors")) weight->remove_needs(actors);
+    weight->description(
+        "the weight of the weighted metrics: with --actors/--ties the ties column (without it every weight is 1), "
+        "with a file a numeric tie attribute such as trust; every tie must carry a number (a blank rating is an "
+        "error: pick a --relation or fill the values)");
+    weight->type_name("NAME");
+  }
   sub->add_option("--format", args->format, "output format")
       ->type_name("FORMAT")->check(CLI::IsMember({"table", "json"}))->capture_default_str();
   sub->add_option("--by", args->by,
@@ -409,6 +444,9 @@ command add_metrics(CLI::App& app) {
                   "only, as R sna), reconstruct (a non-respondent gets j->i wherever i reported i->j), impute (a "
                   "non-respondent's absent ties drawn at the observed density, with --seed)")
       ->type_name("POLICY")->check(CLI::IsMember({"absent", "exclude", "reconstruct", "impute"}));
+  sub->add_option("--relation", args->relation,
+                  "compute every metric on one relation layer: all actors, the ties that carry this relation")
+      ->type_name("R");
   sub->add_option("--sensitivity", args->sensitivity,
                   "also print each metric's 90 % band when the reports of a further DROP share of the respondents "
                   "(0 <= DROP < 1) are removed at random (Smith & Moody 2013)")

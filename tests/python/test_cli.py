@@ -132,7 +132,7 @@ INPUT_OPTIONS = ["--actors", "--ties", "--undirected", "--sector", "--weight", "
                  "--allow-self-loops"]
 OPTIONS = {
     "validate": INPUT_OPTIONS,
-    "metrics": INPUT_OPTIONS + ["--format", "--by", "--exact", "--missing"],
+    "metrics": INPUT_OPTIONS + ["--format", "--by", "--exact", "--missing", "--relation"],
     "convert": INPUT_OPTIONS,
     "score": ["--scorecard", "--format", "--lang", "--example"],
     "compare": ["--format"],
