@@ -365,7 +365,8 @@ network read_matrix(std::string_view text, std::optional<std::string_view> actor
                                "has no column" + also));
     labels_ok = false;
   }
-  for (const auto& label : lonely_columns) {
+  // Columns without a row are named in the first row problem already (as Python does).
+  for (const auto& label : labels_ok ? lonely_columns : std::vector<std::string>{}) {
     problems.add(invalid_input(header("column label " + detail::quote_value(label)), "has no row"));
     labels_ok = false;
   }

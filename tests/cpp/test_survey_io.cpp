@@ -260,14 +260,12 @@ TEST(MatrixCsv, DiagonalAndLabels) {
   EXPECT_EQ(messages(hn::check_matrix_csv(";a;b\na;0;viel\nb;0;0\n", {}, std::nullopt, "m.csv")),
             std::vector<std::string>{"m.csv:2: row 'a', column 'b': 'viel' is not a number"});
   EXPECT_EQ(messages(hn::check_matrix_csv(";a;b\na;0;1\na;0;0\n", {}, std::nullopt, "m.csv")),
-            (std::vector<std::string>{"m.csv:3: row label 'a': appears more than once (first on line 2)",
-                                      "m.csv:1: column label 'b': has no row"}));
+            std::vector<std::string>{"m.csv:3: row label 'a': appears more than once (first on line 2)"});
   EXPECT_EQ(messages(hn::check_matrix_csv(";a;a\na;0;1\nb;0;0\n", {}, std::nullopt, "m.csv")),
             (std::vector<std::string>{"m.csv:1: column label 'a': appears more than once",
                                       "m.csv:3: row label 'b': has no column"}));
   EXPECT_EQ(messages(hn::check_matrix_csv(";a;c\na;0;1\nb;0;0\n", {}, std::nullopt, "m.csv")),
-            (std::vector<std::string>{"m.csv:3: row label 'b': has no column; columns without a row: 'c'",
-                                      "m.csv:1: column label 'c': has no row"}));
+            std::vector<std::string>{"m.csv:3: row label 'b': has no column; columns without a row: 'c'"});
   EXPECT_EQ(error_of([] { (void)hn::parse_matrix_csv(";a;b\na;0;1\n", {}, std::nullopt, "m.csv"); }),
             "m.csv:1: column label 'b': has no row");
   EXPECT_EQ(error_of([] { (void)hn::parse_matrix_csv(";a;b\na;0;-1\nb;0;0\n", {}, std::nullopt, "m.csv"); }),
