@@ -315,6 +315,8 @@ network read_matrix(std::string_view text, std::optional<std::string_view> actor
   const auto cell_field = [&](std::string_view row, std::string_view col) {
     return "row " + detail::quote_value(row) + ", column " + detail::quote_value(col);
   };
+  const std::size_t before_rows = problems.total();
+  std::size_t cell_problems = 0;  // the others are problems of whole rows
   each_row(file, problems, [&] {
     matrix_row row;
     row.line = file.line();
@@ -334,12 +336,14 @@ network read_matrix(std::string_view text, std::optional<std::string_view> actor
       if (number.ambiguous) {
         problems.add(invalid_input(source_location{origin, row.line, cell_field(row.label, columns[c])},
                                    ambiguous_number("", cell)));
+        ++cell_problems;
         row.unread[c] = true;
         continue;
       }
       if (!number.value) {
         problems.add(invalid_input(source_location{origin, row.line, cell_field(row.label, columns[c])},
                                    detail::quote_value(cell) + " is not a number"));
+        ++cell_problems;
         row.unread[c] = true;
         continue;
       }
@@ -347,6 +351,9 @@ network read_matrix(std::string_view text, std::optional<std::string_view> actor
     }
     rows.push_back(std::move(row));
   });
+  // A row that could not be read (a field count, a label problem) leaves the
+  // labels incomplete: no label checks then, they would only echo it.
+  if (problems.total() - before_rows != cell_problems) return network{};
   // Row and column labels must be the same set.
   std::vector<std::string> lonely_columns;
   for (std::size_t c = 1; c < columns.size(); ++c) {

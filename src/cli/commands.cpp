@@ -61,7 +61,7 @@ std::string input_name(const input_args& in) {
 
 void add_input_options(CLI::App& app, input_args& in, bool file_positional) {
   const std::string group = std::string("input (one of ") + (file_positional ? "FILE" : "IN") +
-                            ", --actors A --ties T, --survey S, --matrix M, --example, --example-2022)";
+                            ", --actors/--ties, --survey, --matrix, --example[-2022])";
   std::vector<CLI::Option*> sources;
   if (file_positional) {
     sources.push_back(app.add_option("FILE", in.file, "a healthnet JSON (.json) or GraphML (.graphml, .xml) file"));

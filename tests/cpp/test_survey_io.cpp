@@ -266,6 +266,9 @@ TEST(MatrixCsv, DiagonalAndLabels) {
                                       "m.csv:3: row label 'b': has no column"}));
   EXPECT_EQ(messages(hn::check_matrix_csv(";a;c\na;0;1\nb;0;0\n", {}, std::nullopt, "m.csv")),
             std::vector<std::string>{"m.csv:3: row label 'b': has no column; columns without a row: 'c'"});
+  // A short row is its one problem (the labels are not checked without it).
+  EXPECT_EQ(messages(hn::check_matrix_csv(";a;b\na;0\nb;0;0\n", {}, std::nullopt, "m.csv")),
+            std::vector<std::string>{"m.csv:2: column 'b': row has 2 fields but the header has 3"});
   EXPECT_EQ(error_of([] { (void)hn::parse_matrix_csv(";a;b\na;0;1\n", {}, std::nullopt, "m.csv"); }),
             "m.csv:1: column label 'b': has no row");
   EXPECT_EQ(error_of([] { (void)hn::parse_matrix_csv(";a;b\na;0;-1\nb;0;0\n", {}, std::nullopt, "m.csv"); }),
