@@ -480,7 +480,12 @@ network read_matrix(std::string_view text, std::optional<std::string_view> actor
                 rows[j].label);
     }
   }
-  table.finish(net, notes);
+  try {
+    table.finish(net, notes);
+  } catch (const invalid_input& e) {  // "too many ties" has no place yet
+    if (!e.where().file.empty()) throw;
+    file.fail_at(file.header_line(), {}, e.problem());
+  }
   return net;
 }
 

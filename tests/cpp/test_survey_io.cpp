@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -286,6 +287,51 @@ TEST(MatrixCsv, WithActors) {
             "a.csv:4: column 'id': id '3' has no row and column in the matrix");
   EXPECT_EQ(error_of([&] { (void)hn::parse_matrix_csv(m, {}, "id\n1\n", "m.csv", "a.csv"); }),
             "m.csv:3: row label '2': label '2' is not in the actors; did you mean '1'?");
+}
+
+// Mutated inputs (bytes replaced, inserted, deleted from the samples above,
+// seeded): a reader returns a network or throws invalid_input, nothing else,
+// and validate agrees with the reader on whether the input is good.
+TEST(SurveyCsv, MutatedInputsOnlyFailCleanly) {
+  const std::string alphabet = ";,\n\r\" x01-.\xC3\x9C";
+  std::mt19937 rng(7);
+  const std::vector<std::string> seeds{k_survey, ";103;101;102\n101;0;0;2\n102;1,5;0;0\n103;0;4;0\n",
+                                       "x,a,b\na,0,1\nb,1,0\n"};
+  std::size_t read = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = seeds[static_cast<std::size_t>(round) % seeds.size()];
+    const int edits = 1 + static_cast<int>(rng() % 4);
+    for (int e = 0; e < edits && !text.empty(); ++e) {
+      const std::size_t at = rng() % text.size();
+      const char c = alphabet[rng() % alphabet.size()];
+      switch (rng() % 3) {
+        case 0: text[at] = c; break;
+        case 1: text.insert(text.begin() + static_cast<std::ptrdiff_t>(at), c); break;
+        default: text.erase(at, 1);
+      }
+    }
+    const auto expect_clean = [&](const auto& parse, const auto& check) {
+      bool ok = true;
+      try {
+        (void)parse();
+        ++read;
+      } catch (const hn::invalid_input& e) {
+        EXPECT_EQ(std::string(e.what()).rfind('<', 0), 0U) << e.what();  // names the input
+        ok = false;
+      }
+      EXPECT_EQ(check().ok(), ok) << text;
+    };
+    hn::survey_options so = survey_opts();
+    so.reading.directed = round % 2 == 0;
+    so.weight = round % 3 == 0 ? "trust" : "";
+    so.reading.rules.missing_weight = hn::blank_weight::drop;
+    expect_clean([&] { return hn::parse_survey_csv(text, so); }, [&] { return hn::check_survey_csv(text, so); });
+    hn::matrix_options mo;
+    mo.reading.directed = round % 2 == 0;
+    mo.missing = round % 3 == 0 ? hn::blank_cell::absent : hn::blank_cell::error;
+    expect_clean([&] { return hn::parse_matrix_csv(text, mo); }, [&] { return hn::check_matrix_csv(text, mo); });
+  }
+  EXPECT_GT(read, 100U);  // the mutations leave many inputs readable
 }
 
 }  // namespace
