@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: MIT
 // CSV reader: an actors file plus a ties file (Excel, LibreOffice, pandas, R).
-//
-// The whole file is parsed from one buffer; fields are string_views into it,
-// and only quoted fields holding doubled quotes or CRLF line breaks are copied
-// (into one scratch buffer reused for every record).
+// The tokenizer, number cells and the actors file are in csv_table.hpp,
+// shared with the survey readers (survey_reader.cpp).
 #include "encoding.hpp"
 
 #include <healthnet/detail/keyed_hash.hpp>

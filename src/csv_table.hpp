@@ -3,6 +3,10 @@
 // responses, adjacency matrices): the tokenizer (csv_file), number cells,
 // column mapping, row-by-row problem collection and the actors file.
 // Private to the compiled library; not installed.
+//
+// The whole file is parsed from one buffer; fields are string_views into it,
+// and only quoted fields holding doubled quotes or CRLF line breaks are copied
+// (into one scratch buffer reused for every record).
 #pragma once
 
 #include "encoding.hpp"

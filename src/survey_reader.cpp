@@ -32,6 +32,8 @@ struct decoded {
   std::string_view view;
   decoded(std::string_view raw, const std::string& encoding, const std::string& origin)
       : utf8(decode_text(raw, encoding, origin)), view(utf8 ? std::string_view(*utf8) : raw) {}
+  decoded(const decoded&) = delete;  // `view` may point into `utf8`
+  decoded& operator=(const decoded&) = delete;
 };
 
 /// A checkbox cell compared as Python's _box_key: without ASCII case and
