@@ -19,6 +19,7 @@
 #include <healthnet/analysis_view.hpp>
 #include <healthnet/network.hpp>
 #include <healthnet/io.hpp>
+#include <healthnet/survey_io.hpp>
 #include <healthnet/example.hpp>
 // whole-network and per-actor structure
 #include <healthnet/relationship_quality.hpp>

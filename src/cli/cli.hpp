@@ -21,6 +21,7 @@ class App;
 
 #include <healthnet/io.hpp>
 #include <healthnet/reading.hpp>
+#include <healthnet/survey_io.hpp>
 
 namespace healthnet::cli {
 
@@ -47,6 +48,15 @@ struct input_args {
   bool allow_self_loops{false};
   bool example{false};
   bool example_2022{false};
+  bool weight_given{false};       ///< --weight was given (a survey has no default weight column)
+  std::string survey;             ///< --survey FILE: a long roster-survey export (--actors: the roster)
+  std::string partner{"partner"};  ///< --partner: its partner column (--respondent: its respondent column)
+  std::vector<std::string> ratings;    ///< --rating COLUMN (repeatable)
+  std::vector<std::string> relations;  ///< --relation COLUMN[=NAME] (repeatable)
+  std::string checkbox;                ///< --checkbox TICKED,...:EMPTY,...
+  std::string matrix;                  ///< --matrix FILE: a square labelled adjacency matrix
+  bool binary{false};                  ///< --binary: matrix cells 0 or 1
+  std::string matrix_missing{"error"};  ///< --matrix-missing: a blank matrix cell is an error or absent
 };
 
 /// Adds the input options (and, if `file_positional`, the FILE argument) to a
@@ -56,6 +66,24 @@ void add_input_options(CLI::App& app, input_args& in, bool file_positional = tru
 /// The CSV reader's options from the command line.
 /// @throws usage_error for a bad --sep, --decimal, --duplicates or --missing-weight
 csv_options csv_options_of(const input_args& in);
+
+/// The survey reader's options from the command line (--survey).
+/// @throws usage_error for a bad --checkbox or a reading option as csv_options_of
+survey_options survey_options_of(const input_args& in);
+
+/// The matrix reader's options from the command line (--matrix).
+matrix_options matrix_options_of(const input_args& in);
+
+/// Whether the input is a table (--actors/--ties, --survey or --matrix):
+/// validate lists all its problems.
+bool table_input(const input_args& in);
+
+/// Every problem of a table input (up to --max-errors) and, without any,
+/// what the reader would assume.
+problem_report validate_table(const input_args& in);
+
+/// The input files named by the options (for "refusing to write over").
+std::vector<std::string> input_files(const input_args& in);
 
 /// Prints what a reader assumed (merged pairs, dropped weights, kept labels)
 /// on stderr, one `note: ` line each.
@@ -129,7 +157,8 @@ inline bool ends_with_nocase(const std::string& s, const std::string& suffix) {
 }
 
 /// The network named by the input options: one FILE (.json, .graphml), the
-/// `--actors A --ties T` CSV pair, `--example` or `--example-2022`.
+/// `--actors A --ties T` CSV pair, `--survey S` or `--matrix M` (each with an
+/// optional `--actors A`), `--example` or `--example-2022`.
 /// What the reader assumed is printed as `note:` lines and, when `notes` is
 /// given, appended to it (the report lists it in its data basis).
 /// @throws usage_error unless exactly one of them is given.

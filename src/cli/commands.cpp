@@ -53,6 +53,8 @@ std::string input_name(const input_args& in) {
   if (!in.file.empty()) return in.file;
   if (in.example) return "example region";
   if (in.example_2022) return "example region, wave 2022";
+  if (!in.survey.empty()) return in.actors.empty() ? in.survey : in.survey + " + " + in.actors;
+  if (!in.matrix.empty()) return in.actors.empty() ? in.matrix : in.matrix + " + " + in.actors;
   return in.actors + " + " + in.ties;
 }
 
@@ -60,60 +62,110 @@ std::string input_name(const input_args& in) {
 
 void add_input_options(CLI::App& app, input_args& in, bool file_positional) {
   const std::string group = std::string("input (one of ") + (file_positional ? "FILE" : "IN") +
-                            ", --actors A --ties T, --example, --example-2022)";
+                            ", --actors/--ties, --survey, --matrix, --example[-2022])";
   std::vector<CLI::Option*> sources;
   if (file_positional) {
     sources.push_back(app.add_option("FILE", in.file, "a healthnet JSON (.json) or GraphML (.graphml, .xml) file"));
   }
-  auto* actors = app.add_option("--actors", in.actors, "an actors CSV (with --ties)")->type_name("A")->group(group);
+  auto* actors = app.add_option("--actors", in.actors, "an actors CSV (with --ties; the roster with --survey/--matrix)")
+                     ->type_name("A")->group(group);
   auto* ties = app.add_option("--ties", in.ties, "a ties CSV (with --actors)")->type_name("T")->group(group);
-  actors->needs(ties);
   ties->needs(actors);
+  auto* survey = app.add_option("--survey", in.survey,
+                                "a long roster-survey export CSV: one row per respondent and partner (docs/survey.md)")
+                     ->type_name("S")->group(group);
+  auto* matrix = app.add_option("--matrix", in.matrix, "a square labelled adjacency matrix CSV (docs/survey.md)")
+                     ->type_name("M")->group(group);
   auto* example =
       app.add_flag("--example", in.example, "the built-in example region \"Landkreis Musterstadt\"")->group(group);
   auto* earlier =
       app.add_flag("--example-2022", in.example_2022, "its earlier wave (2022), for comparisons")->group(group);
-  // Pairwise exclusion of the sources (--actors stands for the CSV pair).
+  // Pairwise exclusion of the sources (--actors stands for the CSV pair; it
+  // also names the roster of --survey and --matrix).
   sources.insert(sources.end(), {actors, example, earlier});
   for (std::size_t i = 0; i < sources.size(); ++i) {
     for (std::size_t j = i + 1; j < sources.size(); ++j) sources[i]->excludes(sources[j]);
   }
+  for (auto* other : sources) {
+    if (other == actors) continue;
+    survey->excludes(other);
+    matrix->excludes(other);
+  }
+  survey->excludes(matrix)->excludes(ties);
+  matrix->excludes(ties);
   ties->excludes(example)->excludes(earlier);
   if (file_positional) ties->excludes(sources.front());
+  // Options of the table inputs; each needs --actors, --survey or --matrix.
+  std::vector<CLI::Option*> table;
   const std::string csv = "CSV input";
-  app.add_flag("--undirected", in.undirected, "ties are symmetric (default: directed nominations)")
-      ->needs(actors)
-      ->group(csv);
-  app.add_option("--id", in.columns.id, "actors column with the actor id")
-      ->type_name("COLUMN")->capture_default_str()->needs(actors)->group(csv);
-  app.add_option("--name", in.columns.name, "actors column with the display name")
-      ->type_name("COLUMN")->capture_default_str()->needs(actors)->group(csv);
-  app.add_option("--respondent", in.columns.respondent, "actors column: answered the survey (true/false, blank)")
-      ->type_name("COLUMN")->capture_default_str()->needs(actors)->group(csv);
-  app.add_option("--sector", in.columns.sector, "actors column with the primary sector")
-      ->type_name("COLUMN")->capture_default_str()->needs(actors)->group(csv);
-  app.add_option("--source", in.columns.source, "ties column with the nominating actor")
-      ->type_name("COLUMN")->capture_default_str()->needs(actors)->group(csv);
-  app.add_option("--target", in.columns.target, "ties column with the nominated actor")
-      ->type_name("COLUMN")->capture_default_str()->needs(actors)->group(csv);
-  app.add_option("--weight", in.columns.weight, "ties column with the weight (without it every weight is 1)")
-      ->type_name("COLUMN")->capture_default_str()->needs(actors)->group(csv);
-  app.add_option("--sep", in.separator, "field separator: ',', ';' or 'tab' (default: detected)")
-      ->type_name("C")->check(CLI::IsMember({",", ";", "tab"}))->needs(actors)->group(csv);
-  app.add_option("--decimal", in.decimal, "decimal separator: ',' or '.' (default: ',' with ';')")
-      ->type_name("C")->check(CLI::IsMember({",", "."}))->needs(actors)->group(csv);
-  app.add_option("--encoding", in.encoding, "utf-8, utf-8-sig, cp1252, latin-1, utf-16, utf-16-le, utf-16-be")
-      ->type_name("E")->capture_default_str()->needs(actors)->group(csv);
-  app.add_option("--sector-map", in.sector_map, "CSV (columns label,sector) or JSON object: labels to sector ids")
-      ->type_name("FILE")->needs(actors)->group(csv);
-  app.add_option("--unknown-sectors", in.unknown_sectors, "a label outside the taxonomy: error, or keep it")
-      ->type_name("RULE")->check(CLI::IsMember({"error", "keep"}))->capture_default_str()->needs(actors)->group(csv);
-  app.add_option("--duplicates", in.duplicates, "repeated pairs: sum, max, min, mean, first, last or error")
+  table.push_back(app.add_flag("--undirected", in.undirected, "ties are symmetric (default: directed nominations)")
+      ->group(csv));
+  table.push_back(app.add_option("--id", in.columns.id, "actors column with the actor id")
+      ->type_name("COLUMN")->capture_default_str()->group(csv));
+  table.push_back(app.add_option("--name", in.columns.name, "actors column with the display name")
+      ->type_name("COLUMN")->capture_default_str()->group(csv));
+  table.push_back(app.add_option("--respondent", in.columns.respondent,
+                                 "actors column: answered the survey (true/false, blank); with --survey: the "
+                                 "respondent's id column")
+      ->type_name("COLUMN")->capture_default_str()->group(csv));
+  table.push_back(app.add_option("--sector", in.columns.sector, "actors column with the primary sector")
+      ->type_name("COLUMN")->capture_default_str()->group(csv));
+  table.push_back(app.add_option("--source", in.columns.source, "ties column with the nominating actor")
+      ->type_name("COLUMN")->capture_default_str()->group(csv));
+  table.push_back(app.add_option("--target", in.columns.target, "ties column with the nominated actor")
+      ->type_name("COLUMN")->capture_default_str()->group(csv));
+  table.push_back(app.add_option("--weight", in.columns.weight,
+                                 "ties column with the weight (without it every weight is 1); with --survey: one of "
+                                 "its columns (default: none, every weight is 1)")
+      ->type_name("COLUMN")->capture_default_str()->each([&in](const std::string&) { in.weight_given = true; })
+      ->group(csv));
+  table.push_back(app.add_option("--sep", in.separator, "field separator: ',', ';' or 'tab' (default: detected)")
+      ->type_name("C")->check(CLI::IsMember({",", ";", "tab"}))->group(csv));
+  table.push_back(app.add_option("--decimal", in.decimal, "decimal separator: ',' or '.' (default: ',' with ';')")
+      ->type_name("C")->check(CLI::IsMember({",", "."}))->group(csv));
+  table.push_back(app.add_option("--encoding", in.encoding, "utf-8, utf-8-sig, cp1252, latin-1, utf-16, utf-16-le, utf-16-be")
+      ->type_name("E")->capture_default_str()->group(csv));
+  table.push_back(app.add_option("--sector-map", in.sector_map, "CSV (columns label,sector) or JSON object: labels to sector ids")
+      ->type_name("FILE")->group(csv));
+  table.push_back(app.add_option("--unknown-sectors", in.unknown_sectors, "a label outside the taxonomy: error, or keep it")
+      ->type_name("RULE")->check(CLI::IsMember({"error", "keep"}))->capture_default_str()->group(csv));
+  table.push_back(app.add_option("--duplicates", in.duplicates, "repeated pairs: sum, max, min, mean, first, last or error")
       ->type_name("RULE")->check(CLI::IsMember({"sum", "max", "min", "mean", "first", "last", "error"}))
-      ->capture_default_str()->needs(actors)->group(csv);
-  app.add_option("--missing-weight", in.missing_weight, "a blank weight: error, drop, or a number to fill in")
-      ->type_name("RULE")->capture_default_str()->needs(actors)->group(csv);
+      ->capture_default_str()->group(csv));
+  table.push_back(app.add_option("--missing-weight", in.missing_weight, "a blank weight: error, drop, or a number to fill in")
+      ->type_name("RULE")->capture_default_str()->group(csv));
+  const std::string survey_group = "survey input (--survey)";
+  std::vector<CLI::Option*> survey_only;
+  survey_only.push_back(app.add_option("--partner", in.partner, "column of the partner's actor id")
+      ->type_name("COLUMN")->capture_default_str()->group(survey_group));
+  survey_only.push_back(app.add_option("--rating", in.ratings,
+                                       "a numeric column kept as a tie attribute (blank stays missing); repeatable")
+      ->type_name("COLUMN")->allow_extra_args(false)
+      ->group(survey_group));
+  survey_only.push_back(app.add_option("--relation", in.relations,
+                                       "a checkbox column and the relation it stands for (default: the column "
+                                       "name); repeatable")
+      ->type_name("COLUMN[=NAME]")->allow_extra_args(false)
+      ->group(survey_group));
+  survey_only.push_back(app.add_option("--checkbox", in.checkbox,
+                                       "the checkbox coding, ticked and empty codes, e.g. 2:1 (SoSci Survey); default "
+                                       "1,x,ja,yes,y,true:0,nein,no,n,false (blank is always empty)")
+      ->type_name("TICKED,...:EMPTY,...")->group(survey_group));
+  for (auto* o : survey_only) o->needs(survey);
+  const std::string matrix_group = "matrix input (--matrix)";
+  app.add_flag("--binary", in.binary, "every cell is 0 or 1; ties get weight 1")->needs(matrix)->group(matrix_group);
+  app.add_option("--matrix-missing", in.matrix_missing, "a blank cell: error (default), or absent (no tie)")
+      ->type_name("RULE")->check(CLI::IsMember({"error", "absent"}))->capture_default_str()->needs(matrix)
+      ->group(matrix_group);
   app.add_flag("--allow-self-loops", in.allow_self_loops, "accept ties from an actor to itself")->group(group);
+  app.parse_complete_callback([table, actors, survey, matrix] {
+    if (actors->count() + survey->count() + matrix->count() > 0) return;
+    for (const auto* o : table) {
+      if (o->count() > 0) {
+        throw CLI::ValidationError(o->get_name() + " needs --actors/--ties, --survey or --matrix");
+      }
+    }
+  });
 }
 
 csv_options csv_options_of(const input_args& in) {
@@ -141,6 +193,81 @@ csv_options csv_options_of(const input_args& in) {
   return o;
 }
 
+namespace {
+
+std::vector<std::string> split(const std::string& s, char at) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t end = s.find(at, start);
+    out.push_back(s.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) return out;
+    start = end + 1;
+  }
+}
+
+}  // namespace
+
+survey_options survey_options_of(const input_args& in) {
+  if (in.columns.source != column_names{}.source || in.columns.target != column_names{}.target) {
+    throw usage_error("--source and --target name the columns of a ties file; a survey's are --respondent and --partner");
+  }
+  survey_options o;
+  o.reading = csv_options_of(in);
+  o.reading.columns.respondent = column_names{}.respondent;  // the actors file has none
+  o.respondent = in.columns.respondent;
+  o.partner = in.partner;
+  o.ratings = in.ratings;
+  for (const auto& r : in.relations) {
+    const std::size_t eq = r.find('=');
+    std::string column = r.substr(0, eq);
+    std::string name = eq == std::string::npos ? column : r.substr(eq + 1);
+    if (column.empty() || name.empty()) {
+      throw usage_error("--relation: expected COLUMN or COLUMN=NAME, got " + show(r));
+    }
+    o.relations.emplace_back(std::move(column), std::move(name));
+  }
+  if (in.weight_given) o.weight = in.columns.weight;
+  if (!in.checkbox.empty()) {
+    const std::vector<std::string> parts = split(in.checkbox, ':');
+    if (parts.size() != 2 || parts[0].empty()) {
+      throw usage_error("--checkbox: expected TICKED,...:EMPTY,... (e.g. 2:1), got " + show(in.checkbox));
+    }
+    o.ticked = split(parts[0], ',');
+    o.empty = parts[1].empty() ? std::vector<std::string>{} : split(parts[1], ',');
+  }
+  return o;
+}
+
+matrix_options matrix_options_of(const input_args& in) {
+  if (in.weight_given) throw usage_error("--weight does not apply to --matrix: its cells are the weights (--binary reads 0/1)");
+  if (in.columns.source != column_names{}.source || in.columns.target != column_names{}.target) {
+    throw usage_error("--source and --target name the columns of a ties file; a matrix has row and column labels");
+  }
+  matrix_options o;
+  o.reading = csv_options_of(in);
+  o.binary = in.binary;
+  o.missing = in.matrix_missing == "absent" ? blank_cell::absent : blank_cell::error;
+  return o;
+}
+
+bool table_input(const input_args& in) { return !in.actors.empty() || !in.survey.empty() || !in.matrix.empty(); }
+
+problem_report validate_table(const input_args& in) {
+  if (!in.survey.empty()) return validate_survey_csv(in.survey, survey_options_of(in), in.actors);
+  if (!in.matrix.empty()) return validate_matrix_csv(in.matrix, matrix_options_of(in), in.actors);
+  if (in.ties.empty()) throw usage_error("--actors needs --ties (or --survey or --matrix)");
+  return validate_csv(in.actors, in.ties, csv_options_of(in));
+}
+
+std::vector<std::string> input_files(const input_args& in) {
+  std::vector<std::string> out;
+  for (const auto* f : {&in.file, &in.actors, &in.ties, &in.survey, &in.matrix, &in.sector_map}) {
+    if (!f->empty()) out.push_back(*f);
+  }
+  return out;
+}
+
 void print_notes(const std::vector<data_note>& notes) {
   for (const auto& n : notes) std::fprintf(stderr, "note: %s\n", show(n.text()).c_str());
 }
@@ -151,17 +278,25 @@ network load_file(const std::string& path, bool allow_self_loops) {
 }
 
 network load_network(const input_args& in, std::vector<data_note>* notes_out) {
-  const bool csv = !in.actors.empty() || !in.ties.empty();
-  if (static_cast<int>(csv) + static_cast<int>(in.example) + static_cast<int>(in.example_2022) +
+  const bool table = table_input(in) || !in.ties.empty();
+  if (static_cast<int>(table) + static_cast<int>(in.example) + static_cast<int>(in.example_2022) +
           static_cast<int>(!in.file.empty()) != 1) {
-    throw usage_error("give exactly one input: FILE, --actors A --ties T, --example or --example-2022");
+    throw usage_error(
+        "give exactly one input: FILE, --actors A --ties T, --survey S, --matrix M, --example or --example-2022");
   }
   if (in.example) return example_region();
   if (in.example_2022) return example_region_earlier();
-  if (csv) {
-    if (in.actors.empty() || in.ties.empty()) throw usage_error("--actors and --ties go together");
+  if (table) {
     std::vector<data_note> notes;
-    network net = read_csv(in.actors, in.ties, csv_options_of(in), &notes);
+    network net;
+    if (!in.survey.empty()) {
+      net = read_survey_csv(in.survey, survey_options_of(in), in.actors, &notes);
+    } else if (!in.matrix.empty()) {
+      net = read_matrix_csv(in.matrix, matrix_options_of(in), in.actors, &notes);
+    } else {
+      if (in.actors.empty() || in.ties.empty()) throw usage_error("--actors needs --ties (or --survey or --matrix)");
+      net = read_csv(in.actors, in.ties, csv_options_of(in), &notes);
+    }
     print_notes(notes);
     if (notes_out != nullptr) notes_out->insert(notes_out->end(), notes.begin(), notes.end());
     return net;
@@ -172,8 +307,9 @@ network load_network(const input_args& in, std::vector<data_note>* notes_out) {
 command add_validate(CLI::App& app) {
   auto* sub = app.add_subcommand("validate");
   // First line: the summary in the list of commands; the rest: the help text.
-  sub->description("check network files (or a CSV pair) and list their problems\n"
-      "Lists every problem of a CSV pair, up to --max-errors, each as\n"
+  sub->description("check network files (or a table input) and list their problems\n"
+      "Lists every problem of a table input (a CSV pair, --survey or --matrix),\n"
+      "up to --max-errors, each as\n"
       "file:line: field: problem (JSON and GraphML: the first problem of each\n"
       "file), then what the reader would assume (merged pairs, dropped weights).\n"
       "Exit code 0 when every input is valid, 1 when one is not.");
@@ -181,36 +317,34 @@ command add_validate(CLI::App& app) {
   auto files = std::make_shared<std::vector<std::string>>();
   sub->add_option("FILE", *files, "healthnet JSON (.json) or GraphML (.graphml, .xml) files");
   add_input_options(*sub, *in, false);
-  sub->add_option("--max-errors", in->max_errors, "list at most this many problems of a CSV pair")
+  sub->add_option("--max-errors", in->max_errors, "list at most this many problems of a table input")
       ->type_name("N")->capture_default_str()->check(CLI::PositiveNumber);
   return {sub, [in, files] {
             const auto ok = [](const std::string& name, const network& net) {
               std::printf("ok: %s: %zu actors, %zu ties, %zu bodies, %s\n", show(name).c_str(), net.n_actors(),
                           net.n_ties(), net.n_bodies(), net.directed() ? "directed" : "undirected");
             };
-            const bool csv = !in->actors.empty();
+            const bool csv = table_input(*in);
             if (!files->empty() && (in->example || in->example_2022)) {
-              throw usage_error("give exactly one input: FILE..., --actors A --ties T, --example or --example-2022");
+              throw usage_error("give exactly one input: FILE..., --actors A --ties T, --survey S, --matrix M, "
+                                "--example or --example-2022");
             }
             if (files->empty() && !csv) return ok(input_name(*in), load_network(*in)), 0;
-            if (csv && !files->empty()) throw usage_error("give FILE... or --actors A --ties T, not both");
+            if (csv && !files->empty()) throw usage_error("give FILE... or a table input (--actors, --survey, --matrix), not both");
             int status = 0;
             // Problems go to stderr as every other error does; stdout stays for the "ok" lines.
             const auto problem = [](const std::string& message) {
               std::fprintf(stderr, "healthnet: error: %s\n", show(message).c_str());
             };
             if (csv) {
-              // A clean pair is read once; only a pair with a problem is read
-              // again by validate_csv, which lists every problem.
+              // A clean input is read once; only one with a problem is read
+              // again by validate_table, which lists every problem.
               try {
-                std::vector<data_note> notes;
-                const network net = read_csv(in->actors, in->ties, csv_options_of(*in), &notes);
-                print_notes(notes);
-                ok(input_name(*in), net);
+                ok(input_name(*in), load_network(*in));
                 return 0;
               } catch (const invalid_input&) {
               }
-              const problem_report report = validate_csv(in->actors, in->ties, csv_options_of(*in));
+              const problem_report report = validate_table(*in);
               for (const auto& p : report.problems) problem(p.what());
               if (report.total > report.problems.size()) {
                 std::fprintf(stderr, "healthnet: ... and %zu more problems (--max-errors %zu)\n",
@@ -220,9 +354,8 @@ command add_validate(CLI::App& app) {
                 std::fprintf(stderr, "healthnet: %s: %zu problems\n", show(input_name(*in)).c_str(), report.total);
               }
               if (!report.ok()) return 1;
-              // read_csv failed where validate_csv found nothing: report read_csv's own error.
-              print_notes(report.notes);
-              ok(input_name(*in), read_csv(in->actors, in->ties, csv_options_of(*in)));
+              // The reader failed where validation found nothing: its own error.
+              ok(input_name(*in), load_network(*in));
               return 0;
             }
             // Several files: each is checked, one bad file does not stop the others.
@@ -261,9 +394,9 @@ int run_metrics(const metrics_args& args) {
   network net = load_network(in);
   // --relation / --weight: every metric below is computed on the layer, with
   // the attribute as the tie weight (include/healthnet/layers.hpp).
-  // With CSV input the reader has read the --weight column already.
+  // With a table input (CSV pair, survey) the reader has read the --weight column already.
   const std::string& weight = in.columns.weight;
-  const bool csv = !in.actors.empty();
+  const bool csv = table_input(in);
   const bool reweighted = weight != "weight";
   const std::size_t all_ties = net.n_ties();
   if (!args.relation.empty()) net = net.relation_layer(args.relation);
@@ -275,7 +408,7 @@ int run_metrics(const metrics_args& args) {
   }
   if (reweighted) {
     layer_note += std::string(layer_note.empty() ? "" : "; ") + "weights are the " +
-                  (csv ? "ties column '" : "tie attribute '") + weight + "'";
+                  (csv ? "column '" : "tie attribute '") + weight + "'";
   }
   // Everything is computed before anything is printed (Ctrl-C: no partial output).
   std::optional<betweenness_estimate_scope> estimate;
@@ -465,12 +598,13 @@ struct convert_args {
 
 int run_convert(const convert_args& args) {
   const input_args& in = args.in;
-  const bool generated = !in.actors.empty() || !in.ties.empty() || in.example || in.example_2022;
+  const bool generated = table_input(in) || !in.ties.empty() || in.example || in.example_2022;
   const auto& pos = args.files;
   const std::size_t ins = generated ? 0 : 1;
   const bool csv_out = pos.size() == ins + 2 && ends_with_nocase(pos[ins], ".csv") && ends_with_nocase(pos[ins + 1], ".csv");
   if (pos.size() != ins + 1 && !csv_out) {
-    throw usage_error(generated ? "convert with --actors/--ties or --example takes one OUT file (or two .csv files)"
+    throw usage_error(generated ? "convert with --actors/--ties, --survey, --matrix or --example takes one OUT file "
+                                  "(or two .csv files)"
                                 : "convert takes IN and OUT (or IN and two .csv files)");
   }
   input_args source = in;
@@ -481,8 +615,8 @@ int run_convert(const convert_args& args) {
     throw usage_error("the actors and ties outputs are the same file '" + outs[0] + "'");
   }
   for (const auto& out : outs) {
-    for (const auto& input : {source.file, in.actors, in.ties}) {
-      if (!input.empty() && (input == out || detail::same_file(input, out))) {
+    for (const auto& input : input_files(source)) {
+      if (input == out || detail::same_file(input, out)) {
         throw usage_error("refusing to write over the input file '" + input + "'");
       }
     }
@@ -508,6 +642,8 @@ command add_convert(CLI::App& app) {
       "  healthnet convert IN OUT\n"
       "  healthnet convert IN ACTORS.csv TIES.csv\n"
       "  healthnet convert --actors A --ties T OUT\n"
+      "  healthnet convert --survey S [--actors A] --relation COL ... OUT\n"
+      "  healthnet convert --matrix M [--actors A] OUT\n"
       "  healthnet convert --example OUT   (or --example-2022 OUT)\n"
       "Formats are chosen by extension (.json = healthnet JSON, .graphml/.xml =\n"
       "GraphML, two .csv files = a CSV pair: read it back with --weight weight).\n"

@@ -52,8 +52,10 @@ int run_report(const report_args& args) {
   options.lang = lang;
   options.seed = args.seed;
   if (!out.empty()) {
-    for (const std::string& input : {in.file, in.actors, in.ties, args.earlier}) {
-      if (!input.empty() && (input == out || detail::same_file(input, out))) {
+    std::vector<std::string> inputs = input_files(in);
+    if (!args.earlier.empty()) inputs.push_back(args.earlier);
+    for (const std::string& input : inputs) {
+      if (input == out || detail::same_file(input, out)) {
         throw usage_error("refusing to write over the input file '" + input + "'");
       }
     }

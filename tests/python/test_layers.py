@@ -341,6 +341,6 @@ def test_cli_metrics_weight_column_of_a_csv_pair(cli, tmp_path: Path):
             "--relation", "referral", "--format", "json")
     assert r.returncode == 0, r.stderr
     doc = json.loads(r.stdout)
-    assert doc["weight"] == "trust" and "ties column 'trust'" in doc["note"]
+    assert doc["weight"] == "trust" and "weights are the column 'trust'" in doc["note"]
     assert doc["metrics"]["weighted_density"] == pytest.approx(
         hn.density(net, relation="referral", weight="trust"), abs=1e-15)
