@@ -52,7 +52,7 @@ struct input_args {
   std::string survey;             ///< --survey FILE: a long roster-survey export (--actors: the roster)
   std::string partner{"partner"};  ///< --partner: its partner column (--respondent: its respondent column)
   std::vector<std::string> ratings;    ///< --rating COLUMN (repeatable)
-  std::vector<std::string> relations;  ///< --relation COLUMN[=NAME] (repeatable)
+  std::vector<std::string> relations;  ///< --relation-column COLUMN[=NAME] (repeatable)
   std::string checkbox;                ///< --checkbox TICKED,...:EMPTY,...
   std::string matrix;                  ///< --matrix FILE: a square labelled adjacency matrix
   bool binary{false};                  ///< --binary: matrix cells 0 or 1

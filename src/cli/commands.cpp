@@ -142,7 +142,7 @@ void add_input_options(CLI::App& app, input_args& in, bool file_positional) {
                                        "a numeric column kept as a tie attribute (blank stays missing); repeatable")
       ->type_name("COLUMN")->allow_extra_args(false)
       ->group(survey_group));
-  survey_only.push_back(app.add_option("--relation", in.relations,
+  survey_only.push_back(app.add_option("--relation-column", in.relations,
                                        "a checkbox column and the relation it stands for (default: the column "
                                        "name); repeatable")
       ->type_name("COLUMN[=NAME]")->allow_extra_args(false)
@@ -223,7 +223,7 @@ survey_options survey_options_of(const input_args& in) {
     std::string column = r.substr(0, eq);
     std::string name = eq == std::string::npos ? column : r.substr(eq + 1);
     if (column.empty() || name.empty()) {
-      throw usage_error("--relation: expected COLUMN or COLUMN=NAME, got " + show(r));
+      throw usage_error("--relation-column: expected COLUMN or COLUMN=NAME, got " + show(r));
     }
     o.relations.emplace_back(std::move(column), std::move(name));
   }
@@ -642,7 +642,7 @@ command add_convert(CLI::App& app) {
       "  healthnet convert IN OUT\n"
       "  healthnet convert IN ACTORS.csv TIES.csv\n"
       "  healthnet convert --actors A --ties T OUT\n"
-      "  healthnet convert --survey S [--actors A] --relation COL ... OUT\n"
+      "  healthnet convert --survey S [--actors A] --relation-column COL ... OUT\n"
       "  healthnet convert --matrix M [--actors A] OUT\n"
       "  healthnet convert --example OUT   (or --example-2022 OUT)\n"
       "Formats are chosen by extension (.json = healthnet JSON, .graphml/.xml =\n"

@@ -79,7 +79,7 @@ GERMAN = (
 )
 SURVEY_ARGS = [
     "--respondent", "Befragte", "--partner", "Partner",
-    "--relation", "Informationsaustausch=information", "--relation", "Überweisung=referral",
+    "--relation-column", "Informationsaustausch=information", "--relation-column", "Überweisung=referral",
     "--rating", "Häufigkeit", "--rating", "Vertrauen",
 ]  # fmt: skip
 SURVEY_KWARGS = dict(
@@ -154,7 +154,7 @@ def test_survey_cli_docs_export_with_roster(cli, tmp_path: Path):
         "--id", "ID", "--name", "Name", "--sector", "Kategorie", "--sector-map", map_file,
     ]  # fmt: skip
     for column, relation in boxes.items():
-        args += ["--relation", f"{column}={relation}"]
+        args += ["--relation-column", f"{column}={relation}"]
     got = cli_network(cli, tmp_path, *args)
     assert summary(got) == summary(want)
     assert want.n_ties == 16
@@ -172,10 +172,10 @@ def test_survey_cli_checkbox_coding(cli, tmp_path: Path):
     path = tmp_path / "sosci.csv"
     path.write_text("respondent,partner,kontakt\n1,2,2\n1,3,1\n2,1,2\n", encoding="utf-8")
     want = hn.from_survey(pd.read_csv(path), relations={"kontakt": "contact"}, checkbox=([2], [1]))
-    got = cli_network(cli, tmp_path, "--survey", path, "--relation", "kontakt=contact", "--checkbox", "2:1")
+    got = cli_network(cli, tmp_path, "--survey", path, "--relation-column", "kontakt=contact", "--checkbox", "2:1")
     assert summary(got) == summary(want)
     assert got.n_ties == 2
-    r = run(cli, "validate", "--survey", path, "--relation", "kontakt=contact")
+    r = run(cli, "validate", "--survey", path, "--relation-column", "kontakt=contact")
     assert r.returncode == 1
     assert "checkbox value '2' is neither ticked" in r.stderr.decode()
 
@@ -244,7 +244,7 @@ def test_validate_lists_every_survey_problem(cli, tmp_path: Path):
         "respondent;partner;Info;trust\n101;102;x;3\n;102;x;3\n101;103;vielleicht;\n102;;x;\n102;101;;gut\n",
         encoding="utf-8",
     )
-    args = ["validate", "--survey", path, "--relation", "Info", "--rating", "trust"]
+    args = ["validate", "--survey", path, "--relation-column", "Info", "--rating", "trust"]
     r = run(cli, *args)
     assert r.returncode == 1 and r.stdout == b""
     lines = r.stderr.decode().splitlines()
@@ -259,7 +259,7 @@ def test_validate_lists_every_survey_problem(cli, tmp_path: Path):
     assert not (tmp_path / "out.json").exists()
     ok = tmp_path / "ok.csv"
     ok.write_text("respondent;partner;Info\n1;2;x\n", encoding="utf-8")
-    r = run(cli, "validate", "--survey", ok, "--relation", "Info")
+    r = run(cli, "validate", "--survey", ok, "--relation-column", "Info")
     assert r.returncode == 0
     assert r.stdout.decode() == f"ok: {ok}: 2 actors, 1 ties, 0 bodies, directed\n"
 
@@ -280,7 +280,7 @@ def test_ties_file_options_are_refused_for_survey_and_matrix(cli, tmp_path: Path
     survey.write_text("respondent;partner;Info\n1;2;x\n", encoding="utf-8")
     matrix = tmp_path / "m.csv"
     matrix.write_text(";a;b\na;0;1\nb;0;0\n", encoding="utf-8")
-    r = run(cli, "validate", "--survey", survey, "--relation", "Info", "--source", "von")
+    r = run(cli, "validate", "--survey", survey, "--relation-column", "Info", "--source", "von")
     assert r.returncode == 2 and "a survey's are --respondent and --partner" in r.stderr.decode()
     r = run(cli, "validate", "--matrix", matrix, "--weight", "w")
     assert r.returncode == 2 and "--weight does not apply to --matrix" in r.stderr.decode()
