@@ -49,6 +49,7 @@ struct input_args {
   bool example{false};
   bool example_2022{false};
   bool weight_given{false};       ///< --weight was given (a survey has no default weight column)
+  bool weight_names_attribute{false};  ///< metrics: --weight with a FILE names a tie attribute
   std::string survey;             ///< --survey FILE: a long roster-survey export (--actors: the roster)
   std::string partner{"partner"};  ///< --partner: its partner column (--respondent: its respondent column)
   std::vector<std::string> ratings;    ///< --rating COLUMN (repeatable)

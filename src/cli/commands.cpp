@@ -158,9 +158,10 @@ void add_input_options(CLI::App& app, input_args& in, bool file_positional) {
       ->type_name("RULE")->check(CLI::IsMember({"error", "absent"}))->capture_default_str()->needs(matrix)
       ->group(matrix_group);
   app.add_flag("--allow-self-loops", in.allow_self_loops, "accept ties from an actor to itself")->group(group);
-  app.parse_complete_callback([table, actors, survey, matrix] {
+  app.parse_complete_callback([table, actors, survey, matrix, &in] {
     if (actors->count() + survey->count() + matrix->count() > 0) return;
     for (const auto* o : table) {
+      if (o->get_name() == "--weight" && in.weight_names_attribute) continue;
       if (o->count() > 0) {
         throw CLI::ValidationError(o->get_name() + " needs --actors/--ties, --survey or --matrix");
       }
@@ -555,6 +556,7 @@ command add_metrics(CLI::App& app) {
   // read as the weight (as in every command), with a JSON or GraphML file the
   // numeric tie attribute taken as the weight (healthnet::weighted_by).
   if (auto* weight = sub->get_option_no_throw("--weight")) {
+    args->in.weight_names_attribute = true;
     if (auto* actors = sub->get_option_no_throw("--actors")) weight->remove_needs(actors);
     weight->description(
         "the weight of the weighted metrics: with --actors/--ties the ties column (without it every weight is 1), "
