@@ -823,10 +823,13 @@ std::map<std::string, std::string, std::less<>> parse_sector_map(std::string_vie
     }
     const detail::json_document doc = detail::parse_json_document(json_text, origin);
     for (const auto& [label, sector] : doc.root().items()) {
-      if (!sector.is_string() || sector.get<std::string>().empty()) {
+      const auto place = [&] {
         const std::string pointer = "/" + detail::escape_pointer_token(label);
-        throw invalid_input(source_location{origin, detail::locate_json_pointer(json_text, pointer), detail::quote_value(label)},
-                            "expected a sector id (text)");
+        return source_location{origin, detail::locate_json_pointer(json_text, pointer), detail::quote_value(label)};
+      };
+      if (label.empty()) throw invalid_input(place(), "label is empty");
+      if (!sector.is_string() || sector.get<std::string>().empty()) {
+        throw invalid_input(place(), "expected a sector id (text)");
       }
       out.emplace(label, sector.get<std::string>());
     }
