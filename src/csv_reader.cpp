@@ -822,7 +822,9 @@ std::map<std::string, std::string, std::less<>> parse_sector_map(std::string_vie
       json_text = blanked;
     }
     const detail::json_document doc = detail::parse_json_document(json_text, origin);
-    for (const auto& [label, sector] : doc.root().items()) {
+    for (const auto& item : doc.root().items()) {
+      const std::string& label = item.key();
+      const nlohmann::json& sector = item.value();
       const auto place = [&] {
         const std::string pointer = "/" + detail::escape_pointer_token(label);
         return source_location{origin, detail::locate_json_pointer(json_text, pointer), detail::quote_value(label)};
