@@ -266,3 +266,25 @@ TEST(FuzzRegressions, ReadingDecimalCommaNeedsSemicolonInBothFiles) {
   const hn::network net = hn::parse_csv("id;x\na;1,5\nb;2\n", "source;target;weight\na;b;1.234,5\n", options);
   EXPECT_DOUBLE_EQ(net.tie_at(0).weight, 1234.5);
 }
+
+// Session 5's 10-minute fuzz_csv run: an attribute holding U+FFFF was
+// written raw by to_graphml, and expat refused the file it wrote (XML 1.0
+// has no U+FFFE or U+FFFF, not even as a reference); to_graphml now refuses
+// such text as it refuses a NUL. Oracle: the actors file's row 'ph' has
+// `se\<0x10><U+FFFF>iFALSE` in its column 'teaching' (read off the file).
+TEST(FuzzRegressions, GraphmlRefusesNoncharacters) {
+  const std::string input = hn::detail::read_file(regression("csv_noncharacter_to_graphml.bin"));
+  const hn::network net = parse_fuzz_csv(input);
+  const std::string message = rejection([&] { (void)hn::to_graphml(net); });
+  EXPECT_NE(message.find("cannot write as graphml: text holds U+FFFF, a noncharacter xml cannot hold"), std::string::npos)
+      << message;
+  // Hand-made: U+FFFE in a name; U+FFFD (the replacement character) and a
+  // control character (written as a reference) still round trip.
+  hn::network small;
+  small.add_actor({.id = "a", .name = "x\xEF\xBF\xBEy"});
+  EXPECT_EQ(rejection([&] { (void)hn::to_graphml(small); }),
+            "actor 'a': cannot write as graphml: text holds U+FFFE, a noncharacter xml cannot hold");
+  hn::network fine;
+  fine.add_actor({.id = "a", .name = "x\xEF\xBF\xBDy\x1fz"});
+  EXPECT_EQ(hn::parse_graphml(hn::to_graphml(fine)), fine);
+}
