@@ -149,14 +149,15 @@ fixtures:
 # ---- fuzzing and sanitizers (README "Fuzzing and sanitizers") ---------------
 FUZZ_BUILD   ?= $(BUILD)-fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := json csv graphml scorecard
+FUZZ_TARGETS := json csv reading graphml scorecard
 SAN_BUILD    ?= $(BUILD)-asan
 
 # -O2 -g without NDEBUG: the asserts of Boost and nlohmann/json stay on.
 # Each target runs alone (one core) for FUZZ_SECONDS. New inputs go to
 # $(FUZZ_BUILD)/corpus/<target> (the committed seeds in tests/fuzz/corpus are
-# only read), findings to $(FUZZ_BUILD)/artifacts. -max_len: CSV pairs stay
-# small, JSON/GraphML/scorecards need room for a few actors or rules.
+# only read), findings to $(FUZZ_BUILD)/artifacts. -max_len: CSV pairs (csv;
+# reading adds a sector map) stay small, JSON/GraphML/scorecards need room
+# for a few actors or rules.
 fuzz: $(BUILD)/.deps-stamp $(VENV)/.stamp
 	@command -v clang++ >/dev/null || { echo "make fuzz needs clang: apt-get install clang libclang-rt-14-dev"; exit 1; }
 	$(VENV)/bin/cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_MAKE_PROGRAM=$(abspath $(VENV)/bin/ninja) \
@@ -166,7 +167,7 @@ fuzz: $(BUILD)/.deps-stamp $(VENV)/.stamp
 	$(VENV)/bin/cmake --build $(FUZZ_BUILD) -j $(JOBS)
 	@failed=""; mkdir -p $(FUZZ_BUILD)/artifacts; \
 	for t in $(FUZZ_TARGETS); do \
-	  case $$t in csv) len=4096;; scorecard) len=12288;; *) len=8192;; esac; \
+	  case $$t in csv|reading) len=4096;; scorecard) len=12288;; *) len=8192;; esac; \
 	  mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
 	  echo "fuzz_$$t: $(FUZZ_SECONDS) s, -max_len=$$len, log $(FUZZ_BUILD)/fuzz_$$t.log"; \
 	  if ! $(FUZZ_BUILD)/tests/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=$$len -timeout=10 \

@@ -3,6 +3,7 @@
 // The tokenizer, number cells and the actors file are in csv_table.hpp,
 // shared with the survey readers (survey_reader.cpp).
 #include "encoding.hpp"
+#include "json_locate.hpp"
 
 #include <healthnet/detail/keyed_hash.hpp>
 #include <healthnet/detail/integer_text.hpp>
@@ -142,6 +143,7 @@ network read_tables(std::string_view actors_text, std::string_view ties_text, co
   // as pandas reads them: results are then indexed by integers.
   set_integer_ids(net);
   csv_file file(ties_view, ties_origin, options.separator);
+  check_decimal_separator(file, options);
   read_ties(file, options, actors_origin, actors, net, problems, notes);
   return net;
 }
@@ -153,7 +155,12 @@ network parse_csv(std::string_view actors_text, std::string_view ties_text, cons
   try {
     detail::problem_list problems(options.rules.max_errors);
     std::vector<data_note> found;
-    network net = read_tables(actors_text, ties_text, options, actors_origin, ties_origin, problems, &found);
+    network net;
+    try {
+      net = read_tables(actors_text, ties_text, options, actors_origin, ties_origin, problems, &found);
+    } catch (const invalid_input& e) {  // a problem that ends a file comes after the rows' problems
+      problems.add(e);                  // (as check_csv lists them): the first is thrown, counting the rest
+    }
     problems.throw_first();
     if (notes != nullptr) notes->insert(notes->end(), found.begin(), found.end());
     return net;
@@ -188,23 +195,28 @@ std::map<std::string, std::string, std::less<>> parse_sector_map(std::string_vie
   std::string_view body = detail::trim(text);
   if (body.starts_with("\xEF\xBB\xBF")) body = detail::trim(body.substr(3));
   if (body.starts_with("{")) {  // a JSON object {"label": "sector"}
-    std::vector<std::string> keys;
-    nlohmann::json doc;
-    try {
-      doc = nlohmann::json::parse(body, [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& value) {
-        if (depth == 1 && event == nlohmann::json::parse_event_t::key) keys.push_back(value.get<std::string>());
-        return true;
-      });
-    } catch (const nlohmann::json::parse_error& e) {
-      throw invalid_input(source_location{origin, detail::line_of(text, e.byte), {}}, "not valid JSON");
+    // The shared JSON front end (json_locate.hpp): syntax errors, numbers
+    // beyond double, invalid UTF-8 and repeated keys name file, line and column.
+    // A byte order mark after leading blanks becomes blanks (lines stay right).
+    std::string blanked;
+    std::string_view json_text = text;
+    if (const std::size_t bom = text.find("\xEF\xBB\xBF"); bom != std::string_view::npos && bom > 0 &&
+                                                             detail::trim(text.substr(0, bom)).empty()) {
+      blanked.assign(text);
+      blanked.replace(bom, 3, "   ");
+      json_text = blanked;
     }
-    std::sort(keys.begin(), keys.end());
-    if (const auto it = std::adjacent_find(keys.begin(), keys.end()); it != keys.end()) {
-      throw invalid_input(source_location{origin, 0, detail::quote_value(*it)}, "label appears twice");
-    }
-    for (const auto& [label, sector] : doc.items()) {
+    const detail::json_document doc = detail::parse_json_document(json_text, origin);
+    for (const auto& item : doc.root().items()) {
+      const std::string& label = item.key();
+      const nlohmann::json& sector = item.value();
+      const auto place = [&] {
+        const std::string pointer = "/" + detail::escape_pointer_token(label);
+        return source_location{origin, detail::locate_json_pointer(json_text, pointer), detail::quote_value(label)};
+      };
+      if (label.empty()) throw invalid_input(place(), "label is empty");
       if (!sector.is_string() || sector.get<std::string>().empty()) {
-        throw invalid_input(source_location{origin, 0, detail::quote_value(label)}, "expected a sector id (text)");
+        throw invalid_input(place(), "expected a sector id (text)");
       }
       out.emplace(label, sector.get<std::string>());
     }

@@ -642,12 +642,16 @@ inline void check_dialect(const csv_options& options) {
     throw invalid_input(field_location("sep"), "expected ',', ';' or a tab, got " +
                                                    detail::quote_value(std::string(1, options.separator)));
   }
+  if (options.separator == ',' && options.decimal == ',') {
+    throw invalid_input(field_location("decimal"), "a decimal comma needs a ';' or tab separator");
+  }
 }
 
-/// @throws invalid_input for a decimal comma in a ','-separated file.
+/// A separator detected as ',' in a file: that file cannot have a decimal comma.
+/// @throws invalid_input naming the file (line 0, field `decimal`).
 inline void check_decimal_separator(const csv_file& file, const csv_options& options) {
   if (file.separator() == ',' && options.decimal == ',') {
-    throw invalid_input(field_location("decimal"), "a decimal comma needs a ';' or tab separator");
+    file.fail_at(0, "decimal", "a decimal comma needs a ';' or tab separator, and the file is separated by ','");
   }
 }
 

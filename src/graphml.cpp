@@ -1435,6 +1435,14 @@ struct unwritable {
 /// Appends `s` escaped for XML character data or (`attribute`) a quoted value.
 void append_escaped(std::string& out, std::string_view s, bool attribute) {
   if (detail::invalid_utf8_offset(s) != npos) throw unwritable{"text is not valid utf-8"};
+  // XML 1.0 characters (Char production) leave out U+FFFE and U+FFFF, even
+  // as references: expat refuses them, so the file would not read back.
+  for (const char* nonchar : {"\xEF\xBF\xBE", "\xEF\xBF\xBF"}) {
+    if (s.find(nonchar) != npos) {
+      throw unwritable{std::string("text holds U+") + (nonchar[2] == '\xBE' ? "FFFE" : "FFFF") +
+                       ", a noncharacter xml cannot hold"};
+    }
+  }
   for (char c : s) {
     switch (c) {
       case '&': out += "&amp;"; break;

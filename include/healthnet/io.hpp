@@ -143,7 +143,8 @@ network read_graphml(const std::string& path, const read_options& options = {});
 network parse_graphml(std::string_view text, const std::string& origin = "<graphml>", const read_options& options = {});
 /// Serialises to GraphML; region metadata, bodies and a custom taxonomy go
 /// into graph-level data (see docs/format.md), so the round trip is exact.
-/// @throws invalid_input for strings that are not valid UTF-8 or hold a NUL,
+/// @throws invalid_input for strings that are not valid UTF-8 or hold a NUL
+///         or U+FFFE or U+FFFF (not characters in XML 1.0),
 ///         and for an empty sector or relation or one holding `|` (the list
 ///         separator; a lone sector may hold it).
 std::string to_graphml(const network& net);

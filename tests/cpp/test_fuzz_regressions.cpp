@@ -4,6 +4,7 @@
 // them. Each must now be rejected with invalid_input whose message is valid
 // UTF-8 (Python decodes it) and reads `file:line: field: problem`.
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,8 @@
 #include <healthnet/detail/file_io.hpp>
 #include <healthnet/detail/text.hpp>
 #include <healthnet/healthnet.hpp>
+
+#include "../fuzz/reading_input.hpp"
 
 namespace hn = healthnet;
 
@@ -52,6 +55,11 @@ hn::network parse_fuzz_csv(std::string_view input) {
   const std::size_t cut = input.find('\f');
   const std::string_view ties = cut == std::string_view::npos ? std::string_view() : input.substr(cut + 1);
   return hn::parse_csv(input.substr(0, cut), ties, options, "akteure.csv", "kontakte.csv");
+}
+
+// Splits a fuzz_reading input (tests/fuzz/reading_input.hpp).
+hn::fuzz::reading_input fuzz_reading_input(const std::string& input) {
+  return hn::fuzz::decode_reading_input(reinterpret_cast<const std::uint8_t*>(input.data()), input.size());
 }
 
 }  // namespace
@@ -182,4 +190,101 @@ TEST(FuzzRegressions, JsonNulInActorIdIsPlaced) {
   const std::string text = "{\"actors\": [\n  {\"id\": \"a\\u0000b\"}]}";
   EXPECT_EQ(rejection([&] { (void)hn::parse_json(text, "r.json"); }),
             "r.json:2: actors[0].id: contains a NUL character: 'a\\x00b'");
+}
+
+// fuzz_reading's differential check: parse_csv threw a problem that ends a
+// file (an unclosed quote in the ties) instead of the first problem of the
+// rows before it, and did not count the others, while check_csv (validate)
+// listed all three. Oracle (by hand): akteure.csv line 3 repeats the id 'a';
+// kontakte.csv line 2 names 'b', who is not an actor; line 3 opens a quote
+// that is never closed. Options byte 1 = 0x86: duplicates=error, max_errors=1.
+TEST(FuzzRegressions, ReadingFatalProblemAfterRowProblems) {
+  const std::string input = hn::detail::read_file(regression("reading_fatal_after_row_problems.bin"));
+  const hn::fuzz::reading_input in = fuzz_reading_input(input);
+  const hn::problem_report report = hn::check_csv(in.actors, in.ties, in.options, "akteure.csv", "kontakte.csv");
+  ASSERT_EQ(report.total, 3u);
+  ASSERT_EQ(report.problems.size(), 1u);  // max_errors = 1
+  EXPECT_EQ(std::string(report.problems[0].what()), "akteure.csv:3: column 'id': duplicate actor id 'a' (first on line 2)");
+  const std::string message =
+      rejection([&] { (void)hn::parse_csv(in.actors, in.ties, in.options, "akteure.csv", "kontakte.csv"); });
+  EXPECT_EQ(message, "akteure.csv:3: column 'id': duplicate actor id 'a' (first on line 2) "
+                     "(and 2 more problems; validate lists them all)");
+  // The fatal problem alone is still thrown as it is.
+  EXPECT_EQ(rejection([&] { (void)hn::parse_csv("id\na\n", "source,target\n\"a,a\n", {}, "akteure.csv", "kontakte.csv"); }),
+            "kontakte.csv:2: column 'source': quoted field is never closed (missing '\"')");
+}
+
+// fuzz_reading: a sector map in JSON holding a number beyond double let
+// nlohmann's out_of_range escape parse_sector_map (not invalid_input).
+// Oracle: in the fuzzer's third segment `{"M":1e400 ...` the number starts at
+// line 1, column 6 (by hand); hand-made: `{"a": 1e400}` has it at column 7.
+TEST(FuzzRegressions, ReadingSectorMapNumberOverflow) {
+  const std::string input = hn::detail::read_file(regression("reading_sector_map_number_overflow.bin"));
+  const hn::fuzz::reading_input in = fuzz_reading_input(input);
+  ASSERT_TRUE(in.parse_map);
+  EXPECT_EQ(rejection([&] { (void)hn::parse_sector_map(in.sector_map, "sektoren.json"); }),
+            "sektoren.json:1: column 6: number overflow parsing '1e400'");
+  EXPECT_EQ(rejection([] { (void)hn::parse_sector_map("{\"a\": 1e400}", "m.json"); }),
+            "m.json:1: column 7: number overflow parsing '1e400'");
+  // Through the shared JSON front end: a repeated key names its line, a
+  // value that is not text names its label and line. Oracle: by hand.
+  EXPECT_EQ(rejection([] { (void)hn::parse_sector_map("{\"a\": \"x\",\n \"a\": \"y\"}", "m.json"); }),
+            "m.json:2: a: key 'a' appears twice in one object");
+  EXPECT_EQ(rejection([] { (void)hn::parse_sector_map("{\"a\": \"x\",\n \"b\": 2}", "m.json"); }),
+            "m.json:2: 'b': expected a sector id (text)");
+  // An empty label is refused as in a CSV map (io.hpp). Oracle: by hand.
+  EXPECT_EQ(rejection([] { (void)hn::parse_sector_map("{\"a\": \"x\",\n \"\": \"y\"}", "m.json"); }),
+            "m.json:2: '': label is empty");
+  // A byte order mark, also after leading blanks; the line is the key's.
+  // Oracle: hand-made.
+  EXPECT_EQ(hn::parse_sector_map("\xEF\xBB\xBF{\"KH\": \"inpatient_care\"}").at("KH"), "inpatient_care");
+  EXPECT_EQ(rejection([] { (void)hn::parse_sector_map(" \xEF\xBB\xBF{\"a\":\n 7}", "m.json"); }),
+            "m.json:1: 'a': expected a sector id (text)");
+}
+
+// fuzz_reading: "a decimal comma needs a ';' or tab separator" was checked on
+// the actors file only. A ties file separated by ',' was read with a decimal
+// comma, so that 12.345.678 in it was read as twelve million. Oracle:
+// hand-made pair; the ties file's separator is ',' (detected from its header).
+TEST(FuzzRegressions, ReadingDecimalCommaNeedsSemicolonInBothFiles) {
+  hn::csv_options options;
+  options.decimal = ',';
+  EXPECT_EQ(rejection([&] {
+              (void)hn::parse_csv("id;x\na;1,5\nb;2\n", "source,target,weight\na,b,12.345.678\n", options, "akteure.csv",
+                                  "kontakte.csv");
+            }),
+            "kontakte.csv: decimal: a decimal comma needs a ';' or tab separator, and the file is separated by ','");
+  EXPECT_EQ(rejection([&] {
+              (void)hn::parse_csv("id,x\na,1\n", "source;target\n", options, "akteure.csv", "kontakte.csv");
+            }),
+            "akteure.csv: decimal: a decimal comma needs a ';' or tab separator, and the file is separated by ','");
+  options.separator = ',';  // given, not detected: the options themselves disagree
+  EXPECT_EQ(rejection([&] { (void)hn::parse_csv("id;x\na;1\n", "source;target\n", options); }),
+            "decimal: a decimal comma needs a ';' or tab separator");
+  // Both files with ';': read in German notation (docs/format.md table).
+  options.separator = 0;
+  const hn::network net = hn::parse_csv("id;x\na;1,5\nb;2\n", "source;target;weight\na;b;1.234,5\n", options);
+  EXPECT_DOUBLE_EQ(net.tie_at(0).weight, 1234.5);
+}
+
+// Session 5's 10-minute fuzz_csv run: an attribute holding U+FFFF was
+// written raw by to_graphml, and expat refused the file it wrote (XML 1.0
+// has no U+FFFE or U+FFFF, not even as a reference); to_graphml now refuses
+// such text as it refuses a NUL. Oracle: the actors file's row 'ph' has
+// `se\<0x10><U+FFFF>iFALSE` in its column 'teaching' (read off the file).
+TEST(FuzzRegressions, GraphmlRefusesNoncharacters) {
+  const std::string input = hn::detail::read_file(regression("csv_noncharacter_to_graphml.bin"));
+  const hn::network net = parse_fuzz_csv(input);
+  const std::string message = rejection([&] { (void)hn::to_graphml(net); });
+  EXPECT_NE(message.find("cannot write as graphml: text holds U+FFFF, a noncharacter xml cannot hold"), std::string::npos)
+      << message;
+  // Hand-made: U+FFFE in a name; U+FFFD (the replacement character) and a
+  // control character (written as a reference) still round trip.
+  hn::network small;
+  small.add_actor({.id = "a", .name = "x\xEF\xBF\xBEy"});
+  EXPECT_EQ(rejection([&] { (void)hn::to_graphml(small); }),
+            "actor 'a': cannot write as graphml: text holds U+FFFE, a noncharacter xml cannot hold");
+  hn::network fine;
+  fine.add_actor({.id = "a", .name = "x\xEF\xBF\xBDy\x1fz"});
+  EXPECT_EQ(hn::parse_graphml(hn::to_graphml(fine)), fine);
 }
