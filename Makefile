@@ -149,7 +149,7 @@ fixtures:
 # ---- fuzzing and sanitizers (README "Fuzzing and sanitizers") ---------------
 FUZZ_BUILD   ?= $(BUILD)-fuzz
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := json csv reading graphml scorecard
+FUZZ_TARGETS := json csv reading survey graphml scorecard
 SAN_BUILD    ?= $(BUILD)-asan
 
 # -O2 -g without NDEBUG: the asserts of Boost and nlohmann/json stay on.
@@ -167,7 +167,7 @@ fuzz: $(BUILD)/.deps-stamp $(VENV)/.stamp
 	$(VENV)/bin/cmake --build $(FUZZ_BUILD) -j $(JOBS)
 	@failed=""; mkdir -p $(FUZZ_BUILD)/artifacts; \
 	for t in $(FUZZ_TARGETS); do \
-	  case $$t in csv|reading) len=4096;; scorecard) len=12288;; *) len=8192;; esac; \
+	  case $$t in csv|reading|survey) len=4096;; scorecard) len=12288;; *) len=8192;; esac; \
 	  mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
 	  echo "fuzz_$$t: $(FUZZ_SECONDS) s, -max_len=$$len, log $(FUZZ_BUILD)/fuzz_$$t.log"; \
 	  if ! $(FUZZ_BUILD)/tests/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=$$len -timeout=10 \

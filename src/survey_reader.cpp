@@ -159,6 +159,11 @@ network read_survey(std::string_view responses_text, std::optional<std::string_v
   };
   // True when `id` is known (or its actors row had a problem, reported there).
   const auto check_id = [&](std::size_t col, std::string_view id, const char* what) {
+    // Checked here, where the row is known (the actors are added after the
+    // rows, and the model's own check could not name the line).
+    if (id.find('\0') != std::string_view::npos) {
+      file.fail(col, std::string(what) + " id contains a NUL character: " + detail::quote_value(detail::escape_control(id)));
+    }
     if (!have_roster || net.find_index(id)) return true;
     if (roster.failed_ids.contains(std::string(id))) return false;
     file.fail(col, std::string(what) + " " + detail::quote_value(id) + " is not in the actors" +
@@ -299,6 +304,11 @@ network read_matrix(std::string_view text, std::optional<std::string_view> actor
     if (columns[c].empty()) {
       problems.add(invalid_input(header("column " + std::to_string(c + 1)), "column label is blank: missing id"));
       labels_ok = false;
+    } else if (columns[c].find('\0') != std::string::npos) {
+      problems.add(invalid_input(header("column " + std::to_string(c + 1)),
+                                 "column label contains a NUL character: " +
+                                     detail::quote_value(detail::escape_control(columns[c]))));
+      labels_ok = false;
     } else if (!column_of.emplace(columns[c], c).second) {
       problems.add(invalid_input(header("column label " + detail::quote_value(columns[c])), "appears more than once"));
       labels_ok = false;
@@ -324,6 +334,9 @@ network read_matrix(std::string_view text, std::optional<std::string_view> actor
     row.line = file.line();
     row.label = file.field(0);
     if (row.label.empty()) file.fail(0, "row label is blank: missing id");
+    if (row.label.find('\0') != std::string::npos) {
+      file.fail(0, "row label contains a NUL character: " + detail::quote_value(detail::escape_control(row.label)));
+    }
     if (!row_of.emplace(row.label, rows.size()).second) {
       labels_ok = false;
       file.fail_at(row.line, "row label " + detail::quote_value(row.label),

@@ -335,3 +335,20 @@ TEST(SurveyCsv, MutatedInputsOnlyFailCleanly) {
 }
 
 }  // namespace
+
+// fuzz_survey (session 6, within seconds): an id holding a NUL reached
+// network::add_actor after the rows were read, and its message named no file
+// or line. Oracle: the input, checked by hand (line 3, the partner column;
+// line 2 of the matrix, the row label, and its second column label).
+TEST(SurveyCsv, NulInAnIdNamesFileAndLine) {
+  hn::survey_options o;
+  o.relations = {{"Info", "information"}};
+  using namespace std::string_literals;
+  const std::string text = "respondent;partner;Info\n101;102;x\n110;\0" "03;x\n"s;
+  EXPECT_EQ(error_of([&] { (void)hn::parse_survey_csv(text, o, std::nullopt, "umfrage.csv"); }),
+            "umfrage.csv:3: column 'partner': partner id contains a NUL character: '\\x0003'");
+  hn::matrix_options m;
+  const std::string matrix = ";a;b\0c\na;0;1\nb\0c;0;0\n"s;
+  const auto msg = error_of([&] { (void)hn::parse_matrix_csv(matrix, m, std::nullopt, "matrix.csv"); });
+  EXPECT_NE(msg.find("matrix.csv:1: column 3: column label contains a NUL character: 'b\\x00c'"), std::string::npos) << msg;
+}
