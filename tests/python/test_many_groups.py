@@ -105,6 +105,13 @@ def test_permutation_cap_and_negative_arguments():
         hn.ei_index(net, permutations=10, seed=-1)
 
 
+def _default_sigint() -> None:
+    # A shell without job control starts background jobs with SIGINT ignored
+    # (POSIX), and a child inherits that; Python then installs no handler and
+    # Ctrl-C would do nothing. The children here get the default action back.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _interrupt_after(proc: subprocess.Popen, delay: float, limit: float):
     time.sleep(delay)
     assert proc.poll() is None, "finished before the interrupt: make the work longer"
@@ -130,7 +137,8 @@ def test_python_ctrl_c_raises_keyboard_interrupt(call):
         "    print('keyboard interrupt', flush=True)\n"
         "    sys.exit(7)\n"
     )
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_default_sigint)
     assert proc.stdout.readline().strip() == "ready"
     out, err, waited = _interrupt_after(proc, 1.0, 2.0)
     assert proc.returncode == 7, err
