@@ -24,7 +24,7 @@ from numpy.typing import ArrayLike
 
 from . import _core
 from ._core import Network
-from ._layers import _select
+from ._layers import _select, _shared_doc
 from ._metrics import _actor_series, _reads_network
 
 __all__ = [
@@ -43,6 +43,7 @@ Mode = Literal["all", "in", "out"]
 
 
 @_reads_network
+@_shared_doc
 def betweenness(
     net: Network,
     normalized: bool = False,
@@ -73,9 +74,7 @@ def betweenness(
         ``(n-1)(n-2)`` when directed, ``(n-1)(n-2)/2`` when undirected (as
         networkx). No scaling when ``n <= 2``.
     weighted : bool, optional
-        Older spelling of ``weight``: True is ``weight="weight"``, False is
-        ``weight=None``. Giving both is fine when they agree; ValueError when
-        they contradict.
+        {weighted_alias}
     samples : int, optional
         Pivot sampling (networkx ``k=``): expand only this many distinct
         source actors, drawn uniformly with a seeded ``std::mt19937_64``, and
@@ -96,23 +95,14 @@ def betweenness(
         on identical pivots (igraph ``betweenness(sources=...)``, networkx
         ``betweenness_centrality_subset``). Exclusive with ``samples``.
     weight : str or None, default None
-        Which number is a tie's weight: None (every tie counts 1),
-        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
-        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
-        KeyError for a name that is neither (the message lists the numeric
-        tie attributes, with a "did you mean"), ValueError when some ties
-        lack the attribute (a missing rating is neither 0 nor 1: pick a
-        relation layer or fill the values), or a value is not a number or is
-        negative (weights are finite and >= 0).
+        {weight_rules}
         The weight: used as lengths (Dijkstra) instead of counting ties (BFS).
         Zero-length ties are allowed; shortest paths through them are
         ambiguous, and healthnet follows each zero-length tie only from the
         actor reached first, which keeps the values finite and deterministic
         (networkx's values depend on its processing order in that case).
     relation : str, optional
-        Compute on one relation layer: all actors, the ties carrying this
-        relation (:func:`healthnet.layers` lists them). KeyError for a
-        relation no tie carries, with a "did you mean".
+        {relation_layer}
     distance : {"weight", "inverse"}, default "weight"
         How a weight becomes a length of a path. ``"weight"``: the weight is
         the length (as networkx; a heavier tie is farther). ``"inverse"``:
@@ -154,6 +144,7 @@ def betweenness(
 
 
 @_reads_network
+@_shared_doc
 def closeness(
     net: Network,
     weighted: bool | None = None,
@@ -175,9 +166,7 @@ def closeness(
     ----------
     net : Network
     weighted : bool, optional
-        Older spelling of ``weight``: True is ``weight="weight"``, False is
-        ``weight=None``. Giving both is fine when they agree; ValueError when
-        they contradict.
+        {weighted_alias}
     wf_improved : bool, default True
         Multiply by ``(r - 1) / (n - 1)`` (Wasserman and Faust's scaling for
         networks that are not connected).
@@ -185,19 +174,10 @@ def closeness(
         Share the source actors out over this many threads; every actor's
         value is computed by one thread, so results are identical.
     weight : str or None, default None
-        Which number is a tie's weight: None (every tie counts 1),
-        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
-        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
-        KeyError for a name that is neither (the message lists the numeric
-        tie attributes, with a "did you mean"), ValueError when some ties
-        lack the attribute (a missing rating is neither 0 nor 1: pick a
-        relation layer or fill the values), or a value is not a number or is
-        negative (weights are finite and >= 0).
+        {weight_rules}
         The weight: used as lengths (see the module docstring).
     relation : str, optional
-        Compute on one relation layer: all actors, the ties carrying this
-        relation (:func:`healthnet.layers` lists them). KeyError for a
-        relation no tie carries, with a "did you mean".
+        {relation_layer}
     distance : {"weight", "inverse"}, default "weight"
         How a weight becomes a length of a path. ``"weight"``: the weight is
         the length (as networkx; a heavier tie is farther). ``"inverse"``:
@@ -227,6 +207,7 @@ def closeness(
 
 
 @_reads_network
+@_shared_doc
 def harmonic_closeness(
     net: Network,
     weighted: bool | None = None,
@@ -246,26 +227,15 @@ def harmonic_closeness(
     ----------
     net : Network
     weighted : bool, optional
-        Older spelling of ``weight``: True is ``weight="weight"``, False is
-        ``weight=None``. Giving both is fine when they agree; ValueError when
-        they contradict.
+        {weighted_alias}
     normalized : bool, default False
         Divide by ``n - 1`` (igraph ``harmonic_centrality(normalized=True)``),
         giving values in [0, 1]. networkx's is the unnormalized sum.
     weight : str or None, default None
-        Which number is a tie's weight: None (every tie counts 1),
-        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
-        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
-        KeyError for a name that is neither (the message lists the numeric
-        tie attributes, with a "did you mean"), ValueError when some ties
-        lack the attribute (a missing rating is neither 0 nor 1: pick a
-        relation layer or fill the values), or a value is not a number or is
-        negative (weights are finite and >= 0).
+        {weight_rules}
         The weight: used as lengths (see the module docstring).
     relation : str, optional
-        Compute on one relation layer: all actors, the ties carrying this
-        relation (:func:`healthnet.layers` lists them). KeyError for a
-        relation no tie carries, with a "did you mean".
+        {relation_layer}
     distance : {"weight", "inverse"}, default "weight"
         How a weight becomes a length of a path. ``"weight"``: the weight is
         the length (as networkx; a heavier tie is farther). ``"inverse"``:
@@ -290,6 +260,7 @@ def harmonic_closeness(
 
 
 @_reads_network
+@_shared_doc
 def eigenvector_centrality(
     net: Network,
     weighted: bool | None = None,
@@ -313,25 +284,14 @@ def eigenvector_centrality(
     ----------
     net : Network
     weighted : bool, optional
-        Older spelling of ``weight``: True is ``weight="weight"``, False is
-        ``weight=None``. Giving both is fine when they agree; ValueError when
-        they contradict.
+        {weighted_alias}
     max_iter : int, default 1000
     tol : float, default 1e-10
     weight : str or None, default None
-        Which number is a tie's weight: None (every tie counts 1),
-        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
-        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
-        KeyError for a name that is neither (the message lists the numeric
-        tie attributes, with a "did you mean"), ValueError when some ties
-        lack the attribute (a missing rating is neither 0 nor 1: pick a
-        relation layer or fill the values), or a value is not a number or is
-        negative (weights are finite and >= 0).
+        {weight_rules}
         The weight: used (strengths) as the entries of ``A``.
     relation : str, optional
-        Compute on one relation layer: all actors, the ties carrying this
-        relation (:func:`healthnet.layers` lists them). KeyError for a
-        relation no tie carries, with a "did you mean".
+        {relation_layer}
 
     Returns
     -------
@@ -356,6 +316,7 @@ def eigenvector_centrality(
 
 
 @_reads_network
+@_shared_doc
 def pagerank(
     net: Network,
     alpha: float = 0.85,
@@ -380,25 +341,14 @@ def pagerank(
     alpha : float, default 0.85
         Damping factor, between 0 and 1.
     weighted : bool, optional
-        Older spelling of ``weight``: True is ``weight="weight"``, False is
-        ``weight=None``. Giving both is fine when they agree; ValueError when
-        they contradict.
+        {weighted_alias}
     max_iter : int, default 1000
     tol : float, default 1e-12
     weight : str or None, default "weight"
-        Which number is a tie's weight: None (every tie counts 1),
-        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
-        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
-        KeyError for a name that is neither (the message lists the numeric
-        tie attributes, with a "did you mean"), ValueError when some ties
-        lack the attribute (a missing rating is neither 0 nor 1: pick a
-        relation layer or fill the values), or a value is not a number or is
-        negative (weights are finite and >= 0).
+        {weight_rules}
         Pass score in proportion to tie weight (strength); False: equally.
     relation : str, optional
-        Compute on one relation layer: all actors, the ties carrying this
-        relation (:func:`healthnet.layers` lists them). KeyError for a
-        relation no tie carries, with a "did you mean".
+        {relation_layer}
 
     Returns
     -------

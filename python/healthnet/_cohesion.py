@@ -9,7 +9,7 @@ import pandas as pd
 
 from . import _core
 from ._core import Network
-from ._layers import _select
+from ._layers import _select, _shared_doc
 from ._metrics import _actor_series, _check_seed, _reads_network, actor_index
 
 __all__ = [
@@ -220,6 +220,7 @@ def average_clustering(net: Network, count_zeros: bool = True) -> float:
 
 
 @_reads_network
+@_shared_doc
 def structural_holes(
     net: Network,
     weighted: bool | None = None,
@@ -233,23 +234,12 @@ def structural_holes(
     ----------
     net : Network
     weighted : bool, optional
-        Older spelling of ``weight``: True is ``weight="weight"``, False is
-        ``weight=None``. Giving both is fine when they agree; ValueError when
-        they contradict.
+        {weighted_alias}
     weight : str or None, default None
-        Which number is a tie's weight: None (every tie counts 1),
-        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
-        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
-        KeyError for a name that is neither (the message lists the numeric
-        tie attributes, with a "did you mean"), ValueError when some ties
-        lack the attribute (a missing rating is neither 0 nor 1: pick a
-        relation layer or fill the values), or a value is not a number or is
-        negative (weights are finite and >= 0).
+        {weight_rules}
         The weight: used in the mutual weights (see :func:`constraint`).
     relation : str, optional
-        Compute on one relation layer: all actors, the ties carrying this
-        relation (:func:`healthnet.layers` lists them). KeyError for a
-        relation no tie carries, with a "did you mean".
+        {relation_layer}
 
     Returns
     -------
@@ -266,6 +256,7 @@ def structural_holes(
 
 
 @_reads_network
+@_shared_doc
 def constraint(
     net: Network,
     weighted: bool | None = None,
@@ -286,24 +277,13 @@ def constraint(
     ----------
     net : Network
     weighted : bool, optional
-        Older spelling of ``weight``: True is ``weight="weight"``, False is
-        ``weight=None``. Giving both is fine when they agree; ValueError when
-        they contradict.
+        {weighted_alias}
     weight : str or None, default None
-        Which number is a tie's weight: None (every tie counts 1),
-        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
-        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
-        KeyError for a name that is neither (the message lists the numeric
-        tie attributes, with a "did you mean"), ValueError when some ties
-        lack the attribute (a missing rating is neither 0 nor 1: pick a
-        relation layer or fill the values), or a value is not a number or is
-        negative (weights are finite and >= 0).
+        {weight_rules}
         The weight: used as ``a_ij`` (networkx ``weight="weight"``);
         otherwise every tie has weight 1.
     relation : str, optional
-        Compute on one relation layer: all actors, the ties carrying this
-        relation (:func:`healthnet.layers` lists them). KeyError for a
-        relation no tie carries, with a "did you mean".
+        {relation_layer}
 
     Returns
     -------
@@ -325,6 +305,7 @@ def constraint(
 
 
 @_reads_network
+@_shared_doc
 def effective_size(
     net: Network,
     weighted: bool | None = None,
@@ -344,23 +325,12 @@ def effective_size(
     ----------
     net : Network
     weighted : bool, optional
-        Older spelling of ``weight``: True is ``weight="weight"``, False is
-        ``weight=None``. Giving both is fine when they agree; ValueError when
-        they contradict.
+        {weighted_alias}
     weight : str or None, default None
-        Which number is a tie's weight: None (every tie counts 1),
-        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
-        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
-        KeyError for a name that is neither (the message lists the numeric
-        tie attributes, with a "did you mean"), ValueError when some ties
-        lack the attribute (a missing rating is neither 0 nor 1: pick a
-        relation layer or fill the values), or a value is not a number or is
-        negative (weights are finite and >= 0).
+        {weight_rules}
         The weight: used (networkx ``weight="weight"``).
     relation : str, optional
-        Compute on one relation layer: all actors, the ties carrying this
-        relation (:func:`healthnet.layers` lists them). KeyError for a
-        relation no tie carries, with a "did you mean".
+        {relation_layer}
 
     Returns
     -------
@@ -379,6 +349,7 @@ def effective_size(
 
 
 @_reads_network
+@_shared_doc
 def efficiency(
     net: Network,
     weighted: bool | None = None,
@@ -399,23 +370,12 @@ def efficiency(
     ----------
     net : Network
     weighted : bool, optional
-        Older spelling of ``weight``: True is ``weight="weight"``, False is
-        ``weight=None``. Giving both is fine when they agree; ValueError when
-        they contradict.
+        {weighted_alias}
     weight : str or None, default None
-        Which number is a tie's weight: None (every tie counts 1),
-        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
-        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
-        KeyError for a name that is neither (the message lists the numeric
-        tie attributes, with a "did you mean"), ValueError when some ties
-        lack the attribute (a missing rating is neither 0 nor 1: pick a
-        relation layer or fill the values), or a value is not a number or is
-        negative (weights are finite and >= 0).
+        {weight_rules}
         The weight: used in the effective size (networkx ``weight="weight"``).
     relation : str, optional
-        Compute on one relation layer: all actors, the ties carrying this
-        relation (:func:`healthnet.layers` lists them). KeyError for a
-        relation no tie carries, with a "did you mean".
+        {relation_layer}
 
     Returns
     -------

@@ -47,6 +47,37 @@ def layers(net: Network) -> pd.Series:
     )
 
 
+#: Parameter texts shared by every function that takes ``weight=``,
+#: ``weighted=`` and ``relation=`` (placed by :func:`_shared_doc`).
+_SHARED_DOC = {
+    "{weight_rules}": """Which number is a tie's weight: None (every tie counts 1),
+        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
+        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
+        KeyError for a name that is neither (the message lists the numeric
+        tie attributes, with a "did you mean"), ValueError when some ties
+        lack the attribute (a missing rating is neither 0 nor 1: pick a
+        relation layer or fill the values), or a value is not a number or is
+        negative (weights are finite and >= 0).""",
+    "{weighted_alias}": """Older spelling of ``weight``: True is ``weight="weight"``, False is
+        ``weight=None``. Giving both is fine when they agree; ValueError when
+        they contradict.""",
+    "{relation_layer}": """Compute on one relation layer: all actors, the ties carrying this
+        relation (:func:`healthnet.layers` lists them). KeyError for a
+        relation no tie carries, with a "did you mean".""",
+}
+
+
+def _shared_doc(fn):
+    """Fills the ``{weight_rules}``, ``{weighted_alias}`` and
+    ``{relation_layer}`` lines of ``fn``'s docstring (plain replacement:
+    docstrings hold other braces)."""
+    doc = fn.__doc__
+    for mark, text in _SHARED_DOC.items():
+        doc = doc.replace(mark, text)
+    fn.__doc__ = doc
+    return fn
+
+
 def _select(
     net: Network,
     weight,

@@ -13,7 +13,7 @@ import pandas as pd
 
 from . import _core
 from ._core import Network
-from ._layers import _select
+from ._layers import _select, _shared_doc
 
 Mode = Literal["all", "in", "out"]
 
@@ -89,6 +89,7 @@ def _actor_series(net: Network, values, name: str) -> pd.Series:
     return pd.Series(values, index=actor_index(net), name=name, copy=False)
 
 
+@_shared_doc
 def density(
     net: Network,
     weighted: bool | None = None,
@@ -108,9 +109,7 @@ def density(
     ----------
     net : Network
     weighted : bool, optional
-        Older spelling of ``weight``: True is ``weight="weight"``, False is
-        ``weight=None``. Giving both is fine when they agree; ValueError when
-        they contradict.
+        {weighted_alias}
     missing : {"absent", "exclude", "reconstruct", "impute"}, default "absent"
         The ties of the ``k`` non-respondents (actors with
         ``respondent=False``; unknown counts as observed).
@@ -127,18 +126,9 @@ def density(
     seed : int, default 1
         Seed of ``missing="impute"``; the same seed gives the same value.
     weight : str or None, default None
-        Which number is a tie's weight: None (every tie counts 1),
-        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
-        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
-        KeyError for a name that is neither (the message lists the numeric
-        tie attributes, with a "did you mean"), ValueError when some ties
-        lack the attribute (a missing rating is neither 0 nor 1: pick a
-        relation layer or fill the values), or a value is not a number or is
-        negative (weights are finite and >= 0).
+        {weight_rules}
     relation : str, optional
-        Compute on one relation layer: all actors, the ties carrying this
-        relation (:func:`healthnet.layers` lists them). KeyError for a
-        relation no tie carries, with a "did you mean".
+        {relation_layer}
 
     Returns
     -------
@@ -160,6 +150,7 @@ def density(
 
 
 @_reads_network
+@_shared_doc
 def degree(
     net: Network,
     mode: Mode = "all",
@@ -177,23 +168,12 @@ def degree(
         For directed networks: ties received, sent, or both (their sum).
         Ignored for undirected networks.
     weighted : bool, optional
-        Older spelling of ``weight``: True is ``weight="weight"``, False is
-        ``weight=None``. Giving both is fine when they agree; ValueError when
-        they contradict.
+        {weighted_alias}
     weight : str or None, default None
-        Which number is a tie's weight: None (every tie counts 1),
-        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
-        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
-        KeyError for a name that is neither (the message lists the numeric
-        tie attributes, with a "did you mean"), ValueError when some ties
-        lack the attribute (a missing rating is neither 0 nor 1: pick a
-        relation layer or fill the values), or a value is not a number or is
-        negative (weights are finite and >= 0).
+        {weight_rules}
         The weight: summed instead of counting ties (strength).
     relation : str, optional
-        Compute on one relation layer: all actors, the ties carrying this
-        relation (:func:`healthnet.layers` lists them). KeyError for a
-        relation no tie carries, with a "did you mean".
+        {relation_layer}
 
     Returns
     -------

@@ -21,7 +21,7 @@ import pandas as pd
 
 from . import _core
 from ._core import Network
-from ._layers import _select
+from ._layers import _select, _shared_doc
 from ._display import html_table, sector_color, sector_colors, swatch, text_table
 from ._metrics import _actor_series, _check_seed, _reads_network, actor_index
 
@@ -314,6 +314,7 @@ def ei_index(
     raise ValueError(f"level: expected 'network', 'group' or 'actor', got {level!r}")
 
 
+@_shared_doc
 def block_density(
     net: Network,
     by: str = "sector",
@@ -329,23 +330,12 @@ def block_density(
     net : Network
     by : str, default "sector"
     weighted : bool, optional
-        Older spelling of ``weight``: True is ``weight="weight"``, False is
-        ``weight=None``. Giving both is fine when they agree; ValueError when
-        they contradict.
+        {weighted_alias}
     weight : str or None, default None
-        Which number is a tie's weight: None (every tie counts 1),
-        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
-        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
-        KeyError for a name that is neither (the message lists the numeric
-        tie attributes, with a "did you mean"), ValueError when some ties
-        lack the attribute (a missing rating is neither 0 nor 1: pick a
-        relation layer or fill the values), or a value is not a number or is
-        negative (weights are finite and >= 0).
+        {weight_rules}
         The weight: summed instead of counting ties.
     relation : str, optional
-        Compute on one relation layer: all actors, the ties carrying this
-        relation (:func:`healthnet.layers` lists them). KeyError for a
-        relation no tie carries, with a "did you mean".
+        {relation_layer}
 
     Returns
     -------
@@ -389,6 +379,7 @@ def assortativity(net: Network, by: str = "sector") -> float:
     return _core.assortativity(net, by)
 
 
+@_shared_doc
 def modularity(
     net: Network,
     by: str = "sector",
@@ -405,24 +396,13 @@ def modularity(
     net : Network
     by : str, default "sector"
     weighted : bool, optional
-        Older spelling of ``weight``: True is ``weight="weight"``, False is
-        ``weight=None``. Giving both is fine when they agree; ValueError when
-        they contradict.
+        {weighted_alias}
     resolution : float, default 1.0
     weight : str or None, default "weight"
-        Which number is a tie's weight: None (every tie counts 1),
-        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
-        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
-        KeyError for a name that is neither (the message lists the numeric
-        tie attributes, with a "did you mean"), ValueError when some ties
-        lack the attribute (a missing rating is neither 0 nor 1: pick a
-        relation layer or fill the values), or a value is not a number or is
-        negative (weights are finite and >= 0).
+        {weight_rules}
         The weight: used (as networkx does with ``weight="weight"``).
     relation : str, optional
-        Compute on one relation layer: all actors, the ties carrying this
-        relation (:func:`healthnet.layers` lists them). KeyError for a
-        relation no tie carries, with a "did you mean".
+        {relation_layer}
 
     Returns
     -------
@@ -591,6 +571,7 @@ def sector_gaps(net: Network, by: str = "sector", top: int = 5) -> pd.DataFrame:
 
 
 @_reads_network
+@_shared_doc
 def louvain(
     net: Network,
     weighted: bool | None = None,
@@ -607,24 +588,13 @@ def louvain(
     net : Network
         Directed networks are treated as undirected.
     weighted : bool, optional
-        Older spelling of ``weight``: True is ``weight="weight"``, False is
-        ``weight=None``. Giving both is fine when they agree; ValueError when
-        they contradict.
+        {weighted_alias}
     resolution : float, default 1.0
     seed : int, default 1
     weight : str or None, default "weight"
-        Which number is a tie's weight: None (every tie counts 1),
-        ``"weight"`` (the tie weight) or any numeric tie attribute, e.g.
-        ``"trust"`` or ``"frequency"`` (as networkx ``weight=``). Raises
-        KeyError for a name that is neither (the message lists the numeric
-        tie attributes, with a "did you mean"), ValueError when some ties
-        lack the attribute (a missing rating is neither 0 nor 1: pick a
-        relation layer or fill the values), or a value is not a number or is
-        negative (weights are finite and >= 0).
+        {weight_rules}
     relation : str, optional
-        Compute on one relation layer: all actors, the ties carrying this
-        relation (:func:`healthnet.layers` lists them). KeyError for a
-        relation no tie carries, with a "did you mean".
+        {relation_layer}
 
     Returns
     -------
